@@ -1,0 +1,9 @@
+"""Doc and Span extensions shared by our pipeline components."""
+from spacy.tokens import Doc, Span
+
+for _name, _default in (("ng_entities", None), ("ng_meetings", None), ("ng_claims", None),
+                        ("ng_published", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Span.has_extension("ng_form"):
+    Span.set_extension("ng_form", default="name")
