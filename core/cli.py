@@ -1,0 +1,306 @@
+"""The `newsgraph` command: ingest news articles into a knowledge graph and ask it questions.
+
+Every subcommand takes --store LOC (default ./newsgraph-data or $NEWSGRAPH_STORE):
+a directory (the embedded store), `memory:` (throwaway), or an http(s) SPARQL endpoint.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from . import __version__
+from .config import resolution_file, store_location
+
+EPILOG = """\
+examples:
+  newsgraph ingest seeds/                      read, extract and store every article under seeds/
+  newsgraph query meetings --param actor=Witkoff
+  newsgraph query claims-by-actor --param actor=Selenskyj --format csv
+  newsgraph export --format trig --output graph.trig
+  newsgraph serve                              SPARQL endpoint and pages on http://127.0.0.1:8080/
+  newsgraph viz --output network.html          the actor network as one offline page
+
+Run `newsgraph COMMAND --help` for each command's options."""
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 2."""
+
+
+def _store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="LOC", default=None,
+                   help="store location: a directory (embedded, default ./newsgraph-data or $NEWSGRAPH_STORE), "
+                        "'memory:', or a SPARQL endpoint URL http(s)://...")
+    p.add_argument("--update-url", metavar="URL", default=None,
+                   help="for a remote store: its SPARQL Update URL (default: the --store URL)")
+    p.add_argument("--base-iri", metavar="IRI", default=None,
+                   help="base of the IRIs newsgraph mints (default $NEWSGRAPH_BASE_IRI or "
+                        "https://newsgraph.example.org/id/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
+        description="Build a knowledge graph from news articles: who met whom, where and when, who said "
+                    "what, and which places are involved - each fact with the sentence that proves it.")
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="read articles, extract facts, store one named graph per article",
+                       description="Read articles (.txt, .md with front matter, .html, .jsonl, RSS/Atom feeds; "
+                                   "directories recursively), extract actors, places, meetings and claims, and "
+                                   "store each article as one named graph. Unchanged articles are skipped, "
+                                   "changed ones replaced. Bad inputs are reported one line each; the rest is "
+                                   "still ingested. Exit code 1 when any input failed.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _store_arg(p)
+    p.add_argument("--spacy-model", metavar="NAME", default=None,
+                   help="an installed spaCy pipeline (e.g. de_core_news_lg) whose entities are merged with "
+                        "newsgraph's rules; used for articles in its language")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract with N processes (default 1)")
+    p.add_argument("--resolution", metavar="FILE", default=None,
+                   help="YAML file of same/different decisions on entities (default ./resolution.yaml if present)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("export", help="write the graph as Turtle, TriG, N-Quads or JSON-LD",
+                       description="Export the store. Turtle and JSON-LD hold the union of all graphs; TriG and "
+                                   "N-Quads keep one named graph per article.")
+    _store_arg(p)
+    p.add_argument("--format", default="turtle", choices=["turtle", "trig", "nquads", "jsonld", "ntriples", "rdfxml"])
+    p.add_argument("--graph", metavar="IRI", default=None, help="only this named graph (an article IRI)")
+    p.add_argument("--output", "-o", metavar="FILE", default=None, help="write to FILE (default: standard output)")
+
+    p = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text",
+                       description="Run a named query from queries/ (see `newsgraph queries`), a .rq file or "
+                                   "SPARQL text. Parameters are bound as values, never spliced into the text.")
+    p.add_argument("query", metavar="NAME|FILE.rq|SPARQL")
+    _store_arg(p)
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="bind ?KEY to VALUE (a literal; <...> or http(s)://... for an IRI); repeatable")
+    p.add_argument("--format", default="table", choices=["table", "csv", "json"])
+
+    sub.add_parser("queries", help="list the named queries and their parameters")
+
+    p = sub.add_parser("stats", help="counts per class, per article and per language")
+    _store_arg(p)
+    p.add_argument("--format", default="table", choices=["table", "json"])
+
+    p = sub.add_parser("validate", help="check the store against the SHACL shapes of the RDF contract")
+    _store_arg(p)
+
+    p = sub.add_parser("explain", help="show the mentions behind an entity and why they were merged")
+    p.add_argument("name", help="a name or part of one, e.g. Selenskyj")
+    _store_arg(p)
+
+    p = sub.add_parser("serve", help="run the SPARQL endpoint, query page and network page")
+    _store_arg(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--query-timeout", type=float, default=10.0, metavar="SECONDS")
+    p.add_argument("--update-token", default=os.environ.get("NEWSGRAPH_UPDATE_TOKEN"), metavar="TOKEN",
+                   help="allow SPARQL Update with 'Authorization: Bearer TOKEN' (default: updates refused)")
+
+    p = sub.add_parser("viz", help="write the interactive actor network as one offline HTML page")
+    _store_arg(p)
+    p.add_argument("--output", "-o", default="network.html", metavar="FILE")
+    p.add_argument("--actor", default=None, metavar="NAME", help="centre on this actor")
+    p.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --actor (default 1)")
+    p.add_argument("--since", default=None, metavar="DATE")
+    p.add_argument("--until", default=None, metavar="DATE")
+    p.add_argument("--types", default="person,organization,country,place,meeting", metavar="LIST")
+    p.add_argument("--min-weight", type=int, default=1, metavar="N")
+    return parser
+
+
+def _open(args, read_only: bool = False):
+    from newsgraph.graph.store import open_store
+    return open_store(store_location(args.store), read_only=read_only, update_url=getattr(args, "update_url", None))
+
+
+def _minter(args):
+    from newsgraph.graph.iris import Minter
+    from newsgraph.graph.namespaces import base_iri
+    return Minter(base_iri(getattr(args, "base_iri", None)))
+
+
+def cmd_ingest(args) -> int:
+    from newsgraph.extractors.pipeline import Extractor
+    from newsgraph.graph.resolve import Overrides
+
+    from .ingest import ingest
+
+    try:
+        overrides = Overrides.load(resolution_file(args.resolution))
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    if args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+        progress = tqdm(unit=" articles", file=sys.stderr, leave=False)
+
+    def report(msg: str) -> None:
+        (progress.write if progress is not None else lambda m: print(m, file=sys.stderr))(f"error: {msg}")
+
+    extractor = Extractor(spacy_model=args.spacy_model)
+    if args.spacy_model:
+        from newsgraph.extractors.pipeline import ExtractorError, _model_language
+        try:
+            _model_language(args.spacy_model)
+        except ExtractorError as exc:
+            raise CliError(str(exc)) from exc
+    with _open(args) as store:
+        summary = ingest(args.paths, store, extractor, _minter(args), overrides, report, progress, args.jobs)
+    if progress is not None:
+        progress.close()
+    print(f"ingest: {summary.line()} (store: {store_location(args.store)})")
+    return 1 if summary.failed else 0
+
+
+def cmd_export(args) -> int:
+    with _open(args, read_only=True) as store:
+        if args.output:
+            tmp = args.output + ".part"
+            try:
+                with open(tmp, "wb") as out:
+                    store.export(out, args.format, args.graph)
+                os.replace(tmp, args.output)
+            finally:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
+            print(f"export: wrote {args.output} ({args.format})", file=sys.stderr)
+        else:
+            store.export(sys.stdout.buffer, args.format, args.graph)
+            sys.stdout.flush()
+    return 0
+
+
+def _param_value(value: str):
+    from rdflib import Literal, URIRef
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    return Literal(value)
+
+
+def cmd_query(args) -> int:
+    from newsgraph import queries
+    from newsgraph.graph.namespaces import sparql_prefixes
+
+    named = queries.get(args.query)
+    if named is not None:
+        text = named.text
+    elif args.query.endswith(".rq"):
+        raise CliError(f"no such query file: {args.query}")
+    elif any(k in args.query.upper() for k in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")):
+        text = args.query if "PREFIX" in args.query.upper() else sparql_prefixes() + args.query
+    else:
+        known = ", ".join(queries.all_queries())
+        raise CliError(f"no named query {args.query!r} (known: {known}); or give a .rq file or SPARQL text")
+    bindings = {}
+    for kv in args.param:
+        if "=" not in kv:
+            raise CliError(f"--param needs KEY=VALUE, got {kv!r}")
+        k, v = kv.split("=", 1)
+        if not k.isidentifier():
+            raise CliError(f"--param name {k!r} is not a SPARQL variable name")
+        bindings[k] = _param_value(v)
+    if named is not None:
+        declared = {p.name for p in named.params}
+        unknown = set(bindings) - declared
+        if unknown:
+            raise CliError(f"query {named.name!r} has no parameter {', '.join(sorted(unknown))} "
+                           f"(it takes: {', '.join(sorted(declared)) or 'none'})")
+        missing = [p.name for p in named.params if not p.optional and p.name not in bindings]
+        if missing:
+            raise CliError(f"query {named.name!r} needs --param {missing[0]}=VALUE ({named.params[0].description})")
+    with _open(args, read_only=True) as store:
+        result = store.query(text, bindings or None)
+    from .output import print_result
+    print_result(result, args.format)
+    return 0
+
+
+def cmd_queries(args) -> int:
+    from newsgraph import queries
+    for q in queries.all_queries().values():
+        print(f"{q.name}\n    {q.title}: {q.description}")
+        for p in q.params:
+            print(f"    --param {p.name}=...{' (optional)' if p.optional else ''}  {p.description}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .stats import compute_stats, format_stats
+    with _open(args, read_only=True) as store:
+        stats = compute_stats(store)
+    print(json.dumps(stats, indent=2, ensure_ascii=False) if args.format == "json" else format_stats(stats))
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from newsgraph.graph.validate import validate_store
+    with _open(args, read_only=True) as store:
+        conforms, text, violations = validate_store(store)
+    if conforms:
+        print("validate: the graph conforms to the newsgraph shapes")
+        return 0
+    print(text)
+    print(f"validate: {violations} violation(s)", file=sys.stderr)
+    return 1
+
+
+def cmd_explain(args) -> int:
+    from .explain import explain
+    with _open(args, read_only=True) as store:
+        text = explain(store, args.name, _minter(args))
+    print(text)
+    return 0 if text and not text.startswith("no entity") else 1
+
+
+def cmd_serve(args) -> int:
+    try:
+        from newsgraph.endpoint.server import serve
+    except ImportError as exc:
+        raise CliError(f"the SPARQL endpoint is not available in this installation: {exc}") from exc
+    return serve(args)
+
+
+def cmd_viz(args) -> int:
+    try:
+        from newsgraph.network.cli import run_viz
+    except ImportError as exc:
+        raise CliError(f"the network page is not available in this installation: {exc}") from exc
+    return run_viz(args)
+
+
+COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "query": cmd_query, "queries": cmd_queries,
+            "stats": cmd_stats, "validate": cmd_validate, "explain": cmd_explain, "serve": cmd_serve,
+            "viz": cmd_viz}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    from newsgraph.graph.store import StoreError
+    try:
+        return COMMANDS[args.command](args)
+    except (CliError, StoreError) as exc:
+        print(f"newsgraph {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"newsgraph {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

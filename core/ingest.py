@@ -1,0 +1,97 @@
+"""Ingest: read articles, extract, build each article's graph, write it whole or not at all."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from newsgraph.graph.build import build_article_graph
+from newsgraph.graph.iris import Minter
+from newsgraph.graph.resolve import Overrides
+from newsgraph.graph.store import Store
+from newsgraph.graph.writer import ArticleWriter
+from newsgraph.readers import iter_articles
+from newsgraph.readers.article import Article, ReadProblem
+
+
+@dataclass
+class Summary:
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    triples: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
+                f"{self.failed} failed, {self.triples} triples written")
+
+
+def _published(article: Article) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(article.date) if article.date else None
+    except ValueError:
+        return None
+
+
+def extract_one(extractor, article: Article):
+    return extractor.extract(article.text, article.lang, _published(article))
+
+
+def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overrides: Overrides | None = None,
+           report: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+           progress=None, jobs: int = 1) -> Summary:
+    """Ingest every article under `paths`; bad inputs are reported and skipped, never fatal."""
+    summary = Summary()
+    writer = ArticleWriter(store, minter)
+
+    def fail(msg: str) -> None:
+        summary.failed += 1
+        summary.problems.append(msg)
+        report(msg)
+
+    def todo():
+        for item in iter_articles(paths):
+            if progress is not None:
+                progress.update(1)
+            if isinstance(item, ReadProblem):
+                fail(str(item))
+                continue
+            iri = minter.article(item.identity)
+            old = writer.stored_hash(iri)
+            if old == item.content_hash:
+                summary.unchanged += 1
+                continue
+            yield item, old is not None
+
+    for item, replacing, extraction, error in _extracted(todo(), extractor, jobs):
+        where = item.path if item.line is None else f"{item.path}:{item.line}"
+        if error:
+            fail(f"{where}: extraction failed: {error}")
+            continue
+        try:
+            ag = build_article_graph(item, extraction, minter, overrides, writer.known_given_initials)
+            summary.triples += writer.write(ag)
+        except Exception as exc:  # a store or model error for one article must not lose the others
+            fail(f"{where}: could not store: {exc}")
+            continue
+        if replacing:
+            summary.replaced += 1
+        else:
+            summary.added += 1
+    return summary
+
+
+def _extracted(todo, extractor, jobs: int):
+    """(article, replacing, extraction, error) in input order; N processes when jobs > 1."""
+    if jobs <= 1:
+        for item, replacing in todo:
+            try:
+                yield item, replacing, extract_one(extractor, item), None
+            except Exception as exc:  # noqa: BLE001 - reported per article
+                yield item, replacing, None, f"{type(exc).__name__}: {exc}"
+        return
+    from .parallel import extract_parallel
+    yield from extract_parallel(todo, extractor, jobs)

@@ -1,0 +1,45 @@
+"""Stable IRIs: the same input gives the same IRIs, under a configurable base."""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import URIRef
+
+from .namespaces import NG
+
+
+def _h(*parts: str, n: int = 16) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+class Minter:
+    def __init__(self, base: str):
+        self.base = base
+
+    def article(self, identity: str) -> URIRef:
+        return URIRef(f"{self.base}article/{_h(identity)}")
+
+    def entity(self, path: str) -> URIRef:
+        return URIRef(self.base + path)
+
+    def event(self, article_identity: str, meeting_key: str) -> URIRef:
+        return URIRef(f"{self.base}event/{_h(article_identity, meeting_key)}")
+
+    def shared_event(self, location_path: str, date: str) -> URIRef:
+        """A meeting with a known place and day: one node however many articles report it."""
+        return URIRef(f"{self.base}event/{location_path.rsplit('/', 1)[-1]}-{date}")
+
+    def claim(self, article_identity: str, claim_key: str) -> URIRef:
+        return URIRef(f"{self.base}claim/{_h(article_identity, claim_key)}")
+
+    def annotation(self, article_iri: str, target: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.base}annotation/{_h(article_iri, target, str(start), str(end))}")
+
+    @property
+    def entities_graph(self) -> URIRef:
+        """The one graph holding each entity's single schema:name and its resolution key."""
+        return URIRef(self.base + "graph/entities")
+
+    @property
+    def vocab(self) -> str:
+        return str(NG)

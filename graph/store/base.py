@@ -1,0 +1,118 @@
+"""One interface for every store; callers never branch on the backend.
+
+Backends register under a location scheme (`open_store` picks one): a directory is the
+embedded Oxigraph store, `memory:` an in-memory one, `http(s)://…` a remote SPARQL 1.1
+server. Everything above this layer speaks SPARQL 1.1 and rdflib terms.
+"""
+from __future__ import annotations
+
+import abc
+import re
+from dataclasses import dataclass, field
+from typing import BinaryIO, Callable
+
+from rdflib.term import Node
+
+from ..namespaces import sparql_prefixes
+from ..terms import nt
+
+EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
+QUAD_FORMATS = ("trig", "nquads")
+
+
+class StoreError(Exception):
+    """A store could not be opened, read or written; the message says why and what to do."""
+
+
+class QueryError(StoreError):
+    """A query or update was rejected (syntax or evaluation); the message says where."""
+
+
+@dataclass
+class QueryResult:
+    kind: str  # "select" | "ask" | "graph"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    truncated: bool = False  # more rows than max_rows
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.vars, row)) for row in self.rows]
+
+
+class Store(abc.ABC):
+    location: str
+    read_only: bool = False
+
+    # ---- reading
+    @abc.abstractmethod
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None, max_rows: int | None = None,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs (unless default_graphs are given).
+
+        `bindings` are bound as values (never spliced into the text)."""
+
+    @abc.abstractmethod
+    def export(self, out: BinaryIO, fmt: str, graph: str | None = None) -> None:
+        """Write the store (or one named graph) in `fmt`; quad formats keep the named graphs."""
+
+    # ---- writing
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update as one transaction where the backend allows."""
+
+    @abc.abstractmethod
+    def load(self, data: bytes, fmt: str) -> int:
+        """Add serialized RDF (quad formats keep their graphs); returns the number of statements."""
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- helpers every backend shares
+    def ask(self, sparql: str, bindings: dict[str, Node] | None = None) -> bool:
+        return bool(self.query(sparql, bindings).boolean)
+
+    def select(self, sparql: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node | None]]:
+        return self.query(sparql_prefixes() + sparql, bindings).dicts()
+
+    def named_graphs(self) -> list[str]:
+        return sorted(str(r["g"]) for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def replace_graph_update(self, graph: str, triples) -> str:
+        """SPARQL Update text that makes `graph` hold exactly `triples`."""
+        body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
+        return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}"
+
+
+def inject_values(sparql: str, bindings: dict) -> str:
+    """Bind parameters as a VALUES block of N-Triples terms at the start of the WHERE pattern,
+    so FILTERs see them (values, never text spliced into the query)."""
+    values = "VALUES (" + " ".join("?" + k for k in bindings) + ") { (" + \
+        " ".join(nt(v) for v in bindings.values()) + ") }\n"
+    m = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
+    if not m:
+        raise QueryError("cannot bind parameters: the query has no WHERE pattern")
+    return sparql[:m.end()] + "\n" + values + sparql[m.end():]
+
+
+_BACKENDS: list[tuple[Callable[[str], bool], Callable[..., Store]]] = []
+
+
+def register_backend(matches: Callable[[str], bool], factory: Callable[..., Store]) -> None:
+    _BACKENDS.insert(0, (matches, factory))
+
+
+def open_store(location: str, read_only: bool = False, **options) -> Store:
+    from . import oxigraph_store, remote_store  # noqa: F401  (register the built-in backends)
+
+    for matches, factory in _BACKENDS:
+        if matches(location):
+            return factory(location, read_only=read_only, **options)
+    raise StoreError(f"no store backend for {location!r}")

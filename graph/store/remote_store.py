@@ -1,0 +1,118 @@
+"""A remote SPARQL 1.1 server (Virtuoso, Fuseki, GraphDB, Oxigraph server ...) through rdflib.
+
+Query URL from `--store`, update URL from `--update-url` (default: the same), credentials
+from $NEWSGRAPH_STORE_USER / $NEWSGRAPH_STORE_PASSWORD. Large writes go in batches.
+"""
+from __future__ import annotations
+
+import io
+import os
+from typing import BinaryIO
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+from ..namespaces import PREFIXES, sparql_prefixes
+from ..terms import nt
+from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "jsonld": "json-ld",
+                  "rdfxml": "xml"}
+BATCH_TRIPLES = 5000
+
+
+class RemoteSparqlStore(Store):
+    def __init__(self, location: str, read_only: bool = False, update_url: str | None = None, **_options):
+        self.location = location
+        self.read_only = read_only
+        self.update_url = update_url or os.environ.get("NEWSGRAPH_UPDATE_URL") or location
+        user, password = os.environ.get("NEWSGRAPH_STORE_USER"), os.environ.get("NEWSGRAPH_STORE_PASSWORD")
+        auth = (user, password) if user else None
+        self._sparql = SPARQLUpdateStore(query_endpoint=location, update_endpoint=self.update_url, auth=auth,
+                                         context_aware=True, returnFormat="json", method="POST")
+
+    def _run(self, fn, what):
+        try:
+            return fn()
+        except Exception as exc:  # rdflib raises urllib/HTTP errors and result-parse errors
+            text = str(exc)
+            if "400" in text or "Bad Request" in text or "syntax" in text.lower():
+                raise QueryError(f"{what} rejected by {self.location}: {text}") from exc
+            raise StoreError(f"{what} failed at {self.location}: {text}") from exc
+
+    def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
+        if bindings:
+            sparql = inject_values(sparql, bindings)
+        if "PREFIX" not in sparql.upper():
+            sparql = sparql_prefixes() + sparql
+        res = self._run(lambda: self._sparql.query(sparql, initNs={}, initBindings={}, queryGraph=None), "query")
+        if res.type == "ASK":
+            return QueryResult(kind="ask", boolean=bool(res.askAnswer))
+        if res.type == "SELECT":
+            names = [str(v) for v in res.vars]
+            rows = [tuple(row) for row in res]
+            truncated = max_rows is not None and len(rows) > max_rows
+            return QueryResult(kind="select", vars=names, rows=rows[:max_rows] if truncated else rows,
+                               truncated=truncated)
+        triples = list(res.graph) if res.graph is not None else list(res)
+        return QueryResult(kind="graph", triples=triples)
+
+    def update(self, sparql):
+        if self.read_only:
+            raise StoreError(f"the store at {self.location!r} is open read-only")
+        self._run(lambda: self._sparql.update(sparql_prefixes() + sparql, initNs={}), "update")
+
+    def replace_graph_update(self, graph, triples):
+        # Virtuoso and others limit the size of one INSERT DATA: write in batches (the DROP first).
+        triples = list(triples)
+        parts = [f"DROP SILENT GRAPH <{graph}>"]
+        for i in range(0, len(triples), BATCH_TRIPLES):
+            body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples[i:i + BATCH_TRIPLES])
+            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+        return " ;\n".join(parts)
+
+    def load(self, data, fmt):
+        ds = Dataset()
+        ds.parse(data=data, format=RDFLIB_FORMATS[fmt])
+        by_graph: dict[str, list] = {}
+        for s, p, o, g in ds.quads((None, None, None, None)):
+            gname = str(g.identifier if hasattr(g, "identifier") else g) if g is not None else None
+            by_graph.setdefault(gname, []).append((s, p, o))
+        n = 0
+        for gname, triples in by_graph.items():
+            for i in range(0, len(triples), BATCH_TRIPLES):
+                body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples[i:i + BATCH_TRIPLES])
+                if gname and not gname.startswith("urn:x-rdflib:default"):
+                    self.update(f"INSERT DATA {{ GRAPH <{gname}> {{ {body} }} }}")
+                else:
+                    self.update(f"INSERT DATA {{ {body} }}")
+            n += len(triples)
+        return n
+
+    def export(self, out: BinaryIO, fmt, graph=None):
+        if fmt not in RDFLIB_FORMATS:
+            raise StoreError(f"unknown format {fmt!r}")
+        if graph:
+            q = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+            rows = self.query(q).rows
+            quads = [(s, p, o, URIRef(graph)) for s, p, o in rows]
+        else:
+            rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+            quads = [(s, p, o, g) for s, p, o, g in rows]
+        if fmt in ("trig", "nquads"):
+            ds = Dataset()
+            for s, p, o, g in quads:
+                ds.graph(g).add((s, p, o))
+            target = ds
+        else:
+            target = Graph()
+            for s, p, o, _ in quads:
+                target.add((s, p, o))
+        for k, v in PREFIXES.items():
+            target.bind(k, v)
+        buf = io.BytesIO()
+        target.serialize(buf, format=RDFLIB_FORMATS[fmt])
+        out.write(buf.getvalue())
+
+
+register_backend(lambda loc: loc.startswith(("http://", "https://")), RemoteSparqlStore)

@@ -1,0 +1,129 @@
+"""Writes one article's graph into a store: whole or not at all.
+
+One SPARQL Update per article (a single transaction on the embedded store): drop the
+article's named graph, insert the new one, and keep the shared entities graph (one
+`schema:name` per entity, its types and resolution key) in step. A process killed
+mid-ingest leaves only whole articles: the article's content hash is written in the same
+transaction, so a re-run sees exactly which articles are missing.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+from rdflib import Literal, URIRef
+
+from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE
+
+from .build import ArticleGraph
+from .iris import Minter
+from .namespaces import NG, RDF, SDO
+from .store import Store
+from .terms import nt
+
+KIND_TYPES = {PERSON: [SDO.Person], ORGANIZATION: [SDO.Organization], COUNTRY: [SDO.Country, SDO.Place],
+              PLACE: [SDO.Place]}
+
+
+def name_rank(name: str) -> tuple:
+    """Total order on candidate names, so the chosen name does not depend on ingest order:
+    more words first (a full name beats a surname), then longer, then alphabetical."""
+    return (-len(name.split()), -len(name), name)
+
+
+VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
+
+
+class ArticleWriter:
+    def __init__(self, store: Store, minter: Minter):
+        self.store = store
+        self.minter = minter
+        self._vocab_checked = False
+
+    def ensure_vocabulary(self) -> None:
+        """Our vocabulary (labels in English and German) lives in the store, for queries and pages."""
+        if self._vocab_checked:
+            return
+        self._vocab_checked = True
+        if self.store.ask(f"ASK {{ GRAPH <{VOCAB_GRAPH}> {{ ?s ?p ?o }} }}"):
+            return
+        from rdflib import Graph
+        g = Graph().parse(data=resources.files(__package__).joinpath("vocab.ttl").read_text("utf-8"),
+                          format="turtle")
+        self.store.update(self.store.replace_graph_update(VOCAB_GRAPH, g))
+
+    def stored_hash(self, article_iri: URIRef) -> str | None:
+        rows = self.store.query(
+            "SELECT ?h WHERE { GRAPH ?a { ?a ng:contentHash ?h } }", {"a": article_iri}).rows
+        return str(rows[0][0]) if rows else None
+
+    def known_given_initials(self, surname_key: str) -> set[str]:
+        rows = self.store.query(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{self.minter.entities_graph}> {{ ?e ng:surnameKey ?k }} }}",
+            {"k": Literal(surname_key)}).rows
+        out = set()
+        for (e,) in rows:
+            tail = str(e).rsplit("/", 1)[-1]
+            if "-" in tail and len(tail.rsplit("-", 1)[-1]) == 1:
+                out.add(tail.rsplit("-", 1)[-1])
+        return out
+
+    def _current_names(self, iris: list[URIRef]) -> dict[URIRef, str]:
+        if not iris:
+            return {}
+        values = " ".join(nt(i) for i in iris)
+        rows = self.store.query(
+            f"SELECT ?e ?n WHERE {{ VALUES ?e {{ {values} }} GRAPH <{self.minter.entities_graph}> "
+            f"{{ ?e schema:name ?n }} }}").rows
+        return {e: str(n) for e, n in rows}
+
+    def write(self, ag: ArticleGraph) -> int:
+        """Replace the article's graph and update entity names; returns the triple count."""
+        self.ensure_vocabulary()
+        eg = self.minter.entities_graph
+        current = self._current_names(list(ag.names))
+        delete, insert = [], []
+        for e, candidate in ag.names.items():
+            old = current.get(e)
+            if old is None or name_rank(candidate) < name_rank(old):
+                if old is not None:
+                    delete.append((e, SDO.name, Literal(old)))
+                insert.append((e, SDO.name, Literal(candidate)))
+            for cls in KIND_TYPES[ag.kinds[e]]:
+                insert.append((e, RDF.type, cls))
+            insert.append((e, NG.resolutionKey, Literal(ag.resolutions[e].key)))
+            if e in ag.surname_keys:
+                insert.append((e, NG.surnameKey, Literal(ag.surname_keys[e])))
+        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples)]
+        if delete:
+            parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, "".join(
+                f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in delete)))
+        if insert:
+            parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, "".join(
+                f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in insert)))
+        parts += self._surname_merges(ag)
+        self.store.update(" ;\n".join(parts))
+        return len(ag.triples)
+
+    def _surname_merges(self, ag: ArticleGraph) -> list[str]:
+        """A surname-only node (person/<key>) joins the full-name node once exactly one exists,
+        whatever the order the articles came in."""
+        ops = []
+        for e, key in ag.surname_keys.items():
+            tail = str(e).rsplit("/", 1)[-1]
+            if not (tail.startswith(key) and len(tail) == len(key) + 2 and tail[-2] == "-"):
+                continue  # only full-name nodes trigger merges
+            initials = self.known_given_initials(key) | {tail[-1]}
+            if len(initials) != 1:
+                continue
+            old = self.minter.entity(f"person/{key}")
+            ops.append(_rename_node(old, e))
+        return ops
+
+
+def _rename_node(old: URIRef, new: URIRef) -> str:
+    o, n = nt(old), nt(new)
+    return (f"DELETE {{ GRAPH ?g {{ {o} ?p ?x }} }} INSERT {{ GRAPH ?g {{ {n} ?p ?x }} }} "
+            f"WHERE {{ GRAPH ?g {{ {o} ?p ?x }} FILTER(?p != schema:name) }} ;\n"
+            f"DELETE {{ GRAPH ?g {{ {o} schema:name ?x }} }} WHERE {{ GRAPH ?g {{ {o} schema:name ?x }} }} ;\n"
+            f"DELETE {{ GRAPH ?g {{ ?s ?p {o} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {n} }} }} "
+            f"WHERE {{ GRAPH ?g {{ ?s ?p {o} }} }}")
