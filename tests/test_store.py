@@ -1,0 +1,146 @@
+"""The store interface: one behaviour whatever the backend, whole articles, exports that round-trip."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from rdflib import Literal
+
+from newsgraph import queries
+from newsgraph.graph.build import build_article_graph
+from newsgraph.graph.iris import Minter
+from newsgraph.graph.store import QueryError, StoreError, open_store
+from newsgraph.graph.writer import ArticleWriter
+
+from records_fixture import sample
+
+BASE = "https://example.org/id/"
+
+
+def write(store, identity="a.txt", **kw):
+    minter = Minter(BASE)
+    writer = ArticleWriter(store, minter)
+    art, ex = sample(identity, **kw)
+    ag = build_article_graph(art, ex, minter, None, writer.known_given_initials)
+    writer.write(ag)
+    return ag
+
+
+@pytest.fixture(params=["memory", "disk"])
+def store(request, tmp_path):
+    s = open_store("memory:" if request.param == "memory" else str(tmp_path / "store"))
+    yield s
+    s.close()
+
+
+def test_article_lands_with_hash_and_one_name_per_entity(store):
+    ag = write(store)
+    writer = ArticleWriter(store, Minter(BASE))
+    assert writer.stored_hash(ag.iri) is not None
+    rows = store.select("SELECT ?e (COUNT(?n) AS ?c) WHERE { ?e schema:name ?n } GROUP BY ?e")
+    assert rows and all(int(r["c"]) == 1 for r in rows)
+
+
+def test_same_person_in_two_articles_is_one_node_with_one_name(store):
+    write(store, "a.txt")
+    write(store, "b.txt", who=("Volodymyr Zelensky", "Steve Witkoff"), lang="en")
+    rows = store.select("SELECT ?e ?n WHERE { ?e schema:name ?n . FILTER(CONTAINS(?n, 'elensk')) }")
+    assert len(rows) == 1, rows
+    alt = {str(r["f"]) for r in store.select(
+        "SELECT ?f WHERE { ?e schema:name ?n ; schema:alternateName ?f . FILTER(CONTAINS(?n, 'elensk')) }")}
+    assert {"Wolodymyr Selenskyj", "Volodymyr Zelensky"} <= alt
+
+
+def test_replacing_an_article_drops_its_old_graph(store):
+    ag = write(store, "a.txt", title="first")
+    write(store, "a.txt", title="second")
+    heads = {str(r["h"]) for r in store.select("SELECT ?h WHERE { ?a schema:headline ?h }")}
+    assert heads == {"second"}
+    assert str(ag.iri) in store.named_graphs()
+
+
+def test_bindings_are_values_not_text(store):
+    write(store)
+    q = queries.get("claims-by-actor")
+    hits = store.query(q.text, {"actor": Literal("Selenskyj")}).rows
+    assert len(hits) == 1
+    hostile = store.query(q.text, {"actor": Literal('x")) } } SELECT * WHERE { ?s ?p ?o } #')}).rows
+    assert hostile == []
+
+
+def test_malformed_query_is_a_query_error(store):
+    with pytest.raises(QueryError) as err:
+        store.query("SELECT ?x WHERE { ?x ?y }")
+    assert "malformed" in str(err.value)
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_quad_export_round_trips(store, fmt):
+    write(store, "a.txt")
+    write(store, "b.txt", who=("Donald Trump", "Wladimir Putin"), city=("Moskau", 524901))
+    first = io.BytesIO()
+    store.export(first, fmt)
+    fresh = open_store("memory:")
+    fresh.load(first.getvalue(), fmt)
+    second = io.BytesIO()
+    fresh.export(second, fmt)
+    assert first.getvalue() == second.getvalue()
+    assert len(fresh.named_graphs()) == len(store.named_graphs())
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_triple_exports_hold_the_union(store, fmt):
+    write(store)
+    out = io.BytesIO()
+    store.export(out, fmt)
+    from rdflib import Graph
+    g = Graph().parse(data=out.getvalue(), format="json-ld" if fmt == "jsonld" else "turtle")
+    n = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    assert len(g) == int(n[0]["n"])
+
+
+def test_export_of_one_graph_and_of_an_unknown_graph(store):
+    ag = write(store)
+    out = io.BytesIO()
+    store.export(out, "turtle", str(ag.iri))
+    assert b"schema:NewsArticle" in out.getvalue() or b"NewsArticle" in out.getvalue()
+    with pytest.raises(StoreError, match="no graph"):
+        store.export(io.BytesIO(), "turtle", "https://example.org/nothing")
+
+
+def test_store_location_that_is_a_file_is_refused(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        open_store(str(f))
+
+
+def test_second_writer_gets_a_clear_message(tmp_path):
+    first = open_store(str(tmp_path / "s"))
+    try:
+        with pytest.raises(StoreError, match="in use"):
+            open_store(str(tmp_path / "s"))
+    finally:
+        first.close()
+
+
+def test_read_only_store_refuses_writes(tmp_path):
+    s = open_store(str(tmp_path / "s"))
+    write(s)
+    s.close()
+    ro = open_store(str(tmp_path / "s"), read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        ro.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert ro.named_graphs()
+
+
+def test_every_named_query_runs(store):
+    write(store)
+    for q in queries.all_queries().values():
+        bindings = {p.name: Literal("Selenskyj") for p in q.params if not p.optional}
+        if "resource" in bindings:
+            bindings["resource"] = next(iter(store.query(
+                "SELECT ?c WHERE { ?c a <https://schema.org/Claim> }").rows))[0]
+        res = store.query(q.text, bindings or None)
+        assert res.kind == "select"
+        assert res.rows, f"named query {q.name} found nothing in a store that has an answer"
