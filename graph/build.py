@@ -140,9 +140,15 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         add((ev, NG.status, NG[STATUS.get(mt.status, "Held")]))
         if mt.trigger:
             add((ev, NG.trigger, Literal(mt.trigger)))
-        for key in mt.attendees:
-            if key in iri_of:
-                add((ev, SDO.attendee, iri_of[key]))
+        attendees = sorted({str(iri_of[k]) for k in mt.attendees if k in iri_of})
+        for x in attendees:
+            add((ev, SDO.attendee, URIRef(x)))
+        for i, x in enumerate(attendees):
+            for y in attendees[i + 1:]:
+                pair = minter.pair(x, y)
+                add((pair, NG.sharedMeeting, ev))
+                add((pair, NG.pairMember, URIRef(x)))
+                add((pair, NG.pairMember, URIRef(y)))
         if loc is not None:
             add((ev, SDO.location, loc))
         if mt.date:

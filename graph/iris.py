@@ -35,6 +35,16 @@ class Minter:
     def annotation(self, article_iri: str, target: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.base}annotation/{_h(article_iri, target, str(start), str(end))}")
 
+    def pair(self, a: str, b: str) -> URIRef:
+        """The pair of actors two meeting attendees form (order-free)."""
+        a, b = sorted((str(a), str(b)))
+        return URIRef(f"{self.base}pair/{_h(a, b)}")
+
+    @property
+    def index_graph(self) -> URIRef:
+        """Materialised counts and edges (graph/index.py)."""
+        return URIRef(self.base + "graph/index")
+
     @property
     def entities_graph(self) -> URIRef:
         """The one graph holding each entity's single schema:name and its resolution key."""

@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 from .build import ArticleGraph
+from .index import recount, touched_by_stored
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
@@ -100,11 +101,19 @@ class ArticleWriter:
         if insert:
             parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, "".join(
                 f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in insert)))
-        parts += self._surname_merges(ag)
+        merges = self._surname_merges(ag)
+        parts += [op for _, _, op in merges]
+        pairs, entities = touched_by_stored(self.store, ag.iri)
+        pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}
+        entities |= {o for s, p, o in ag.triples if p in (SDO.mentions, SDO.attendee, SDO.author)}
+        for old, new, _ in merges:
+            entities |= {new}
+            entities.discard(old)
+        parts += recount(self.minter.index_graph, pairs, entities)
         self.store.update(" ;\n".join(parts))
         return len(ag.triples)
 
-    def _surname_merges(self, ag: ArticleGraph) -> list[str]:
+    def _surname_merges(self, ag: ArticleGraph) -> list[tuple[URIRef, URIRef, str]]:
         """A surname-only node (person/<key>) joins the full-name node once exactly one exists,
         whatever the order the articles came in."""
         ops = []
@@ -116,7 +125,7 @@ class ArticleWriter:
             if len(initials) != 1:
                 continue
             old = self.minter.entity(f"person/{key}")
-            ops.append(_rename_node(old, e))
+            ops.append((old, e, _rename_node(old, e)))
         return ops
 
 
