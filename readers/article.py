@@ -15,13 +15,21 @@ class Article:
     lang: str | None = None  # "de" | "en" (detected when not given)
     source: str | None = None  # outlet name, when known
     line: int | None = None  # line (JSONL) or entry number (feeds) within the file
+    # The path relative to the directory argument it was found under (a file argument: its
+    # file name), with "/" separators: stable when the same corpus is read from elsewhere.
+    key_path: str | None = None
 
     @property
     def identity(self) -> str:
-        """What makes re-ingest of the same article recognisable: its URL, else file (+line)."""
+        """What makes re-ingest of the same article recognisable: its URL, else file (+line).
+
+        The file part is `key_path` (independent of the working directory and of where the
+        corpus folder lives); `path` only when no key path is known.
+        """
         if self.url:
             return self.url
-        where = self.path if self.line is None else f"{self.path}#{self.line}"
+        base = self.key_path or self.path
+        where = base if self.line is None else f"{base}#{self.line}"
         return "file:" + where
 
     @property
