@@ -15,8 +15,8 @@ class Article:
     lang: str | None = None  # "de" | "en" (detected when not given)
     source: str | None = None  # outlet name, when known
     line: int | None = None  # line (JSONL) or entry number (feeds) within the file
-    # The path relative to the directory argument it was found under (a file argument: its
-    # file name), with "/" separators: stable when the same corpus is read from elsewhere.
+    # The directory argument's name and the path below it (a file argument: its folder's name
+    # and its own), "/"-separated: stable when the same corpus is read from elsewhere.
     key_path: str | None = None
 
     @property

@@ -20,7 +20,11 @@ SKIPPED_NAMES = ("readme.md",)  # compared in lower case
 @dataclass(frozen=True)
 class Source:
     path: str  # as the user gave it (the directory argument joined with the relative path)
-    key_path: str  # relative to the directory argument, "/"-separated; a file argument: its name
+    # "/"-separated, independent of the working directory: for a directory argument, the
+    # directory's own name and the path below it ("seeds/de-x.md"); for a file argument, its
+    # folder's name and its own ("seeds/de-x.md" again), so two corpora with the same file
+    # names stay apart and a file reads the same alone or with its folder.
+    key_path: str
 
 
 def skipped_in_directory(name: str) -> bool:
@@ -39,11 +43,15 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ReadPr
             yield ReadProblem(path, _missing_reason(path, exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, "", {(st.st_dev, st.st_ino)})
+            yield from _walk(path, "", {(st.st_dev, st.st_ino)}, _own_name(path))
         elif stat.S_ISREG(st.st_mode):
-            yield Source(path, os.path.basename(os.path.normpath(path)))
+            yield Source(path, f"{_own_name(os.path.dirname(os.path.abspath(path)))}/{os.path.basename(path)}")
         else:
             yield ReadProblem(path, "not a regular file or directory")
+
+
+def _own_name(directory: str) -> str:
+    return os.path.basename(os.path.normpath(os.path.abspath(directory))) or "root"
 
 
 def _missing_reason(path: str, exc: OSError) -> str:
@@ -52,7 +60,7 @@ def _missing_reason(path: str, exc: OSError) -> str:
     return os_reason(exc)
 
 
-def _walk(top: str, rel: str, seen: set[tuple[int, int]]) -> Iterator[Source | ReadProblem]:
+def _walk(top: str, rel: str, seen: set[tuple[int, int]], name: str) -> Iterator[Source | ReadProblem]:
     here = os.path.join(top, rel) if rel else top
     try:
         with os.scandir(here) as it:
@@ -74,8 +82,8 @@ def _walk(top: str, rel: str, seen: set[tuple[int, int]]) -> Iterator[Source | R
             ident = (st.st_dev, st.st_ino)
             if ident in seen:
                 continue  # a symbolic link back into a folder being read: no endless loop
-            yield from _walk(top, rel_child, seen | {ident})
+            yield from _walk(top, rel_child, seen | {ident}, name)
         elif stat.S_ISREG(st.st_mode):
-            yield Source(path, rel_child)
+            yield Source(path, f"{name}/{rel_child}")
         else:
             yield ReadProblem(path, "not a regular file or directory")

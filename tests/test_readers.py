@@ -68,8 +68,8 @@ def test_txt_plain_article(tmp_path):
     assert a.text == DE + "\n\n" + DE
     assert (a.title, a.date, a.url, a.lang, a.line) == (None, None, None, "de", None)
     assert a.path == str(tmp_path / "a.txt")
-    assert a.key_path == "a.txt"
-    assert a.identity == "file:a.txt"
+    assert a.key_path == f"{tmp_path.name}/a.txt"
+    assert a.identity == f"file:{tmp_path.name}/a.txt"
 
 
 def test_txt_date_prefix_with_leading_space_on_the_text_line(tmp_path):
@@ -275,14 +275,14 @@ def test_jsonl_lines_blank_lines_and_a_malformed_line(tmp_path):
         "Article", "Article", "ReadProblem", "ReadProblem", "ReadProblem", "ReadProblem", "Article"]
     first, second, malformed, missing, not_object, bad_date, last = items
     assert (first.line, first.title, first.date, first.source, first.lang) == (1, "Gesetz", "2026-01-17", "Zeitung", "de")
-    assert first.identity == "file:batch.jsonl#1"
+    assert first.identity == f"file:{tmp_path.name}/batch.jsonl#1"
     assert (second.line, second.lang, second.identity) == (3, "en", "https://example.org/en")
     assert malformed.line == 4 and "malformed JSON" in malformed.reason
     assert str(malformed).startswith(f"{path}:4: malformed JSON")
     assert missing.line == 5 and "'text'" in missing.reason
     assert not_object.line == 6 and "JSON object" in not_object.reason
     assert bad_date.line == 7 and "unrecognised date 'sometime'" in bad_date.reason
-    assert last.line == 8 and last.identity == "file:batch.jsonl#8"
+    assert last.line == 8 and last.identity == f"file:{tmp_path.name}/batch.jsonl#8"
 
 
 def test_jsonl_bad_bytes_on_one_line_spare_the_others(tmp_path):
@@ -329,7 +329,7 @@ def test_atom_feed_without_links_uses_entry_numbers(tmp_path):
     assert (a.title, a.date, a.lang, a.source, a.url) == (
         "Parliament passes law", "2026-01-16", "en", "Example News", None)
     assert a.text == EN + "\n\nSecond paragraph follows here."
-    assert a.identity == "file:news.atom#1"
+    assert a.identity == f"file:{tmp_path.name}/news.atom#1"
 
 
 def test_xml_is_read_when_it_is_a_feed(tmp_path):
@@ -496,7 +496,8 @@ def test_reading_goes_on_after_problems(tmp_path):
     write(tmp_path, "6-good.md", f"# Titel\n\n{DE}")
     items = read_all(tmp_path, "/nonexistent/x.txt")
     assert [type(i).__name__ for i in items] == ["Article"] + ["ReadProblem"] * 4 + ["Article", "ReadProblem"]
-    assert [i.key_path for i in items if isinstance(i, Article)] == ["1-good.txt", "6-good.md"]
+    assert [i.key_path for i in items if isinstance(i, Article)] == [f"{tmp_path.name}/1-good.txt",
+                                                                     f"{tmp_path.name}/6-good.md"]
 
 
 # --- directories, order, skipping, identity -----------------------------------------------------------
@@ -520,8 +521,8 @@ def test_directory_recursion_order_and_skipping(tmp_path):
     items = read_all(corpus)
     assert all(isinstance(i, Article) for i in items), [str(i) for i in items]
     assert [(i.key_path, i.line) for i in items] == [
-        ("A.txt", None), ("a/b/c.txt", None), ("a/z.txt", None), ("a-b.txt", None), ("b.txt", None),
-        ("feed/items.jsonl", 1), ("feed/items.jsonl", 2)]
+        ("corpus/A.txt", None), ("corpus/a/b/c.txt", None), ("corpus/a/z.txt", None), ("corpus/a-b.txt", None),
+        ("corpus/b.txt", None), ("corpus/feed/items.jsonl", 1), ("corpus/feed/items.jsonl", 2)]
     assert items[1].path == os.path.join(str(corpus), "a", "b", "c.txt")
     assert read_all(corpus) == items  # deterministic
 
@@ -530,7 +531,7 @@ def test_explicit_files_are_never_skipped(tmp_path):
     corpus = make_corpus(tmp_path)
     readme = one_article(corpus / "README.md")
     assert readme.title == "About this corpus"
-    assert one_article(corpus / ".hidden.txt").key_path == ".hidden.txt"
+    assert one_article(corpus / ".hidden.txt").key_path == "corpus/.hidden.txt"
     gold = one_problem(corpus / "b.gold.json")  # read, and refused for its format, not skipped
     assert gold.reason.startswith("unknown format '.json'")
 
@@ -544,17 +545,20 @@ def test_identity_is_stable_across_working_directories_and_locations(tmp_path, m
     from_inside = {a.identity: a for a in read_all("..")}
     moved = Path(tempfile.mkdtemp(prefix="elsewhere-"))
     try:
-        shutil.copytree(corpus, moved / "copy")
-        elsewhere = {a.identity: a for a in read_all(moved / "copy")}
+        shutil.copytree(corpus, moved / "corpus")
+        elsewhere = {a.identity: a for a in read_all(moved / "corpus")}
+        shutil.copytree(corpus, moved / "other")
+        other = {a.identity: a for a in read_all(moved / "other")}
     finally:
         shutil.rmtree(moved)
     assert set(absolute) == set(relative) == set(from_inside) == set(elsewhere)
-    assert "file:a/b/c.txt" in absolute and "file:feed/items.jsonl#2" in absolute
+    assert not set(other) & set(absolute)  # another corpus with the same file names stays apart
+    assert "file:corpus/a/b/c.txt" in absolute and "file:corpus/feed/items.jsonl#2" in absolute
     assert all(str(tmp_path) not in identity for identity in absolute)
-    assert relative["file:a/b/c.txt"].path == os.path.join("corpus", "a", "b", "c.txt")  # as given
-    assert from_inside["file:a/b/c.txt"].path == os.path.join("..", "a", "b", "c.txt")
-    # A file argument is known by its name, wherever it is read from.
-    assert one_article(corpus / "a" / "z.txt").identity == "file:z.txt"
+    assert relative["file:corpus/a/b/c.txt"].path == os.path.join("corpus", "a", "b", "c.txt")  # as given
+    assert from_inside["file:corpus/a/b/c.txt"].path == os.path.join("..", "a", "b", "c.txt")
+    # A file argument is known by its folder and name: the same as when its folder is read.
+    assert one_article(corpus / "b.txt").identity == "file:corpus/b.txt"
 
 
 def test_identity_falls_back_to_path_without_key_path():
@@ -570,7 +574,7 @@ def test_symlink_loop_does_not_hang(tmp_path):
         os.symlink(corpus, corpus / "loop")
     except OSError:
         pytest.skip("cannot create symbolic links here")
-    assert [a.key_path for a in read_all(corpus)] == ["a.txt"]
+    assert [a.key_path for a in read_all(corpus)] == [f"{corpus.name}/a.txt"]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
