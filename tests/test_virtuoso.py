@@ -1,0 +1,183 @@
+"""The remote store against a real OpenLink Virtuoso: the same articles give the same answers
+and the same export as the embedded store.
+
+Needs a running server: `url=$(scripts/virtuoso.sh start)` and NEWSGRAPH_VIRTUOSO_URL=$url
+(.ci/run does this). Skipped with the reason otherwise.
+"""
+from __future__ import annotations
+
+import io
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+
+from newsgraph import queries
+from newsgraph.graph.build import build_article_graph
+from newsgraph.graph.iris import Minter
+from newsgraph.graph.store import open_store
+from newsgraph.graph.writer import VOCAB_GRAPH, ArticleWriter
+
+from records_fixture import sample
+
+pytestmark = pytest.mark.virtuoso
+
+URL = os.environ.get("NEWSGRAPH_VIRTUOSO_URL")
+BASE = "https://virtuoso-test.newsgraph.example.org/id/"
+ARTICLES = [("a.txt", {}),
+            ("b.txt", {"who": ("Volodymyr Zelensky", "Steve Witkoff"), "lang": "en"}),
+            ("c.txt", {"who": ("Donald Trump", "Wladimir Putin"), "city": ("Moskau", 524901)})]
+PARAMS = {"actor": "Selenskyj", "entity": "Witkoff"}
+KNOWN_POST_ISSUE = ("the remote store POSTs queries as application/sparql-query, which Virtuoso 7.2 never "
+                    "answers (the request hangs); form-encoded POST works - see the patch in benchmarks/README.md")
+
+if not URL:
+    pytest.skip("NEWSGRAPH_VIRTUOSO_URL is not set: start a server with `url=$(scripts/virtuoso.sh start)` "
+                "and export NEWSGRAPH_VIRTUOSO_URL=$url", allow_module_level=True)
+
+
+def _as_is_works() -> bool:
+    """Does the remote store, unchanged, get an answer from this server within 10 s?"""
+    old = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(10)
+    try:
+        return open_store(URL).ask("ASK {}") is not None
+    except Exception:  # noqa: BLE001 - a timeout surfaces as StoreError
+        return False
+    finally:
+        socket.setdefaulttimeout(old)
+
+
+AS_IS = _as_is_works()
+
+
+def _open_remote():
+    store = open_store(URL)
+    if not AS_IS and getattr(store, "_sparql", None) is not None and store._sparql.method == "POST":
+        store._sparql.method = "POST_FORM"  # the workaround, until the remote store does it itself
+    return store
+
+
+def _our_graphs(store) -> list[str]:
+    return [g for g in store.named_graphs() if g.startswith(BASE)]
+
+
+def _clear(store) -> None:
+    graphs = _our_graphs(store)
+    if graphs:
+        store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+
+
+def _write_all(store) -> None:
+    minter = Minter(BASE)
+    writer = ArticleWriter(store, minter)
+    for identity, kw in ARTICLES:
+        art, ex = sample(identity, **kw)
+        writer.write(build_article_graph(art, ex, minter, None, writer.known_given_initials))
+
+
+def _rows(store, q) -> list[tuple[str, ...]]:
+    bindings = {p.name: Literal(PARAMS.get(p.name, "Selenskyj")) for p in q.params if not p.optional}
+    if q.name == "evidence":
+        meeting = store.select("SELECT ?m WHERE { ?m a ng:Meeting } ORDER BY ?m LIMIT 1")[0]["m"]
+        bindings = {"resource": meeting}
+    res = store.query(q.text, bindings or None)
+    rows = [tuple("" if v is None else _norm(v) for v in row) for row in res.rows]
+    # other data on the server (not ours) may answer too: keep rows about our IRIs, or with none
+    return sorted(r for r in rows if not any(v.startswith("http") for v in r) or any(v.startswith(BASE) for v in r))
+
+
+def _norm(v) -> str:
+    s = str(v)
+    try:  # Virtuoso and Oxigraph write the same decimal differently (25.77 / 25.770)
+        return repr(float(s)) if isinstance(v, Literal) and v.datatype and "decimal" in str(v.datatype) else s
+    except ValueError:
+        return s
+
+
+def _quads(store) -> dict[str, int]:
+    buf = io.BytesIO()
+    store.export(buf, "nquads")
+    ds = Dataset()
+    ds.parse(data=buf.getvalue(), format="nquads")
+    counts: dict[str, int] = {}
+    for _s, _p, _o, g in ds.quads((None, None, None, None)):
+        name = str(g.identifier if hasattr(g, "identifier") else g)
+        if name.startswith(BASE) or name == VOCAB_GRAPH:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+@pytest.fixture(scope="module")
+def stores():
+    remote = _open_remote()
+    _clear(remote)
+    _write_all(remote)
+    embedded = open_store("memory:")
+    _write_all(embedded)
+    yield remote, embedded
+    _clear(remote)
+    embedded.close()
+
+
+def test_remote_store_talks_to_virtuoso_as_it_is():
+    if not AS_IS:
+        pytest.xfail(KNOWN_POST_ISSUE)
+
+
+def test_same_graphs_as_the_embedded_store(stores):
+    remote, embedded = stores
+    assert sorted(_our_graphs(remote)) == sorted(g for g in embedded.named_graphs() if g.startswith(BASE))
+    assert len(_our_graphs(remote)) == len(ARTICLES) + 2  # + entities and index graphs
+
+
+@pytest.mark.parametrize("name", sorted(queries.all_queries()))
+def test_named_query_answers_match(stores, name):
+    remote, embedded = stores
+    q = queries.get(name)
+    expected = _rows(embedded, q)
+    assert expected or name == "evidence", f"{name}: no rows on the embedded store - the fixture is too small"
+    assert _rows(remote, q) == expected
+
+
+def test_rewriting_an_article_replaces_it(stores):
+    remote, embedded = stores
+    before = _quads(remote)
+    _write_all(remote)  # the same articles again: each graph is dropped and rewritten
+    assert _quads(remote) == before
+
+
+def test_export_counts_match(stores):
+    remote, embedded = stores
+    got, want = _quads(remote), _quads(embedded)
+    assert got == want
+    assert sum(want.values()) > 300
+
+
+def test_cli_query_and_export_against_virtuoso(stores, tmp_path):
+    if not AS_IS:
+        pytest.xfail(KNOWN_POST_ISSUE + " (the CLI has no workaround)")
+    sys.path.insert(0, str(Path(__file__).parent))
+    from conftest import run_cli
+    proc = run_cli("query", "who-met-whom", "--store", URL, "--format", "csv", check=True, timeout=60)
+    assert "Witkoff" in proc.stdout and "Putin" in proc.stdout
+    out = tmp_path / "g.nq"
+    run_cli("export", "--store", URL, "--format", "nquads", "--output", str(out), check=True, timeout=60)
+    assert out.stat().st_size > 0
+    graphs = {line.rsplit(" ", 2)[-2] for line in out.read_text("utf-8").splitlines() if line.strip()}
+    assert {f"<{g}>" for g in _our_graphs(remote_or(stores))} <= graphs
+
+
+def remote_or(stores):
+    return stores[0]
+
+
+def test_unreachable_server_is_a_clear_error():
+    store = open_store("http://127.0.0.1:9/sparql")  # the discard port: nothing listens
+    with pytest.raises(Exception) as err:
+        store.query("ASK {}")
+    assert "127.0.0.1:9" in str(err.value)
+    assert isinstance(URIRef(URL), URIRef)
