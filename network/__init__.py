@@ -5,6 +5,8 @@
 """
 from .graphdata import ActorNotFound, NetworkError, build_graph  # noqa: F401
 
+__all__ = ["ActorNotFound", "NetworkError", "build_graph", "render_page"]
+
 
 def render_page(store, actor=None, depth=1, since=None, until=None, types=None, min_weight=1) -> str:
     """The network of `store`, filtered, as one self-contained HTML page (no external requests).

@@ -83,40 +83,48 @@ def page_data(G: nx.MultiDiGraph, positions: dict | None = None) -> tuple[list, 
     ids = {n: i for i, n in enumerate(G.nodes)}
     n_nodes, n_edges = G.number_of_nodes(), G.number_of_edges()
     centre = G.graph.get("centre")
+    claims: list[dict] = []  # each claim once; node tips and claim edges refer to it by index
+    claim_index: dict[tuple, int] = {}
+
+    def intern(cs: list[dict]) -> list[int]:
+        out = []
+        for c in cs:
+            key = tuple(sorted(c.items()))
+            if key not in claim_index:
+                claim_index[key] = len(claims)
+                claims.append(c)
+            out.append(claim_index[key])
+        return out
+
     nodes = []
     for n, d in G.nodes(data=True):
-        st = NODE_STYLE[d["kind"]]
         x, y = positions.get(n, (0.0, 0.0))
-        item = {"id": ids[n], "label": d["label"], "kind": d["kind"], "group": d["kind"],
-                "value": _value(d["weight"]), "w": d["weight"], "x": x, "y": y, "tip": d["tip"], "iri": n}
+        tip = {k: v for k, v in d["tip"].items() if k != "kind"}
+        if tip.get("claims"):
+            tip["claims"] = intern(tip["claims"])
+        else:
+            tip.pop("claims", None)
+        item = {"id": ids[n], "label": d["label"], "group": d["kind"], "value": _value(d["weight"]),
+                "w": d["weight"], "x": round(x), "y": round(y), "tip": tip, "iri": n}
         if d.get("alt"):
             item["alt"] = d["alt"]
         if n == centre:
             item["borderWidth"] = 4
             item["font"] = {"size": 22, "bold": True}
         nodes.append(item)
+    # Edges go out compact (the page styles them and writes their tooltips from the node
+    # labels); only claim edges carry text: their latest claims.
     edges = []
-    curved = n_edges <= 4000
     for i, (u, v, d) in enumerate(G.edges(data=True)):
-        kind = d["kind"]
-        w = d.get("weight", 1)
-        item = {"id": i, "from": ids[u], "to": ids[v], "kind": kind, "w": w, "tip": d["tip"]}
-        if kind == "claim":
+        item = {"id": i, "from": ids[u], "to": ids[v], "k": d["kind"], "w": d.get("weight", 1)}
+        if d["kind"] == "claim":
             item["ct"] = d["claim_type"]
             item["rel"] = d["relation"]
-            item["color"] = {"color": CLAIM_STYLE.get(d["claim_type"], "#7f7f7f"), "opacity": 0.9}
-            item["arrows"] = "to"
-            item["width"] = round(1.5 + 1.2 * math.log2(w), 2)
-            if d["relation"] == "about":
-                item["dashes"] = [6, 4]
-            if curved:
-                item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18}
-        else:
-            st = EDGE_STYLE[kind]
-            item["color"] = {"color": st["color"], "opacity": 0.75}
-            item["width"] = round(1 + 1.5 * math.log2(w), 2) if kind in ("met", "met_at") else 1
-            if st["dashes"]:
-                item["dashes"] = [4, 4]
+            item["cl"] = intern(d["tip"].get("claims", []))
+        elif d["kind"] == "met":
+            latest = dict(d["tip"].get("rows", [])).get("latest")
+            if latest:
+                item["d"] = latest
         edges.append(item)
     counts = G.graph.get("counts") or {}
     edge_counts: dict[str, int] = {}
@@ -135,10 +143,15 @@ def page_data(G: nx.MultiDiGraph, positions: dict | None = None) -> tuple[list, 
                      for t in CLAIM_TYPES if "claim:" + t in edge_counts]
     f = G.graph.get("filters")
     meta = {"nodes": n_nodes, "edges": n_edges, "physics": n_nodes <= PHYSICS_MAX_NODES, "large": n_nodes > LARGE,
+            "curved": n_edges <= 4000, "dashes": n_edges <= 5000,
+            # Above LARGE nodes claims start hidden (they criss-cross the whole picture); a
+            # focused node still shows its own.
+            "claims_hidden": n_nodes > LARGE, "edge_opacity": 0.4 if n_nodes > LARGE else 0.75, "edge_style": EDGE_STYLE, "claim_style": CLAIM_STYLE,
             "centre": ids.get(centre) if centre is not None else None,
             "filters": f.describe() if f is not None else "",
             "legend": {"nodes": legend_nodes, "edges": legend_edges},
             "actor_view_edges": list(ACTOR_VIEW_EDGES), "meeting_view_edges": list(MEETING_VIEW_EDGES)}
+    meta["claims"] = claims
     return nodes, edges, meta
 
 
@@ -157,6 +170,8 @@ def vis_options(n_nodes: int) -> dict:
         "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                            "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  # Labels grow with importance; vis skips those smaller than drawThreshold pixels
+                  # (zoomed out, the page names the biggest hubs itself: network.js).
                   "scaling": {"min": 7, "max": 34,
                               "label": {"enabled": True, "min": 12, "max": 24, "maxVisible": 26,
                                         "drawThreshold": 7}}},

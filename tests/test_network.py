@@ -347,14 +347,23 @@ def test_csp_lists_the_hash_of_every_inline_script(store):
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
 
 
-def test_page_carries_every_node_and_the_legend(store):
-    html = render_page(store)
+def page_json(html):
+    """The page's data: vis nodes, compact edges, metadata."""
     import json
-    nodes = json.loads(re.search(r"var NG_NODES = (\[.*?\]);\n", html, flags=re.DOTALL).group(1))
-    assert len(nodes) == 10
-    assert {n["kind"] for n in nodes} == {"person", "organization", "country", "place", "meeting"}
-    assert all("x" in n and "y" in n for n in nodes)
-    meta = json.loads(re.search(r"var NG_META = (\{.*?\});\n", html, flags=re.DOTALL).group(1))
+    grab = lambda name: json.loads(re.search(rf"var {name} = (.*?);\n", html, flags=re.DOTALL).group(1))  # noqa: E731
+    return grab("NG_NODES"), grab("NG_EDGES"), grab("NG_META")
+
+
+def test_page_carries_every_node_and_the_legend(store):
+    nodes, edges, meta = page_json(render_page(store))
+    assert len(nodes) == 10 and len(edges) == 23
+    assert {n["group"] for n in nodes} == {"person", "organization", "country", "place", "meeting"}
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
+    sel = next(n for n in nodes if n["label"] == "Wolodymyr Selenskyj")
+    assert [meta["claims"][i]["type"] for i in sel["tip"]["claims"]] == ["demand", "accusation", "warning"]
+    claim_edges = [e for e in edges if e["k"] == "claim"]
+    assert all(meta["claims"][i]["speaker"] for e in claim_edges for i in e["cl"])
+    assert len(meta["claims"]) == 4  # each claim once, shared by node tips and edges
     assert [n["kind"] for n in meta["legend"]["nodes"]] == ["person", "organization", "country", "place", "meeting"]
     assert {e["key"] for e in meta["legend"]["edges"]} == {"attended", "held_in", "met", "met_at", "claim:accusation",
                                                           "claim:warning", "claim:demand"}
@@ -371,11 +380,10 @@ def test_hostile_text_is_never_markup(hostile_store):
         assert bad not in outside
     assert html.count("</script>") == 3
     # and the text is still there, whole, for textContent to show
-    import json
-    nodes = json.loads(re.search(r"var NG_NODES = (\[.*?\]);\n", html, flags=re.DOTALL).group(1))
+    nodes, _, meta = page_json(html)
     mallory = next(n for n in nodes if n["label"] == "Mallory Hacker")
-    assert mallory["tip"]["claims"][0]["text"] == HOSTILE_QUOTE
-    assert mallory["tip"]["claims"][0]["headline"] == HOSTILE_HEADLINE
+    claim = meta["claims"][mallory["tip"]["claims"][0]]
+    assert claim["text"] == HOSTILE_QUOTE and claim["headline"] == HOSTILE_HEADLINE
     assert dict(mallory["tip"]["rows"])["role"] == "<b onmouseover=alert(4)>Chef</b>"
 
 

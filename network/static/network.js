@@ -9,15 +9,45 @@
   var KIND_LABEL = {};
   META.legend.nodes.forEach(function (n) { KIND_LABEL[n.kind] = n.label; });
 
-  var nodes = new vis.DataSet(window.NG_NODES);
-  var edges = new vis.DataSet(window.NG_EDGES);
+  // Nodes come styled by group; edges come compact ({id, from, to, k, w, ct, rel, cl, d}) and get
+  // their colour, width, dashes and arrows here.
   var byId = {};
-  window.NG_NODES.forEach(function (n) { byId[n.id] = n; });
+  window.NG_NODES.forEach(function (n) { n.kind = n.group; byId[n.id] = n; });
+  function log2(x) { return Math.log(Math.max(1, x)) / Math.LN2; }
+  var edgeItems = window.NG_EDGES.map(function (e) {
+    var it = { id: e.id, from: e.from, to: e.to, kind: e.k, w: e.w };
+    if (e.k === "claim") {
+      it.ct = e.ct; it.rel = e.rel; it.cl = e.cl;
+      it.color = { color: META.claim_style[e.ct] || "#7f7f7f", opacity: Math.min(1, META.edge_opacity + 0.15) };
+      it.arrows = "to";
+      it.width = Math.round((1.5 + 1.2 * log2(e.w)) * 100) / 100;
+      if (e.rel === "about" && META.dashes) it.dashes = [6, 4];
+      if (META.curved) it.smooth = { enabled: true, type: "curvedCW", roundness: 0.18 };
+    } else {
+      var st = META.edge_style[e.k];
+      it.color = { color: st.color, opacity: META.edge_opacity };
+      it.width = (e.k === "met" || e.k === "met_at") ? Math.round((1 + 1.5 * log2(e.w)) * 100) / 100 : 1;
+      if (st.dashes && META.dashes) it.dashes = [4, 4];  // dashed lines cost 5x to draw: small graphs only
+      if (e.d) it.d = e.d;
+    }
+    return it;
+  });
+  var nodes = new vis.DataSet(window.NG_NODES);
+  var edges = new vis.DataSet(edgeItems);
 
   var shownKinds = {};
   META.legend.nodes.forEach(function (n) { shownKinds[n.kind] = true; });
   var shownEdges = {};
-  META.legend.edges.forEach(function (e) { shownEdges[e.key] = true; });
+  META.legend.edges.forEach(function (e) { shownEdges[e.key] = !(META.claims_hidden && e.key.indexOf("claim:") === 0); });
+  var extraEdges = {}; // claim edges of the focused node, shown even while claims are hidden
+  var edgesOf = {};
+  function edgesAt(id) {
+    if (!edgesOf.built) {
+      edgeItems.forEach(function (e) { (edgesOf[e.from] = edgesOf[e.from] || []).push(e); (edgesOf[e.to] = edgesOf[e.to] || []).push(e); });
+      edgesOf.built = true;
+    }
+    return edgesOf[id] || [];
+  }
   var MEETING_VIEW = {}, ACTOR_VIEW = {};
   META.meeting_view_edges.forEach(function (k) { MEETING_VIEW[k] = true; });
   META.actor_view_edges.forEach(function (k) { ACTOR_VIEW[k] = true; });
@@ -27,7 +57,7 @@
   function edgeShown(e) {
     if (MEETING_VIEW[e.kind] && !meetingView()) return false;
     if (ACTOR_VIEW[e.kind] && meetingView()) return false;
-    return !!shownEdges[edgeKey(e)] && !!shownKinds[byId[e.from].kind] && !!shownKinds[byId[e.to].kind];
+    return (!!shownEdges[edgeKey(e)] || !!extraEdges[e.id]) && !!shownKinds[byId[e.from].kind] && !!shownKinds[byId[e.to].kind];
   }
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return !!shownKinds[n.kind]; } });
   var edgeView = new vis.DataView(edges, { filter: edgeShown });
@@ -84,10 +114,10 @@
   }
 
   // ------------------------------------------------------------------ tooltips and details
-  function tipElement(tip, wide) {
+  function tipElement(tip, wide, kind) {
     var box = el("div", "ng-tip-body");
     box.appendChild(el("div", "ng-tip-title", tip.title));
-    if (tip.kind) box.appendChild(el("div", "ng-tip-kind", tip.kind));
+    if (kind) box.appendChild(el("div", "ng-tip-kind", kind));
     if (tip.rows && tip.rows.length) {
       var t = el("table", "ng-tip-rows");
       tip.rows.forEach(function (r) {
@@ -98,7 +128,8 @@
       });
       box.appendChild(t);
     }
-    (tip.claims || []).forEach(function (c) {
+    (tip.claims || []).forEach(function (ci) {
+      var c = typeof ci === "number" ? META.claims[ci] : ci;
       var d = el("div", "ng-claim");
       var ty = el("span", "ng-claim-type", c.type);
       ty.style.background = CLAIM_COLORS[c.type] || "#7f7f7f";
@@ -120,9 +151,9 @@
   }
 
   var tipBox = document.getElementById("ng-tip");
-  function showTip(tip, pointer) {
+  function showTip(tip, pointer, kind) {
     if (!tip) return;
-    tipBox.replaceChildren(tipElement(tip, false));
+    tipBox.replaceChildren(tipElement(tip, false, kind));
     tipBox.hidden = false;
     var r = container.getBoundingClientRect();
     var x = r.left + pointer.x + 16, y = r.top + pointer.y + 16;
@@ -133,9 +164,18 @@
     tipBox.style.top = y + "px";
   }
   function hideTip() { tipBox.hidden = true; }
-  network.on("hoverNode", function (p) { var n = byId[p.node]; if (n) showTip(n.tip, p.pointer.DOM); });
+  network.on("hoverNode", function (p) { var n = byId[p.node]; if (n) showTip(n.tip, p.pointer.DOM, KIND_LABEL[n.kind]); });
   network.on("blurNode", hideTip);
-  network.on("hoverEdge", function (p) { var e = edges.get(p.edge); if (e) showTip(e.tip, p.pointer.DOM); });
+  function edgeTip(e) {
+    var a = byId[e.from].label, b = byId[e.to].label;
+    if (e.kind === "attended") return { title: a + " attended " + b };
+    if (e.kind === "held_in") return { title: a + " held in " + b };
+    if (e.kind === "met") return { title: a + " met " + b, rows: [["shared meetings", String(e.w)]].concat(e.d ? [["latest", e.d]] : []) };
+    if (e.kind === "met_at") return { title: a + " at meetings in " + b, rows: [["meetings", String(e.w)]] };
+    var verb = e.rel === "about" ? " about " : " \u2192 ";
+    return { title: a + ": " + e.ct + verb + b, rows: [["claims", String(e.w)]], claims: e.cl };
+  }
+  network.on("hoverEdge", function (p) { var e = edges.get(p.edge); if (e) showTip(edgeTip(e), p.pointer.DOM); });
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
@@ -144,7 +184,7 @@
   function showDetails(id) {
     var n = byId[id];
     details.replaceChildren();
-    details.appendChild(tipElement(n.tip, true));
+    details.appendChild(tipElement(n.tip, true, KIND_LABEL[n.kind]));
     var neigh = neighbours(id).filter(function (x) { return x !== id; });
     neigh.sort(function (a, b) { return (byId[b].w - byId[a].w) || byId[a].label.localeCompare(byId[b].label); });
     if (neigh.length) {
@@ -162,11 +202,12 @@
   }
 
   // ------------------------------------------------------------------ neighbourhood focus
+  // The focus is drawn as an overlay after vis has drawn the graph: a white veil over
+  // everything, then the neighbourhood's edges and nodes drawn again on top with vis' own
+  // drawing. Updating thousands of DataSet items instead takes seconds at 10,000 nodes.
   var focused = null;
-  var dimmedNodes = {}, dimmedEdges = {};
-  var DIM_NODE = { background: "#e9ebee", border: "#d5d9de" };
-  var DIM_FONT = { color: "#c3c8ce" };
-  var DIM_EDGE = { color: "#e3e6ea", opacity: 0.35 };
+  var overlay = null; // {nodes: [...], edges: [...]}
+  var canOverlay = !!(network.body && network.body.nodes && network.body.edges);
 
   function neighbours(id) {
     // One step, and through a meeting to its attendees and place (meetings are half a step).
@@ -182,47 +223,121 @@
 
   function focusOn(id) {
     focused = id;
+    var extra = {}, changed = false;
+    edgesAt(id).forEach(function (e) { if (e.kind === "claim" && !shownEdges[edgeKey(e)]) extra[e.id] = true; });
+    Object.keys(extra).concat(Object.keys(extraEdges)).forEach(function (k) { if (!extra[k] !== !extraEdges[k]) changed = true; });
+    if (changed) { extraEdges = extra; edgeView.refresh(); updateInfo(); }
     var keep = {};
-    neighbours(id).forEach(function (k) { keep[k] = true; });
+    var keepNodes = neighbours(id);
+    keepNodes.forEach(function (k) { keep[k] = true; });
     var keepEdges = {};
-    Object.keys(keep).forEach(function (k) {
-      network.getConnectedEdges(Number(k)).forEach(function (e) {
+    keepNodes.forEach(function (k) {
+      network.getConnectedEdges(k).forEach(function (e) {
         var ed = edges.get(e);
-        if (keep[ed.from] && keep[ed.to] && (ed.from === id || ed.to === id || byId[ed.from].kind === "meeting" || byId[ed.to].kind === "meeting")) keepEdges[e] = true;
+        if (keep[ed.from] && keep[ed.to] && (ed.from === id || ed.to === id ||
+            byId[ed.from].kind === "meeting" || byId[ed.to].kind === "meeting")) keepEdges[e] = true;
       });
     });
+    var keptEdges = Object.keys(keepEdges).map(Number);
+    // the focused node last, so it is drawn on top
+    keepNodes = keepNodes.filter(function (k) { return k !== id; }).concat([id]);
+    overlay = { nodes: keepNodes, edges: keptEdges };
+    if (canOverlay) network.redraw();
+    else dimByUpdate(keep, keepEdges);
+  }
+
+  // Zoomed out, vis' own labels are too small to draw: name the biggest visible nodes (or the
+  // focused neighbourhood) at a fixed screen size instead.
+  var HUB_LABELS = 40;
+  var ranked = window.NG_NODES.filter(function (n) { return n.kind !== "meeting"; })
+    .sort(function (a, b) { return b.w - a.w; }).map(function (n) { return n.id; });
+  function drawScreenLabels(ctx, ids, limit) {
+    var scale = network.getScale();
+    if (scale >= 0.55) return;
+    var body = network.body, px = 13 / scale, drawn = 0;
+    ctx.save();
+    ctx.font = "600 " + px + "px system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "rgba(255, 255, 255, 0.95)";
+    ctx.fillStyle = "#1f2328";
+    var boxes = [];
+    for (var i = 0; i < ids.length && drawn < limit; i++) {
+      var n = body.nodes[ids[i]];
+      if (!n) continue;
+      var text = byId[ids[i]].label;
+      var y = n.y + (n.shape && n.shape.height ? n.shape.height / 2 : 10) + 3 / scale;
+      var half = ctx.measureText(text).width / 2 + 4 / scale;
+      var box = [n.x - half, y, n.x + half, y + px * 1.2];
+      if (boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) continue;
+      boxes.push(box);
+      ctx.strokeText(text, n.x, y);
+      ctx.fillText(text, n.x, y);
+      drawn++;
+    }
+    ctx.restore();
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    if (!canOverlay) return;
+    if (!overlay) { drawScreenLabels(ctx, ranked, HUB_LABELS); return; }
+    var body = network.body, frame = container.getBoundingClientRect();
+    var tl = network.DOMtoCanvas({ x: 0, y: 0 }), br = network.DOMtoCanvas({ x: frame.width, y: frame.height });
+    ctx.save();
+    ctx.fillStyle = "rgba(255, 255, 255, 0.84)";
+    ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
+    ctx.restore();
+    overlay.edges.forEach(function (k) { var e = body.edges[k]; if (e && e.connected) e.draw(ctx); });
+    overlay.edges.forEach(function (k) { var e = body.edges[k]; if (e && e.connected) e.drawArrows(ctx); });
+    var labels = [];
+    overlay.nodes.forEach(function (k) {
+      var n = body.nodes[k];
+      if (!n) return;
+      var r = n.draw(ctx);
+      if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
+    });
+    labels.forEach(function (f) { f(); });
+    var mine = overlay.nodes.slice().reverse().filter(function (k) { return byId[k].kind !== "meeting"; });
+    drawScreenLabels(ctx, mine, 60);
+  });
+
+  // Fallback when vis' internals are not what we expect: dim by updating the DataSets.
+  var dimmedNodes = {}, dimmedEdges = {};
+  var DIM_NODE = { background: "#e9ebee", border: "#d5d9de" };
+  var edgeOrig = {};
+  edgeItems.forEach(function (e) { edgeOrig[e.id] = e.color; });
+  function dimByUpdate(keep, keepEdges) {
     var nu = [], eu = [];
     nodeView.getIds().forEach(function (k) {
-      var dim = !keep[k];
-      if (dim && !dimmedNodes[k]) { dimmedNodes[k] = true; nu.push({ id: k, color: DIM_NODE, font: DIM_FONT }); }
-      else if (!dim && dimmedNodes[k]) { delete dimmedNodes[k]; nu.push(restoreNode(k)); }
+      if (!keep[k] && !dimmedNodes[k]) { dimmedNodes[k] = true; nu.push({ id: k, color: DIM_NODE, font: { color: "#c3c8ce" } }); }
+      else if (keep[k] && dimmedNodes[k]) { delete dimmedNodes[k]; nu.push(restoreNode(k)); }
     });
     edgeView.getIds().forEach(function (k) {
-      var dim = !keepEdges[k];
-      if (dim && !dimmedEdges[k]) { dimmedEdges[k] = true; eu.push({ id: k, color: DIM_EDGE }); }
-      else if (!dim && dimmedEdges[k]) { delete dimmedEdges[k]; eu.push(restoreEdge(k)); }
+      if (!keepEdges[k] && !dimmedEdges[k]) { dimmedEdges[k] = true; eu.push({ id: k, color: { color: "#e3e6ea", opacity: 0.35 } }); }
+      else if (keepEdges[k] && dimmedEdges[k]) { delete dimmedEdges[k]; eu.push({ id: k, color: edgeOrig[k] }); }
     });
     if (nu.length) nodes.update(nu);
     if (eu.length) edges.update(eu);
   }
   function restoreNode(k) {
     var o = byId[k];
-    var st = window.NG_OPTIONS.groups[o.kind].color;
-    return { id: k, color: st, font: o.font || { color: window.NG_OPTIONS.nodes.font.color } };
+    return { id: k, color: window.NG_OPTIONS.groups[o.kind].color, font: o.font || { color: window.NG_OPTIONS.nodes.font.color } };
   }
-  var edgeOrig = {};
-  window.NG_EDGES.forEach(function (e) { edgeOrig[e.id] = e.color; });
-  function restoreEdge(k) { return { id: k, color: edgeOrig[k] }; }
 
   function clearFocus() {
     focused = null;
+    if (Object.keys(extraEdges).length) { extraEdges = {}; edgeView.refresh(); updateInfo(); }
+    var had = overlay !== null;
+    overlay = null;
     var nu = Object.keys(dimmedNodes).map(function (k) { return restoreNode(Number(k)); });
-    var eu = Object.keys(dimmedEdges).map(function (k) { return restoreEdge(Number(k)); });
+    var eu = Object.keys(dimmedEdges).map(function (k) { return { id: Number(k), color: edgeOrig[k] }; });
     dimmedNodes = {}; dimmedEdges = {};
     if (nu.length) nodes.update(nu);
     if (eu.length) edges.update(eu);
     network.unselectAll();
     details.hidden = true;
+    if (had && canOverlay) network.redraw();
   }
 
   function select(id, move) {
@@ -281,15 +396,23 @@
     legendNodes.appendChild(lab);
   });
   var legendEdges = document.getElementById("ng-legend-edges");
+  var claimHeading = false;
   META.legend.edges.forEach(function (e) {
+    var isClaim = e.key.indexOf("claim:") === 0;
+    if (isClaim && !claimHeading) {
+      legendEdges.appendChild(el("h2", null, "Claims (speaker \u2192 target)"));
+      if (META.claims_hidden) legendEdges.appendChild(el("p", "ng-hint", "Hidden at this size except around the focused node: tick to show."));
+      claimHeading = true;
+    }
     var lab = el("label"); lab.setAttribute("data-view", e.view);
-    var box = el("input"); box.type = "checkbox"; box.checked = true; box.setAttribute("data-edge", e.key);
+    var box = el("input"); box.type = "checkbox"; box.checked = shownEdges[e.key]; box.setAttribute("data-edge", e.key);
+    if (!box.checked) lab.classList.add("ng-off");
     box.addEventListener("change", function () {
       shownEdges[e.key] = box.checked; lab.classList.toggle("ng-off", !box.checked); refresh();
     });
     lab.appendChild(box);
-    lab.appendChild(lineSwatch(e.color, e.dashes, e.arrow));
-    lab.appendChild(el("span", null, e.key.indexOf("claim:") === 0 ? "claim: " + e.label : e.label));
+    lab.appendChild(lineSwatch(e.color, e.dashes && META.dashes, e.arrow));
+    lab.appendChild(el("span", null, e.label));
     lab.appendChild(el("span", "ng-count", e.count.toLocaleString("en")));
     legendEdges.appendChild(lab);
   });
@@ -371,6 +494,7 @@
   }
 
   // For tests and the benchmark.
-  window.__ng = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
+  window.__ng = { focus: function () { return overlay ? { nodes: overlay.nodes.slice(), edges: overlay.edges.slice() } : null; },
+                  network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
                   select: select, clearFocus: clearFocus, setKind: setKind, search: function (q) { input.value = q; runSearch(); return hits.slice(); } };
 })();
