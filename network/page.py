@@ -225,6 +225,13 @@ def _with_csp(html: str) -> str:
     return html.replace("__NG_SCRIPT_HASHES__", " ".join(hashes), 1)
 
 
+def csp_of(html: str) -> str | None:
+    """The page's Content-Security-Policy (from its meta tag), for a server that wants to send
+    it as a header too. A server must not send a stricter script-src than this one."""
+    m = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    return m.group(1) if m else None
+
+
 def render_page(store, actor=None, depth=1, since=None, until=None, types=None, min_weight=1) -> str:
     """The filtered network of `store` as one offline HTML page (see newsgraph.network.render_page)."""
     G = build_graph(store, actor=actor, depth=depth, since=since, until=until, types=types, min_weight=min_weight)

@@ -189,8 +189,9 @@ def test_tooltip_has_role_affiliation_counts_and_latest_claims_with_evidence(sto
     tip = G.nodes[by_label(G)["Wolodymyr Selenskyj"]]["tip"]
     rows = dict(tip["rows"])
     assert rows["role"] == "Präsident" and rows["affiliation"] == "Ukraine" and rows["articles"] == "3"
-    assert [c["type"] for c in tip["claims"]] == ["accusation", "demand", "warning"] or \
-        tip["claims"][0]["date"] >= tip["claims"][-1]["date"]
+    dates = [c["date"] for c in tip["claims"]]
+    assert len(dates) == 3 and dates == sorted(dates, reverse=True)  # the latest first
+    assert {c["type"] for c in tip["claims"]} == {"accusation", "demand", "warning"}
     c = next(c for c in tip["claims"] if c["type"] == "accusation")
     assert c["evidence"] == "Wolodymyr Selenskyj warf Wladimir Putin Kriegsverbrechen vor."
     assert c["headline"] == "Selenskyj erhebt Vorwürfe"
@@ -305,6 +306,23 @@ def test_date_bounds():
     assert date_bounds("2026-02") == ("2026-02-01", "2026-02-28")
     assert date_bounds("2026-W04") == ("2026-01-19", "2026-01-25")
     assert date_bounds("someday") is None
+
+
+def test_render_page_signature_for_the_endpoint():
+    import inspect
+
+    from newsgraph.network import render_page as rp
+    params = inspect.signature(rp).parameters
+    assert list(params) == ["store", "actor", "depth", "since", "until", "types", "min_weight"]
+    assert [params[k].default for k in list(params)[1:]] == [None, 1, None, None, None, 1]
+
+
+def test_render_page_filters(store):
+    nodes, _, meta = page_json(render_page(store, actor="Witkoff", depth=1, since="2026-02", types=["person", "meeting"],
+                                           min_weight=1))
+    assert sorted(n["label"] for n in nodes) == ["Jared Kushner", "Meeting 2026-02-05", "Steve Witkoff",
+                                                 "Wladimir Putin"]
+    assert "around Witkoff" in meta["filters"] and "2026-02-01" in meta["filters"]
 
 
 def test_empty_store_gives_an_empty_page():
