@@ -1,0 +1,401 @@
+"""The Flask app: SPARQL 1.1 Protocol at /sparql, Graph Store Protocol (read) at /rdf-graphs,
+the query page at /, entity pages at /resource, the network page at /network.
+
+Every query runs in a worker process (pool.py); this process parses requests, checks
+tokens and renders pages. Jinja autoescapes every template; data from articles is never
+marked safe, and every HTML page is sent with a Content-Security-Policy that allows only
+our own script and style files.
+"""
+from __future__ import annotations
+
+import hmac
+import time
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, g, jsonify, render_template, request, url_for
+from rdflib import Literal, URIRef
+from werkzeug.exceptions import HTTPException
+
+from newsgraph import queries as named_queries
+from newsgraph.graph.store import QueryError, StoreError
+
+from . import formats, safety
+from .config import EndpointConfig
+from .pages import compact
+from .pool import Busy, QueryPool, Timeout, WorkerFailed
+
+TEXT = "text/plain; charset=utf-8"
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+RESULT_HEADERS = "X-Newsgraph-Row-Limit, X-Newsgraph-Rows, X-Newsgraph-Truncated"
+SD_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml", "application/trig"]
+RESOURCE_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def _limit_text(seconds: float | None) -> str:
+    return "no" if seconds is None else f"the {seconds:g} s"
+
+
+def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
+    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.update(MAX_CONTENT_LENGTH=config.max_body, MAX_FORM_MEMORY_SIZE=config.max_body,
+                      JSON_AS_ASCII=False, TEMPLATES_AUTO_RELOAD=False)
+    app.json.ensure_ascii = False
+    app.extensions["newsgraph"] = {"config": config, "pool": pool}
+    base = config.base_iri
+
+    # ------------------------------------------------------------------ helpers
+    def run(msg: dict, timeout: float | None = None) -> dict:
+        limit = config.query_timeout if timeout is None else timeout
+        try:
+            reply = pool.call(msg, limit)
+        except Busy:
+            raise ApiError(503, f"all {pool.size} query workers stayed busy for {_limit_text(limit)} limit; "
+                                "try again", {"Retry-After": "2"}) from None
+        except Timeout:
+            raise ApiError(504, f"query exceeded {_limit_text(limit)} limit and was stopped "
+                                f"(newsgraph serve --query-timeout SECONDS)") from None
+        except WorkerFailed as exc:
+            raise ApiError(500, f"the query worker failed: {exc}") from None
+        if not reply.get("ok"):
+            raise ApiError(reply.get("status", 500), reply.get("message", "query failed"))
+        return reply
+
+    def result_response(reply: dict) -> Response:
+        resp = Response(reply["body"], status=reply.get("status", 200), content_type=reply["content_type"])
+        if reply.get("kind") in ("select", "graph"):
+            resp.headers["X-Newsgraph-Row-Limit"] = str(config.max_rows)
+            resp.headers["X-Newsgraph-Rows"] = str(reply.get("count") or 0)
+            if reply.get("truncated"):
+                resp.headers["X-Newsgraph-Truncated"] = "true"
+                resp.headers["Warning"] = f'199 newsgraph "result cut at {config.max_rows} rows (the row limit)"'
+        return resp
+
+    def link(iri: str | None) -> str | None:
+        """Where an IRI links to on our pages: our own resources to their page, other http(s) IRIs
+        to themselves, anything else (javascript:, data:, ...) nowhere."""
+        if not iri:
+            return None
+        if iri.startswith(base):
+            return url_for("resource", iri=iri)
+        if iri.lower().startswith(("http://", "https://")):
+            return iri
+        return None
+
+    app.jinja_env.globals.update(link=link, compact=compact, base_iri=base, config=config)
+
+    def params(name: str) -> list[str]:
+        values = request.args.getlist(name)
+        if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
+            values = values + request.form.getlist(name)
+        return values
+
+    def body_text() -> str:
+        data = request.get_data(cache=True)
+        charset = request.mimetype_params.get("charset", "utf-8")
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise ApiError(400, f"the request body is not valid {charset}: {exc}") from None
+
+    # ------------------------------------------------------------------ hooks
+    @app.before_request
+    def _start():
+        g.t0 = time.perf_counter()
+
+    @app.after_request
+    def _headers(resp: Response) -> Response:
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        ctype = resp.headers.get("Content-Type", "")
+        if ctype.startswith("text/html") and not getattr(g, "own_csp", False):
+            resp.headers.setdefault("Content-Security-Policy", CSP)
+            resp.headers.setdefault("Referrer-Policy", "same-origin")
+        if not getattr(g, "no_cors", False):
+            resp.headers["Access-Control-Allow-Origin"] = "*"
+            resp.headers["Access-Control-Expose-Headers"] = RESULT_HEADERS
+            if request.method == "OPTIONS":
+                resp.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+                resp.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+                resp.headers["Access-Control-Max-Age"] = "86400"
+        return resp
+
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return _error(exc.status, exc.message, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        message = exc.description or exc.name
+        if exc.code == 413:
+            message = f"request body too large: the limit is {config.max_body} bytes ($NEWSGRAPH_MAX_BODY)"
+        headers = dict(exc.get_headers()) if exc.code == 405 else {}
+        headers.pop("Content-Type", None)
+        return _error(exc.code or 500, message, headers)
+
+    def _error(status: int, message: str, headers: dict | None = None):
+        if request.path.startswith(("/sparql", "/rdf-graphs", "/queries")) or \
+                not formats.prefers_html(request.headers.get("Accept"), ["text/plain"]):
+            resp = Response(message.rstrip("\n") + "\n", status=status, content_type=TEXT)
+        else:
+            resp = Response(render_template("error.html", status=status, message=message), status=status,
+                            content_type="text/html; charset=utf-8")
+        for k, v in (headers or {}).items():
+            resp.headers[k] = v
+        return resp
+
+    # ------------------------------------------------------------------ SPARQL protocol
+    @app.route("/sparql", methods=["GET", "POST"])
+    def sparql():
+        if request.method == "GET":
+            if request.args.getlist("update"):
+                raise ApiError(400, "SPARQL Update is only accepted by POST (form field update=, or a body of "
+                                    "type application/sparql-update)")
+            qs = request.args.getlist("query")
+            if not qs:
+                return service_description()
+            return run_query(qs)
+        mt = request.mimetype
+        if mt == "application/x-www-form-urlencoded":
+            qs, us = params("query"), params("update")
+            if qs and us:
+                raise ApiError(400, "a request carries either query= or update=, not both")
+            if us:
+                if len(us) > 1:
+                    raise ApiError(400, "more than one update= parameter")
+                return run_update(us[0])
+            if not qs:
+                raise ApiError(400, "no query= (or update=) in the form")
+            return run_query(qs)
+        if mt == "application/sparql-query":
+            if request.args.getlist("query") or request.args.getlist("update"):
+                raise ApiError(400, "the query is the request body; do not also pass query= or update=")
+            return run_query([body_text()])
+        if mt == "application/sparql-update":
+            if request.args.getlist("query") or request.args.getlist("update"):
+                raise ApiError(400, "the update is the request body; do not also pass query= or update=")
+            return run_update(body_text())
+        raise ApiError(415, f"unsupported Content-Type {mt or '(none)'!r}: POST application/sparql-query, "
+                            "application/sparql-update or application/x-www-form-urlencoded")
+
+    def run_query(qs: list[str]) -> Response:
+        if len(qs) > 1:
+            raise ApiError(400, f"{len(qs)} query parameters; send exactly one")
+        text = qs[0]
+        if not text.strip():
+            raise ApiError(400, "the query is empty")
+        if safety.query_form(text) == "update":
+            raise ApiError(400, "this is a SPARQL Update, not a query: POST it as update= or with "
+                                "Content-Type application/sparql-update")
+        if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
+            dg, ng = params("default-graph-uri"), params("named-graph-uri")
+        else:
+            dg, ng = request.args.getlist("default-graph-uri"), request.args.getlist("named-graph-uri")
+        for iri in dg + ng:
+            _check_iri(iri)
+        if ng and not dg:
+            dg = ["urn:newsgraph:empty-default-graph"]  # the protocol: named graphs only -> empty default graph
+        reply = run({"op": "sparql", "text": text, "default_graphs": dg, "named_graphs": ng,
+                     "formats": params("format"), "accept": request.headers.get("Accept")})
+        return result_response(reply)
+
+    def run_update(text: str) -> Response:
+        g.no_cors = True
+        if not config.update_token:
+            raise ApiError(403, "updates are disabled on this endpoint (start it with --update-token TOKEN "
+                                "or $NEWSGRAPH_UPDATE_TOKEN)")
+        auth = request.headers.get("Authorization", "")
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), config.update_token.encode()):
+            raise ApiError(401, "SPARQL Update needs 'Authorization: Bearer TOKEN' with the server's update token"
+                           if not auth else "the update token is not valid",
+                           {"WWW-Authenticate": 'Bearer realm="newsgraph SPARQL Update"'
+                            + ("" if not auth else ', error="invalid_token"')})
+        if params("using-graph-uri") or params("using-named-graph-uri"):
+            raise ApiError(400, "using-graph-uri / using-named-graph-uri are not supported: put USING / "
+                                "USING NAMED in the update text")
+        if not text.strip():
+            raise ApiError(400, "the update is empty")
+        try:
+            safety.check(text, update=True, allow_remote=config.allow_service)
+        except safety.Refused as exc:
+            raise ApiError(403, str(exc)) from None
+        try:
+            pool.update(text)
+        except QueryError as exc:
+            from .worker import explain_syntax_error
+            raise ApiError(400, explain_syntax_error(str(exc), text)) from None
+        except StoreError as exc:
+            raise ApiError(500, f"update failed: {exc}") from None
+        return Response("update applied\n", status=200, content_type=TEXT)
+
+    def service_description() -> Response:
+        accept = request.headers.get("Accept")
+        fmts = params("format")
+        if not fmts and formats.prefers_html(accept, SD_TYPES):
+            return app.redirect(url_for("index"), 303)
+        try:
+            name, ctype = formats.negotiate("graph", fmts, accept)
+        except formats.NotAcceptable as exc:
+            raise ApiError(exc.status, str(exc)) from None
+        from .describe import PREFIXES as SD_PREFIXES, service_description_triples
+        triples = service_description_triples(request.base_url, config)
+        resp = Response(formats.serialize_triples(triples, name, SD_PREFIXES), content_type=ctype)
+        resp.headers["Vary"] = "Accept"
+        return resp
+
+    # ------------------------------------------------------------------ Graph Store Protocol (read)
+    @app.route("/rdf-graphs", methods=["GET"])
+    def rdf_graphs():
+        graphs = request.args.getlist("graph")
+        default = "default" in request.args
+        if len(graphs) + int(default) != 1:
+            raise ApiError(400, "give exactly one of ?graph=IRI or ?default")
+        if graphs:
+            _check_iri(graphs[0])
+        accept = request.headers.get("Accept")
+        if not request.args.getlist("format") and accept and "trig" not in accept.lower() \
+                and formats.prefers_html(accept, ["text/turtle"]):
+            accept = "text/turtle"
+        reply = run({"op": "graph", "graph": graphs[0] if graphs else None, "formats": request.args.getlist("format"),
+                     "accept": accept})
+        return result_response(reply)
+
+    # ------------------------------------------------------------------ pages
+    @app.route("/")
+    def index():
+        qs = [{"name": q.name, "title": q.title, "description": q.description, "text": q.text,
+               "params": [{"name": p.name, "optional": p.optional, "description": p.description} for p in q.params]}
+              for q in named_queries.all_queries().values()]
+        return render_template("index.html", queries=qs, max_rows=config.max_rows,
+                               timeout=config.query_timeout)
+
+    @app.route("/queries")
+    def list_queries():
+        return jsonify([{"name": q.name, "title": q.title, "description": q.description,
+                         "params": [{"name": p.name, "optional": p.optional, "description": p.description}
+                                    for p in q.params],
+                         "run": url_for("run_named", name=q.name)}
+                        for q in named_queries.all_queries().values()])
+
+    @app.route("/queries/<name>", methods=["GET", "POST"])
+    def run_named(name: str):
+        q = named_queries.all_queries().get(name)
+        if q is None:
+            raise ApiError(404, f"no named query {name!r} (see /queries)")
+        declared = {p.name: p for p in q.params}
+        bindings = {}
+        for key in set(request.args) | (set(request.form) if request.method == "POST" else set()):
+            if key == "format":
+                continue
+            if key not in declared:
+                raise ApiError(400, f"query {name!r} has no parameter {key!r} "
+                                    f"(it takes: {', '.join(declared) or 'none'})")
+            value = params(key)
+            if len(value) != 1:
+                raise ApiError(400, f"parameter {key!r} given {len(value)} times")
+            if value[0] != "":
+                bindings[key] = _param_value(value[0])
+        missing = [p.name for p in q.params if not p.optional and p.name not in bindings]
+        if missing:
+            raise ApiError(400, f"query {name!r} needs the parameter {missing[0]} "
+                                f"({declared[missing[0]].description})")
+        reply = run({"op": "named", "text": q.text, "bindings": bindings, "formats": params("format"),
+                     "accept": request.headers.get("Accept")})
+        return result_response(reply)
+
+    @app.route("/resource")
+    def resource():
+        iri = request.args.get("iri", "")
+        if not iri:
+            raise ApiError(400, "give the resource as ?iri=...")
+        return resource_page(iri)
+
+    base_path = urlsplit(base).path
+    if base_path and base_path != "/" and base_path.rstrip("/") not in ("/sparql", "/rdf-graphs", "/queries",
+                                                                         "/resource", "/network", "/static"):
+        @app.route(base_path.rstrip("/") + "/<path:rest>", endpoint="dereference")
+        def dereference(rest: str):
+            """GET on our own IRIs when the base IRI points at this server (--base-iri / $NEWSGRAPH_BASE_IRI)."""
+            return resource_page(base + rest)
+
+    def resource_page(iri: str) -> Response:
+        _check_iri(iri)
+        accept = request.headers.get("Accept")
+        fmts = request.args.getlist("format")
+        if fmts:
+            wants_rdf = True
+        elif not accept or accept.strip() == "*/*" or formats.prefers_html(accept, RESOURCE_TYPES):
+            wants_rdf = False
+        else:
+            try:
+                formats.negotiate("graph", None, accept)
+            except formats.NotAcceptable as exc:
+                raise ApiError(406, f"{exc}; or text/html for the page") from None
+            wants_rdf = True
+        if wants_rdf:
+            reply = run({"op": "sparql", "text": f"DESCRIBE <{iri}>", "formats": fmts, "accept": accept})
+            resp = result_response(reply)
+        else:
+            data = run({"op": "resource", "iri": iri})["data"]
+            if data is None:
+                raise ApiError(404, f"nothing is known about <{iri}> in this store")
+            resp = Response(render_template("resource.html", iri=iri, d=data, base=base),
+                            content_type="text/html; charset=utf-8")
+            resp.headers["Link"] = f'<{url_for("resource", iri=iri, format="turtle")}>; rel="alternate"; ' \
+                                   f'type="text/turtle"'
+        resp.headers["Vary"] = "Accept"
+        return resp
+
+    @app.route("/network")
+    def network():
+        filters = {}
+        for key in ("actor", "since", "until", "types"):
+            v = request.args.get(key, "").strip()
+            if v:
+                filters[key] = v
+        for key, default in (("depth", 1), ("min_weight", 1)):
+            v = request.args.get(key, "").strip()
+            try:
+                filters[key] = int(v) if v else default
+            except ValueError:
+                raise ApiError(400, f"{key} must be a whole number, got {v!r}") from None
+        reply = run({"op": "network", "filters": filters}, timeout=config.network_timeout)
+        g.own_csp = True  # the page carries its own CSP (hashes of its inline scripts)
+        return Response(reply["body"], content_type=reply["content_type"])
+
+    @app.route("/health")
+    def health():
+        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed})
+
+    @app.route("/favicon.ico")
+    def favicon():
+        return Response(b"", status=204, content_type="image/x-icon")
+
+    return app
+
+
+_BAD_IRI = set('<>"{}|^`\\ \n\r\t')
+
+
+def _check_iri(iri: str) -> None:
+    if not iri or any(c in _BAD_IRI or ord(c) < 0x20 for c in iri) or ":" not in iri:
+        raise ApiError(400, f"not an absolute IRI: {iri[:200]!r}")
+
+
+def _param_value(value: str):
+    """As `newsgraph query --param`: <...> or http(s)://... is an IRI, anything else a plain literal."""
+    if value.startswith("<") and value.endswith(">"):
+        _check_iri(value[1:-1])
+        return URIRef(value[1:-1])
+    if value.startswith(("http://", "https://")) and not any(c in _BAD_IRI for c in value):
+        return URIRef(value)
+    return Literal(value)
+

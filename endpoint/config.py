@@ -1,0 +1,60 @@
+"""The endpoint's settings: `newsgraph serve` options, then environment variables, then defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"${name} must be a whole number, got {value!r}") from None
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass
+class EndpointConfig:
+    store: str = "memory:"
+    base_iri: str = "https://newsgraph.example.org/id/"
+    query_timeout: float | None = 10.0  # seconds; None: no limit
+    update_token: str | None = None  # None: updates refused (403)
+    max_rows: int = 10000  # rows (or triples) per result; more are cut and the response says so
+    max_body: int = 1 << 20  # bytes per request body; more: 413
+    workers: int = 4  # query worker processes
+    threads: int = 16  # waitress threads (requests in flight)
+    allow_service: bool = False  # SERVICE in queries and LOAD in updates
+    network_timeout: float | None = 30.0  # the /network page builds a whole graph: a longer limit
+    store_options: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args) -> "EndpointConfig":
+        """From `newsgraph serve` arguments and NEWSGRAPH_* environment variables."""
+        from newsgraph.config import store_location
+        from newsgraph.graph.namespaces import base_iri
+
+        timeout = getattr(args, "query_timeout", 10.0)
+        timeout = None if timeout is None or timeout <= 0 else float(timeout)
+        options = {}
+        if getattr(args, "update_url", None):
+            options["update_url"] = args.update_url
+        cpus = os.cpu_count() or 2
+        return cls(
+            store=store_location(getattr(args, "store", None)),
+            base_iri=base_iri(getattr(args, "base_iri", None)),
+            query_timeout=timeout,
+            update_token=(getattr(args, "update_token", None) or None),
+            max_rows=getattr(args, "max_rows", None) or _env_int("NEWSGRAPH_MAX_ROWS", 10000),
+            max_body=getattr(args, "max_body", None) or _env_int("NEWSGRAPH_MAX_BODY", 1 << 20),
+            workers=getattr(args, "workers", None) or _env_int("NEWSGRAPH_QUERY_WORKERS", min(4, max(2, cpus))),
+            threads=_env_int("NEWSGRAPH_THREADS", 16),
+            allow_service=bool(getattr(args, "allow_service", False)) or _env_flag("NEWSGRAPH_ALLOW_SERVICE"),
+            network_timeout=None if timeout is None else max(timeout, 30.0),
+            store_options=options,
+        )

@@ -1,0 +1,322 @@
+"""Query workers, the store lock and updates: how the server keeps the store safe and itself responsive.
+
+- Every query runs in a worker process (worker.py) with a read-only handle on the store. A
+  query that exceeds the time limit is stopped by killing its process; a fresh worker takes
+  its place in the background, and the other workers keep answering meanwhile.
+- The server holds the store's RocksDB `LOCK` (the same fcntl lock Oxigraph takes for a
+  writer) for as long as it runs, so `newsgraph ingest` (or a second `serve`) fails cleanly
+  with "in use" instead of writing beside our readers.
+- Updates (only with --update-token) run in the server process: wait for running queries
+  to finish (new ones wait), tell every worker to close its handle, open the store
+  read-write, apply the update as one transaction, close it, re-take the lock. So a
+  read-only handle is never open while a writer is (which Oxigraph leaves undefined).
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from multiprocessing import Pipe
+
+from newsgraph.graph.store import StoreError, open_store
+
+
+class Busy(Exception):
+    """Every worker stayed busy for the whole time limit."""
+
+
+class Timeout(Exception):
+    """The request ran past the time limit; its worker was killed."""
+
+
+class WorkerFailed(Exception):
+    """The worker died while answering (e.g. out of memory)."""
+
+
+class RWLock:
+    """Many readers or one writer; a waiting writer stops new readers (no starvation)."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+        self._waiting_writers = 0
+
+    def acquire_read(self, timeout: float | None = None) -> bool:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while self._writer or self._waiting_writers:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            self._readers += 1
+            return True
+
+    def release_read(self) -> None:
+        with self._cond:
+            self._readers -= 1
+            if self._readers == 0:
+                self._cond.notify_all()
+
+    def acquire_write(self) -> None:
+        with self._cond:
+            self._waiting_writers += 1
+            try:
+                while self._writer or self._readers:
+                    self._cond.wait()
+            finally:
+                self._waiting_writers -= 1
+            self._writer = True
+
+    def release_write(self) -> None:
+        with self._cond:
+            self._writer = False
+            self._cond.notify_all()
+
+
+class _Worker:
+    def __init__(self, cfg: dict):
+        parent, child = Pipe()
+        self.conn = parent
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "newsgraph.endpoint.worker", str(child.fileno()), json.dumps(cfg)],
+            pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
+            close_fds=True)
+        child.close()
+        self.pid = self.proc.pid
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise WorkerFailed(f"query worker did not start within {timeout:g} s")
+        try:
+            msg = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            self.kill()
+            raise WorkerFailed(f"query worker exited while starting (exit code {self.proc.poll()})") from exc
+        if not msg.get("ready"):
+            self.kill()
+            raise WorkerFailed(f"query worker said {msg!r} instead of ready")
+
+    def call(self, msg: dict, timeout: float) -> dict:
+        self.conn.send(msg)
+        if not self.conn.poll(timeout):
+            raise Timeout()
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise WorkerFailed(f"query worker {self.pid} died (exit code {self.proc.poll()})") from exc
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+            self.proc.wait(3)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+class StoreLock:
+    """The writer's fcntl lock on <store>/LOCK, held while the server runs (see the module docstring)."""
+
+    def __init__(self, directory: str):
+        self.path = os.path.join(directory, "LOCK")
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        self.acquire()
+
+    def acquire(self) -> None:
+        try:
+            fcntl.lockf(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise StoreError(f"the store at {os.path.dirname(self.path)!r} is in use by another process "
+                             f"(a running `newsgraph ingest` or `serve`?); stop it first") from exc
+
+    def release(self) -> None:
+        if self.fd is not None:
+            try:
+                fcntl.lockf(self.fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self.fd)
+                self.fd = None
+
+
+class QueryPool:
+    def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
+                 allow_remote: bool = False, store_options: dict | None = None, log=None):
+        self.size = max(1, size)
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self.allow_remote = allow_remote
+        self.log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+        self.store_options = store_options or {}
+        self._tmpdir = None
+        self._lock = None
+        self.remote = location.startswith(("http://", "https://"))
+        if location == "memory:":
+            # A directory, not memory: workers are separate processes and need a store they can open.
+            self._tmpdir = tempfile.mkdtemp(prefix="newsgraph-serve-")
+            location = os.path.join(self._tmpdir, "store")
+            open_store(location).close()
+        self.location = location
+        if not self.remote:
+            if not os.path.isdir(location):
+                raise StoreError(f"no store at {location!r} (ingest something first, or serve 'memory:')")
+            self._lock = StoreLock(location)
+        self._rw = RWLock()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._all_lock = threading.Lock()
+        self._closed = False
+        self._remote_writer = None
+        self.killed = 0  # workers stopped for running too long
+
+    # ------------------------------------------------------------------ workers
+    def _cfg(self) -> dict:
+        return {"location": self.location, "max_rows": self.max_rows, "allow_remote": self.allow_remote,
+                "options": self.store_options}
+
+    def start(self, ready_timeout: float = 60.0) -> None:
+        workers = [_Worker(self._cfg()) for _ in range(self.size)]
+        for w in workers:
+            w.wait_ready(ready_timeout)
+            self._add(w)
+
+    def _add(self, w: _Worker) -> None:
+        with self._all_lock:
+            if self._closed:
+                w.stop()
+                return
+            self._all.add(w)
+        self._idle.put(w)
+
+    def _replace(self, dead: _Worker) -> None:
+        with self._all_lock:
+            self._all.discard(dead)
+
+        def spawn():
+            for attempt in range(5):
+                if self._closed:
+                    return
+                try:
+                    w = _Worker(self._cfg())
+                    w.wait_ready(60)
+                    self._add(w)
+                    return
+                except (WorkerFailed, OSError) as exc:
+                    self.log(f"newsgraph: cannot start a query worker ({exc}); retrying")
+                    time.sleep(min(2 ** attempt, 10))
+            self.log("newsgraph: gave up starting a query worker; serving with fewer")
+
+        threading.Thread(target=spawn, name="newsgraph-worker-spawn", daemon=True).start()
+
+    # ------------------------------------------------------------------ calls
+    def call(self, msg: dict, timeout: float | None = None) -> dict:
+        """Run `msg` in a worker. Raises Busy (no worker free within the limit), Timeout (killed), WorkerFailed."""
+        limit = self.timeout if timeout is None else timeout
+        start = time.monotonic()
+        if not self._rw.acquire_read(limit):
+            raise Busy()
+        try:
+            try:
+                w = self._idle.get(timeout=max(0.0, limit - (time.monotonic() - start)) if limit else None)
+            except queue.Empty:
+                raise Busy() from None
+            try:
+                reply = w.call(msg, limit)
+            except Timeout:
+                self.killed += 1
+                w.kill()
+                self._replace(w)
+                raise
+            except (WorkerFailed, OSError) as exc:
+                w.kill()
+                self._replace(w)
+                raise WorkerFailed(str(exc)) from exc
+            self._idle.put(w)
+            return reply
+        finally:
+            self._rw.release_read()
+
+    # ------------------------------------------------------------------ updates
+    def update(self, text: str) -> None:
+        """Apply a SPARQL Update as one transaction (raises QueryError / StoreError)."""
+        if self.remote:
+            if self._remote_writer is None:
+                self._remote_writer = open_store(self.location, **self.store_options)
+            self._remote_writer.update(text)
+            return
+        self._rw.acquire_write()
+        try:
+            self._close_worker_handles()
+            try:
+                store = open_store(self.location, **self.store_options)
+            except StoreError:
+                raise
+            try:
+                store.update(text)
+            finally:
+                store.close()
+                del store
+                # closing RocksDB released this process's fcntl lock on LOCK: take it again at once
+                self._lock.acquire()
+        finally:
+            self._rw.release_write()
+
+    def _close_worker_handles(self) -> None:
+        """Every worker closes its read-only handle (all are idle: we hold the write lock)."""
+        with self._all_lock:
+            workers = list(self._all)
+        for w in workers:
+            try:
+                w_idle = self._idle.get(timeout=max(5.0, self.timeout))
+            except queue.Empty:
+                break
+            try:
+                w_idle.call({"op": "close"}, 5.0)
+                self._idle.put(w_idle)
+            except (Timeout, WorkerFailed, OSError):
+                w_idle.kill()
+                self._replace(w_idle)
+        del workers
+
+    # ------------------------------------------------------------------ shutdown
+    def close(self) -> None:
+        with self._all_lock:
+            if self._closed:
+                return
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for w in workers:
+            w.stop()
+        if self._remote_writer is not None:
+            self._remote_writer.close()
+        if self._lock is not None:
+            self._lock.release()
+        if self._tmpdir:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+
+    @property
+    def workers(self) -> int:
+        with self._all_lock:
+            return len(self._all)

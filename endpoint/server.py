@@ -1,0 +1,119 @@
+"""`newsgraph serve`: the app under waitress, one log line per request, a clean stop on SIGTERM."""
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from datetime import datetime, timezone
+
+from newsgraph.graph.store import StoreError
+
+
+class _Stop(Exception):
+    pass
+
+
+class AccessLog:
+    """WSGI middleware: one line per request on standard error (never the Authorization header)."""
+
+    def __init__(self, app, out=None):
+        self.app = app
+        self.out = out or sys.stderr
+
+    def __call__(self, environ, start_response):
+        t0 = time.perf_counter()
+        seen = {}
+
+        def sr(status, headers, exc_info=None):
+            seen["status"] = status.split(" ", 1)[0]
+            seen["length"] = next((v for k, v in headers if k.lower() == "content-length"), "-")
+            return start_response(status, headers, exc_info)
+
+        try:
+            return self.app(environ, sr)
+        finally:
+            path = environ.get("PATH_INFO", "")
+            if environ.get("QUERY_STRING"):
+                path += "?" + environ["QUERY_STRING"]
+            if len(path) > 300:
+                path = path[:300] + "…"
+            path = path.encode("unicode_escape").decode("ascii") if not path.isprintable() else path
+            stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            line = (f'{environ.get("REMOTE_ADDR", "-")} [{stamp}] "{environ.get("REQUEST_METHOD")} {path} '
+                    f'{environ.get("SERVER_PROTOCOL", "")}" {seen.get("status", "-")} {seen.get("length", "-")} '
+                    f'{(time.perf_counter() - t0) * 1000:.1f}ms')
+            try:
+                print(line, file=self.out, flush=True)
+            except (OSError, ValueError):
+                pass
+
+
+def _url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def serve(args) -> int:
+    """Run until SIGTERM / SIGINT; returns the exit code."""
+    import waitress
+
+    from .app import create_app
+    from .config import EndpointConfig
+    from .pool import QueryPool
+
+    try:
+        config = EndpointConfig.from_args(args)
+    except ValueError as exc:
+        raise StoreError(str(exc)) from exc  # printed as one line by the CLI
+    pool = QueryPool(config.store, size=config.workers, timeout=config.query_timeout, max_rows=config.max_rows,
+                     allow_remote=config.allow_service, store_options=config.store_options)
+    stop = {"requested": False}
+
+    def on_signal(signum, frame):
+        if not stop["requested"]:
+            stop["requested"] = True
+            raise _Stop()
+
+    try:
+        pool.start()
+        app = create_app(config, pool)
+        server = waitress.create_server(AccessLog(app), host=args.host, port=args.port, threads=config.threads,
+                                        ident="newsgraph", max_request_body_size=max(config.max_body * 2, 1 << 20),
+                                        clear_untrusted_proxy_headers=True, channel_timeout=120)
+    except OSError as exc:
+        pool.close()
+        raise StoreError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+    except BaseException:
+        pool.close()
+        raise
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        host = getattr(server, "effective_host", args.host)
+        port = getattr(server, "effective_port", args.port)
+        if isinstance(host, (list, tuple)):
+            host = args.host
+        url = _url(host, port)
+        print(f"newsgraph: serving {url} (SPARQL at /sparql)", flush=True)
+        print(f"newsgraph: store {config.store}; {pool.size} query workers; query limit "
+              f"{'none' if config.query_timeout is None else f'{config.query_timeout:g} s'}; row limit "
+              f"{config.max_rows}; updates {'need the bearer token' if config.update_token else 'disabled'}; "
+              f"SERVICE/LOAD {'allowed' if config.allow_service else 'refused'}", file=sys.stderr, flush=True)
+        try:
+            server.run()
+        except _Stop:
+            pass
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        try:
+            server.close()
+        except OSError:
+            pass
+        try:
+            server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+        except Exception:  # noqa: BLE001
+            pass
+        pool.close()
+    print("newsgraph: stopped", file=sys.stderr, flush=True)
+    return 0

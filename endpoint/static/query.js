@@ -1,0 +1,321 @@
+/* The query page: a small SPARQL highlighter, the named queries, and a results table.
+ * Offline by design (no libraries). Everything from the server reaches the DOM through
+ * textContent / setAttribute on links we build, never through innerHTML. */
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------------ highlighter
+  var KEYWORDS = ("BASE PREFIX SELECT DISTINCT REDUCED AS CONSTRUCT DESCRIBE ASK FROM NAMED WHERE ORDER BY ASC DESC " +
+    "LIMIT OFFSET GROUP HAVING VALUES UNDEF OPTIONAL GRAPH SERVICE SILENT BIND UNION MINUS FILTER EXISTS NOT IN " +
+    "LATERAL INSERT DELETE DATA WITH USING DEFAULT ALL LOAD CLEAR DROP CREATE ADD MOVE COPY TO INTO A TRUE FALSE SEPARATOR")
+    .split(" ");
+  var FUNCTIONS = ("COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT STR LANG LANGMATCHES DATATYPE BOUND IRI URI BNODE RAND " +
+    "ABS CEIL FLOOR ROUND CONCAT STRLEN UCASE LCASE ENCODE_FOR_URI CONTAINS STRSTARTS STRENDS STRBEFORE STRAFTER " +
+    "YEAR MONTH DAY HOURS MINUTES SECONDS TIMEZONE TZ NOW UUID STRUUID MD5 SHA1 SHA256 SHA384 SHA512 COALESCE IF " +
+    "STRLANG STRDT SAMETERM ISIRI ISURI ISBLANK ISLITERAL ISNUMERIC REGEX SUBSTR REPLACE").split(" ");
+  var KW = {}, FN = {};
+  KEYWORDS.forEach(function (k) { KW[k] = true; });
+  FUNCTIONS.forEach(function (k) { FN[k] = true; });
+
+  // one alternation, tried at each position; order matters (long strings before short ones)
+  var TOKEN = new RegExp([
+    "(#[^\\n\\r]*)",                                              // 1 comment
+    "(\"\"\"[\\s\\S]*?(?:\"\"\"|$)|'''[\\s\\S]*?(?:'''|$))",      // 2 long string (unterminated: to the end)
+    "(\"(?:[^\"\\\\\\n]|\\\\.)*\"?|'(?:[^'\\\\\\n]|\\\\.)*'?)",  // 3 string
+    "(<[^<>\"{}|^`\\\\\\s]*>)",                                   // 4 IRI
+    "([?$][A-Za-z0-9_\\u00B7\\u00C0-\\uFFFF]+)",                  // 5 variable
+    "((?:[A-Za-z\\u00C0-\\uFFFF][\\w.\\-\\u00C0-\\uFFFF]*)?:[\\w.\\-:%\\u00C0-\\uFFFF]*)", // 6 prefixed name
+    "([A-Za-z_][A-Za-z0-9_]*)",                                   // 7 word
+    "([+-]?(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+))",          // 8 number
+    "(\\s+)",                                                     // 9 space
+    "([\\s\\S])"                                                  // 10 anything else
+  ].join("|"), "g");
+
+  function classify(m) {
+    if (m[1] !== undefined) return "com";
+    if (m[2] !== undefined || m[3] !== undefined) return "str";
+    if (m[4] !== undefined) return "iri";
+    if (m[5] !== undefined) return "var";
+    if (m[6] !== undefined) return "pname";
+    if (m[7] !== undefined) {
+      var up = m[7].toUpperCase();
+      if (KW[up]) return "kw";
+      if (FN[up]) return "fn";
+      return null;
+    }
+    if (m[8] !== undefined) return "num";
+    return null;
+  }
+
+  /* Tokens of a SPARQL text as [class or null, text] pairs (exported for tests via window). */
+  function tokenize(text) {
+    var out = [], m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text)) !== null) {
+      if (m[0] === "") { TOKEN.lastIndex++; continue; }
+      out.push([classify(m), m[0]]);
+    }
+    return out;
+  }
+
+  function highlight(code, text) {
+    var frag = document.createDocumentFragment();
+    var plain = "";
+    tokenize(text).forEach(function (t) {
+      if (!t[0]) { plain += t[1]; return; }
+      if (plain) { frag.appendChild(document.createTextNode(plain)); plain = ""; }
+      var span = document.createElement("span");
+      span.className = "tok-" + t[0];
+      span.textContent = t[1];
+      frag.appendChild(span);
+    });
+    // a trailing newline needs something after it, or the overlay is one line short
+    frag.appendChild(document.createTextNode(plain + (text.slice(-1) === "\n" ? " " : "")));
+    code.textContent = "";
+    code.appendChild(frag);
+  }
+
+  window.newsgraphTokenize = tokenize;
+
+  // ------------------------------------------------------------------ page
+  var body = document.body;
+  var BASE = body.getAttribute("data-base") || "";
+  var RESOURCE = body.getAttribute("data-resource") || "/resource";
+  var queries = JSON.parse(document.getElementById("ng-queries").textContent);
+  var byName = {};
+  queries.forEach(function (q) { byName[q.name] = q; });
+
+  var ta = document.getElementById("query");
+  var code = document.getElementById("hl");
+  var pre = code.parentNode;
+  var select = document.getElementById("named");
+  var desc = document.getElementById("named-desc");
+  var paramsBox = document.getElementById("params");
+  var editedNote = document.getElementById("edited");
+  var runBtn = document.getElementById("run");
+  var statusEl = document.getElementById("status");
+  var errorEl = document.getElementById("error");
+  var results = document.getElementById("results");
+  var dlCsv = document.getElementById("dl-csv");
+  var dlJson = document.getElementById("dl-json");
+  var loaded = null; // the named query whose text is in the editor, unchanged
+
+  function sync() {
+    highlight(code, ta.value);
+    pre.scrollTop = ta.scrollTop;
+    pre.scrollLeft = ta.scrollLeft;
+    var unchanged = loaded && ta.value === loaded.text;
+    editedNote.hidden = !loaded || unchanged;
+    Array.prototype.forEach.call(paramsBox.querySelectorAll("input"), function (i) { i.disabled = !unchanged; });
+    updateDownloads();
+  }
+
+  ta.addEventListener("input", sync);
+  ta.addEventListener("scroll", function () { pre.scrollTop = ta.scrollTop; pre.scrollLeft = ta.scrollLeft; });
+  ta.addEventListener("keydown", function (e) {
+    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
+    if (e.key === "Tab" && !e.shiftKey) {
+      e.preventDefault();
+      var s = ta.selectionStart, en = ta.selectionEnd;
+      ta.value = ta.value.slice(0, s) + "  " + ta.value.slice(en);
+      ta.selectionStart = ta.selectionEnd = s + 2;
+      sync();
+    }
+  });
+
+  function pick(name) {
+    var q = byName[name];
+    paramsBox.textContent = "";
+    loaded = q || null;
+    if (!q) { desc.textContent = ""; sync(); return; }
+    desc.textContent = q.description;
+    q.params.forEach(function (p) {
+      var label = document.createElement("label");
+      var caption = document.createElement("span");
+      caption.textContent = p.name + (p.optional ? " (optional)" : " (required)");
+      var input = document.createElement("input");
+      input.type = "text";
+      input.name = p.name;
+      input.id = "param-" + p.name;
+      input.placeholder = p.description;
+      input.addEventListener("input", updateDownloads);
+      input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); run(); } });
+      label.appendChild(caption);
+      label.appendChild(input);
+      paramsBox.appendChild(label);
+    });
+    ta.value = q.text;
+    ta.scrollTop = 0;
+    sync();
+  }
+
+  select.addEventListener("change", function () { pick(select.value); });
+
+  function paramQuery() {
+    var parts = [];
+    Array.prototype.forEach.call(paramsBox.querySelectorAll("input"), function (i) {
+      if (i.value !== "") parts.push(encodeURIComponent(i.name) + "=" + encodeURIComponent(i.value));
+    });
+    return parts;
+  }
+
+  function requestFor(format) {
+    // the named query with its parameters bound (as values, on the server), or the text as written
+    if (loaded && ta.value === loaded.text) {
+      var parts = paramQuery();
+      if (format) parts.push("format=" + format);
+      return { url: "queries/" + encodeURIComponent(loaded.name) + (parts.length ? "?" + parts.join("&") : ""),
+               init: { method: "GET" } };
+    }
+    var url = "sparql" + (format ? "?format=" + format : "");
+    return { url: url, getUrl: "sparql?query=" + encodeURIComponent(ta.value) + (format ? "&format=" + format : ""),
+             init: { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
+                     body: "query=" + encodeURIComponent(ta.value) } };
+  }
+
+  function updateDownloads() {
+    [[dlCsv, "csv"], [dlJson, "json"]].forEach(function (pair) {
+      var r = requestFor(pair[1]);
+      var href = r.getUrl || r.url;
+      if (href.length > 7000) { pair[0].removeAttribute("href"); pair[0].title = "query too long for a link"; }
+      else { pair[0].setAttribute("href", href); pair[0].setAttribute("download", "results." + pair[1]); }
+    });
+  }
+
+  // ------------------------------------------------------------------ results
+  function hrefFor(iri) {
+    if (BASE && iri.indexOf(BASE) === 0) return RESOURCE + "?iri=" + encodeURIComponent(iri);
+    if (/^https?:\/\//i.test(iri)) return iri;
+    return null; // javascript:, data:, urn:... stay text
+  }
+
+  function compact(iri) {
+    var prefixes = { "https://schema.org/": "schema:", "https://w3id.org/newsgraph/vocab#": "ng:",
+      "http://www.w3.org/ns/oa#": "oa:", "http://www.w3.org/ns/prov#": "prov:",
+      "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:", "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+      "http://www.w3.org/2001/XMLSchema#": "xsd:", "http://www.w3.org/2002/07/owl#": "owl:" };
+    for (var ns in prefixes) {
+      if (iri.indexOf(ns) === 0 && iri.length > ns.length) return prefixes[ns] + iri.slice(ns.length);
+    }
+    if (BASE && iri.indexOf(BASE) === 0) return "…/" + iri.slice(BASE.length);
+    return iri;
+  }
+
+  function cell(term) {
+    var td = document.createElement("td");
+    if (!term) return td;
+    if (term.type === "uri") {
+      var href = hrefFor(term.value);
+      var el = document.createElement(href ? "a" : "span");
+      if (href) {
+        el.setAttribute("href", href);
+        if (href !== term.value || href.indexOf("/") === 0) { /* our page */ }
+        else { el.className = "ext"; el.setAttribute("rel", "noopener noreferrer nofollow"); }
+      }
+      el.textContent = compact(term.value);
+      el.title = term.value;
+      td.appendChild(el);
+    } else if (term.type === "bnode") {
+      td.textContent = "_:" + term.value;
+    } else {
+      td.appendChild(document.createTextNode(term.value));
+      var extra = term["xml:lang"] ? "@" + term["xml:lang"] : (term.datatype ? compact(term.datatype) : "");
+      if (extra) {
+        var s = document.createElement("span");
+        s.className = term["xml:lang"] ? "lang" : "dt";
+        s.textContent = extra;
+        td.appendChild(s);
+      }
+    }
+    return td;
+  }
+
+  function showTable(data) {
+    var vars = data.head.vars || [];
+    var rows = data.results.bindings;
+    var table = document.createElement("table");
+    var thead = document.createElement("thead");
+    var tr = document.createElement("tr");
+    vars.forEach(function (v) { var th = document.createElement("th"); th.textContent = v; tr.appendChild(th); });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    var tbody = document.createElement("tbody");
+    rows.forEach(function (b) {
+      var row = document.createElement("tr");
+      vars.forEach(function (v) { row.appendChild(cell(b[v])); });
+      tbody.appendChild(row);
+    });
+    table.appendChild(tbody);
+    table.id = "result-table";
+    results.appendChild(table);
+    return rows.length;
+  }
+
+  function setStatus(text) { statusEl.textContent = text; }
+
+  function showError(text) {
+    errorEl.hidden = false;
+    errorEl.textContent = text;
+  }
+
+  function run() {
+    var r = requestFor(null);
+    r.init.headers = r.init.headers || {};
+    r.init.headers["Accept"] = "application/sparql-results+json, text/turtle;q=0.9";
+    errorEl.hidden = true;
+    errorEl.textContent = "";
+    results.textContent = "";
+    runBtn.disabled = true;
+    setStatus("running…");
+    var t0 = performance.now();
+    fetch(r.url, r.init).then(function (resp) {
+      return resp.text().then(function (text) { return { resp: resp, text: text }; });
+    }).then(function (x) {
+      var ms = Math.round(performance.now() - t0);
+      var resp = x.resp;
+      if (!resp.ok) {
+        setStatus("");
+        showError(resp.status + " " + resp.statusText + "\n" + x.text);
+        return;
+      }
+      var ctype = (resp.headers.get("Content-Type") || "").split(";")[0].trim();
+      var cut = resp.headers.get("X-Newsgraph-Truncated") === "true";
+      var limit = resp.headers.get("X-Newsgraph-Row-Limit");
+      if (ctype === "application/sparql-results+json") {
+        var data = JSON.parse(x.text);
+        if (typeof data.boolean === "boolean") {
+          var p = document.createElement("p");
+          p.className = "boolean";
+          p.textContent = data.boolean ? "true" : "false";
+          results.appendChild(p);
+          setStatus("ASK answered in " + ms + " ms");
+          return;
+        }
+        var n = showTable(data);
+        setStatus(n + " row" + (n === 1 ? "" : "s") + " in " + ms + " ms" +
+                  (cut ? " (cut at the row limit of " + limit + ")" : ""));
+      } else {
+        var pre2 = document.createElement("pre");
+        pre2.textContent = x.text;
+        results.appendChild(pre2);
+        setStatus((resp.headers.get("X-Newsgraph-Rows") || "?") + " triples in " + ms + " ms" +
+                  (cut ? " (cut at the row limit of " + limit + ")" : ""));
+      }
+    }).catch(function (err) {
+      setStatus("");
+      showError("request failed: " + err);
+    }).then(function () { runBtn.disabled = false; });
+  }
+
+  runBtn.addEventListener("click", run);
+
+  // ?query=... or ?named=... in the page URL prefill the editor
+  var search = new URLSearchParams(window.location.search);
+  if (search.get("named") && byName[search.get("named")]) {
+    select.value = search.get("named");
+    pick(select.value);
+  } else if (search.get("query")) {
+    ta.value = search.get("query");
+  }
+  sync();
+})();
