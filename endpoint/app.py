@@ -115,6 +115,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     def _headers(resp: Response) -> Response:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         ctype = resp.headers.get("Content-Type", "")
+        if ctype and "charset" not in ctype and _textual(ctype):
+            ctype = resp.headers["Content-Type"] = ctype + "; charset=utf-8"
         if ctype.startswith("text/html") and not getattr(g, "own_csp", False):
             resp.headers.setdefault("Content-Security-Policy", CSP)
             resp.headers.setdefault("Referrer-Policy", "same-origin")
@@ -380,6 +382,11 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         return Response(b"", status=204, content_type="image/x-icon")
 
     return app
+
+
+def _textual(ctype: str) -> bool:
+    mt = ctype.split(";")[0].strip().lower()
+    return mt.startswith("text/") or mt.endswith(("json", "xml", "javascript", "trig", "n-triples", "n-quads"))
 
 
 _BAD_IRI = set('<>"{}|^`\\ \n\r\t')
