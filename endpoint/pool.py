@@ -40,6 +40,10 @@ class WorkerFailed(Exception):
     """The worker died while answering (e.g. out of memory)."""
 
 
+class _Gone(Exception):
+    """The worker was already dead when we sent it the request (nothing ran): try another."""
+
+
 class RWLock:
     """Many readers or one writer; a waiting writer stops new readers (no starvation)."""
 
@@ -108,7 +112,12 @@ class _Worker:
             raise WorkerFailed(f"query worker said {msg!r} instead of ready")
 
     def call(self, msg: dict, timeout: float) -> dict:
-        self.conn.send(msg)
+        if self.proc.poll() is not None:
+            raise _Gone()
+        try:
+            self.conn.send(msg)
+        except (BrokenPipeError, ConnectionResetError) as exc:
+            raise _Gone() from exc
         if not self.conn.poll(timeout):
             raise Timeout()
         try:
@@ -187,6 +196,7 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._all_lock = threading.Lock()
         self._closed = False
+        self._spawn_requests: queue.Queue = queue.Queue()
         self._remote_writer = None
         self.killed = 0  # workers stopped for running too long
 
@@ -196,6 +206,8 @@ class QueryPool:
                 "options": self.store_options}
 
     def start(self, ready_timeout: float = 60.0) -> None:
+        """Start the workers (from the calling thread, which must outlive them: the main thread)."""
+        threading.Thread(target=self._spawner, name="newsgraph-worker-spawner", daemon=True).start()
         workers = [_Worker(self._cfg()) for _ in range(self.size)]
         for w in workers:
             w.wait_ready(ready_timeout)
@@ -212,8 +224,14 @@ class QueryPool:
     def _replace(self, dead: _Worker) -> None:
         with self._all_lock:
             self._all.discard(dead)
+        self._spawn_requests.put(1)
 
-        def spawn():
+    def _spawner(self) -> None:
+        """Starts replacement workers. One long-lived thread, because Linux delivers a child's
+        parent-death signal (worker.py sets PR_SET_PDEATHSIG) when the *thread* that started it ends."""
+        while True:
+            if self._spawn_requests.get() is None:
+                return
             for attempt in range(5):
                 if self._closed:
                     return
@@ -221,13 +239,12 @@ class QueryPool:
                     w = _Worker(self._cfg())
                     w.wait_ready(60)
                     self._add(w)
-                    return
+                    break
                 except (WorkerFailed, OSError) as exc:
                     self.log(f"newsgraph: cannot start a query worker ({exc}); retrying")
                     time.sleep(min(2 ** attempt, 10))
-            self.log("newsgraph: gave up starting a query worker; serving with fewer")
-
-        threading.Thread(target=spawn, name="newsgraph-worker-spawn", daemon=True).start()
+            else:
+                self.log("newsgraph: gave up starting a query worker; serving with fewer")
 
     # ------------------------------------------------------------------ calls
     def call(self, msg: dict, timeout: float | None = None) -> dict:
@@ -237,23 +254,29 @@ class QueryPool:
         if not self._rw.acquire_read(limit):
             raise Busy()
         try:
-            try:
-                w = self._idle.get(timeout=max(0.0, limit - (time.monotonic() - start)) if limit else None)
-            except queue.Empty:
-                raise Busy() from None
-            try:
-                reply = w.call(msg, limit)
-            except Timeout:
-                self.killed += 1
-                w.kill()
-                self._replace(w)
-                raise
-            except (WorkerFailed, OSError) as exc:
-                w.kill()
-                self._replace(w)
-                raise WorkerFailed(str(exc)) from exc
-            self._idle.put(w)
-            return reply
+            for attempt in range(3):
+                try:
+                    w = self._idle.get(timeout=max(0.0, limit - (time.monotonic() - start)) if limit else None)
+                except queue.Empty:
+                    raise Busy() from None
+                try:
+                    reply = w.call(msg, limit)
+                except _Gone:
+                    w.kill()
+                    self._replace(w)
+                    continue
+                except Timeout:
+                    self.killed += 1
+                    w.kill()
+                    self._replace(w)
+                    raise
+                except (WorkerFailed, OSError) as exc:
+                    w.kill()
+                    self._replace(w)
+                    raise WorkerFailed(str(exc)) from exc
+                self._idle.put(w)
+                return reply
+            raise WorkerFailed("query workers keep dying; see the server log")
         finally:
             self._rw.release_read()
 
@@ -307,6 +330,7 @@ class QueryPool:
             self._closed = True
             workers = list(self._all)
             self._all.clear()
+        self._spawn_requests.put(None)
         for w in workers:
             w.stop()
         if self._remote_writer is not None:

@@ -1,6 +1,6 @@
 /* The query page: a small SPARQL highlighter, the named queries, and a results table.
  * Offline by design (no libraries). Everything from the server reaches the DOM through
- * textContent / setAttribute on links we build, never through innerHTML. */
+ * textContent / setAttribute on links we build, never as markup. */
 (function () {
   "use strict";
 
