@@ -9,10 +9,6 @@ from datetime import datetime, timezone
 from newsgraph.graph.store import StoreError
 
 
-class _Stop(Exception):
-    pass
-
-
 class AccessLog:
     """WSGI middleware: one line per request on standard error (never the Authorization header)."""
 
@@ -70,9 +66,8 @@ def serve(args) -> int:
     stop = {"requested": False}
 
     def on_signal(signum, frame):
-        if not stop["requested"]:
-            stop["requested"] = True
-            raise _Stop()
+        # Only a flag: raising here could land inside waitress' handlers, which swallow exceptions.
+        stop["requested"] = True
 
     try:
         pool.start()
@@ -86,6 +81,10 @@ def serve(args) -> int:
     except BaseException:
         pool.close()
         raise
+    from waitress import wasyncore
+    socket_map = getattr(server, "_map", None)
+    if socket_map is None:
+        socket_map = server.map  # several listening sockets (e.g. --host localhost)
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
         host = getattr(server, "effective_host", args.host)
@@ -98,22 +97,21 @@ def serve(args) -> int:
               f"{'none' if config.query_timeout is None else f'{config.query_timeout:g} s'}; row limit "
               f"{config.max_rows}; updates {'need the bearer token' if config.update_token else 'disabled'}; "
               f"SERVICE/LOAD {'allowed' if config.allow_service else 'refused'}", file=sys.stderr, flush=True)
-        try:
-            server.run()
-        except _Stop:
-            pass
+        while not stop["requested"]:
+            wasyncore.loop(timeout=0.25, map=socket_map, use_poll=server.adj.asyncore_use_poll, count=1)
     finally:
-        for s, h in old.items():
-            signal.signal(s, h)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        try:
-            server.close()
-        except OSError:
-            pass
+        for s in old:
+            signal.signal(s, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
         try:
             server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001  (stopping anyway)
+            pass
+        try:
+            wasyncore.close_all(socket_map)
+        except OSError:
             pass
         pool.close()
+        for s, h in old.items():
+            signal.signal(s, h)
     print("newsgraph: stopped", file=sys.stderr, flush=True)
     return 0

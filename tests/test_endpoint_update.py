@@ -149,3 +149,32 @@ def test_sigterm_stops_cleanly_with_the_workers_and_frees_the_store(tmp_path):
     # the lock went with it: a writer can open the store again
     from newsgraph.graph.store import open_store
     open_store(store).close()
+
+
+def test_sigterm_under_load_still_stops_promptly(tmp_path):
+    import threading
+    store = build_store(str(tmp_path / "store"))
+    s = Server(store)
+    stop = threading.Event()
+
+    def client():
+        while not stop.is_set():
+            try:
+                requests.get(s.sparql, params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 50"}, timeout=5)
+            except requests.RequestException:
+                pass
+
+    threads = [threading.Thread(target=client) for _ in range(4)]
+    for t in threads:
+        t.start()
+    try:
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        s.proc.send_signal(signal.SIGTERM)
+        s.proc.wait(15)
+        assert s.proc.returncode == 0 and time.monotonic() - t0 < 10
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+        s.__exit__(None, None, None)
