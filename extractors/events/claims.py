@@ -1,0 +1,1026 @@
+"""Who said what: direct quotes and reported speech.
+
+For every sentence: quotations with their attribution (before, inside or after the quote),
+then reporting cues from `data/reporting_verbs.tsv` (sagte, warnte vor, warf ... vor, X zufolge,
+according to X, accused X of ...). Each cue gets a speaker (the actor in subject position;
+pronouns and role nouns resolved to the last speaker or subject), the reported clause, a
+claim type and CAMEO code, targets and a date. German Konjunktiv sentences that carry
+someone's speech on ("Der Dialog laufe.") extend that speaker's claim. A claim without
+a speaker is never emitted.
+
+`Speech` is also what the meeting finder asks about who speaks where, so a speaker is not
+counted as attending the meeting they report on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, ROLE, Claim, Evidence
+from .context import ACTOR_KINDS, HARD_BOUNDARY, DocContext, Sentence
+from .dates import PAST, find_dates, resolve
+from .lexicon import Cue
+
+PUNCT_TRIM = " \t\n,;:.–—-\"'„“”»«‚‘’"
+MAX_CUE_WINDOW = 15  # tokens searched after a cue for the start of what was said
+MAX_PARTICLE_DISTANCE = 30
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # ment | pron | role | place | unnamed
+    keys: list[str] = field(default_factory=list)
+    in_pp: bool = False
+    modifier: bool = False
+
+
+@dataclass
+class Frame:
+    sent: int
+    cue: Cue | None
+    cue_tok: int
+    cue_word: str
+    speakers: list[str]
+    content: list[tuple[int, int]]  # token ranges of what was said
+    direct: bool
+    claim_type: str
+    cameo: str | None
+    first_sent: int = -1
+    last_sent: int = -1
+    targets: list[str] = field(default_factory=list)
+    date: str | None = None
+    thin: bool = False
+    text: str | None = None  # direct quotes: the quoted words
+    extra_sents: list[int] = field(default_factory=list)
+    extra_texts: list[str] = field(default_factory=list)
+    extra_ranges: list[tuple[int, int]] = field(default_factory=list)
+    pronoun_attrib: bool = False  # "ihren Worten nach": attributed through a pronoun
+    konjunktiv_only: bool = False
+    dropped: bool = False
+
+    def contains(self, tok: int) -> bool:
+        return any(a <= tok < b for a, b in self.content)
+
+
+class Speech:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.frames: list[Frame] = []
+        self.sent_frames: dict[int, list[Frame]] = {}
+        self.consumed: set[int] = set()
+        self.unnamed_sents: set[int] = set()
+        self.cont_frame: dict[int, Frame] = {}  # sentence -> the claim it continues
+        self._subject: dict[int, str | None] = {}
+        self._dates: dict[int, list] = {}
+        self.quotes_ending: dict[int, list[int]] = {}
+        for k, q in enumerate(ctx.quotes):
+            if ctx.n:
+                self.quotes_ending.setdefault(ctx.sent_of[max(q.start, min(q.end, ctx.n) - 1)], []).append(k)
+        for s in ctx.sents:
+            self._sentence(s)
+        self._finish()
+
+    # ================================================================== queries (also for meetings)
+    def frame_containing(self, s: int, tok: int) -> Frame | None:
+        for f in self.sent_frames.get(s, ()):
+            if f.contains(tok):
+                return f
+        f = self.cont_frame.get(s)
+        return f
+
+    def dates_in(self, s: Sentence) -> list:
+        got = self._dates.get(s.i)
+        if got is None:
+            got = find_dates(self.ctx.lowers, self.ctx.texts, s.start, s.end, self.lex)
+            self._dates[s.i] = got
+        return got
+
+    def kind(self, key: str) -> str | None:
+        e = self.ctx.entities.get(key)
+        return e.kind if e is not None else None
+
+    def subject_of(self, si: int) -> str | None:
+        """The first person named in subject-like position in sentence si."""
+        if si in self._subject:
+            return self._subject[si]
+        ctx, lex = self.ctx, self.lex
+        s = ctx.sents[si]
+        out = None
+        for mi in s.mentions:
+            m = ctx.mentions[mi]
+            if m.kind != PERSON or m.possessive or m.form == ADJECTIVE or ctx.in_quote[m.start]:
+                continue
+            if m.form == PRONOUN:
+                continue
+            if any(ctx.lowers[j] in lex.prepositions for j in range(max(s.start, m.start - 2), m.start)):
+                continue
+            out = m.key
+            break
+        self._subject[si] = out
+        return out
+
+    def resolve_pronoun(self, si: int, tok: int) -> str | None:
+        """er/sie/he/she: the speaker or subject of the sentences just before."""
+        ctx = self.ctx
+        for f in self.sent_frames.get(si, ()):
+            if f.contains(tok) and f.speakers and self.kind(f.speakers[0]) == PERSON and f.cue_tok < tok:
+                return f.speakers[0]
+        para = ctx.sents[si].para
+        for back in (1, 2, 3):
+            t = si - back
+            if t < 0 or ctx.sents[t].para < para - 1:
+                break
+            frames = list(self.sent_frames.get(t, ()))
+            if t in self.cont_frame:
+                frames.append(self.cont_frame[t])
+            persons = [k for f in frames if not f.dropped for k in f.speakers if self.kind(k) == PERSON]
+            if persons:
+                return persons[-1]
+            if back == 1:
+                subj = self.subject_of(t)
+                if subj:
+                    return subj
+        for back in (1, 2):
+            t = si - back
+            if t < 0:
+                break
+            for mi in reversed(ctx.sents[t].mentions):
+                m = ctx.mentions[mi]
+                if m.kind == PERSON and m.form != ADJECTIVE and not m.possessive:
+                    return m.key
+        # earlier in the same sentence
+        for mi in ctx.sents[si].mentions:
+            m = ctx.mentions[mi]
+            if m.start >= tok:
+                break
+            if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive:
+                return m.key
+        return None
+
+    def resolve_role(self, si: int, head: str) -> str | None:
+        """"der Kanzler", "the minister": a person named before whose job title has that word."""
+        ctx = self.ctx
+        head = head.lower()
+        generic = head.endswith(("politiker", "politikerin", "politician"))
+        for back in range(0, 6):
+            t = si - back
+            if t < 0:
+                break
+            for mi in reversed(ctx.sents[t].mentions):
+                m = ctx.mentions[mi]
+                if m.kind != PERSON or (back == 0 and m.start >= ctx.sents[si].end):
+                    continue
+                e = ctx.entities.get(m.key)
+                if e is None:
+                    continue
+                titles = " ".join(e.job_titles).lower()
+                if titles and (head in titles or any(t_.endswith(head) for t_ in titles.split())):
+                    return m.key
+            if generic and back == 1:
+                persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON]
+                if persons:
+                    return persons[-1]
+                subj = self.subject_of(t)
+                if subj:
+                    return subj
+        return None
+
+    # ================================================================== per sentence
+    def _sentence(self, s: Sentence) -> None:
+        frames: list[Frame] = []
+        for qk in self.quotes_ending.get(s.i, ()):
+            f = self._direct(qk)
+            if f is not None:
+                frames.append(f)
+        cues = self._cues(s)
+        indirect: list[Frame] = []
+        for (i, end, cue, part) in cues:
+            if i in self.consumed:
+                continue
+            f = self._indirect(s, i, end, cue, part, cues)
+            if f is not None:
+                indirect.append(f)
+        # a cue inside another cue's reported clause belongs to it ("sagte, Russland hoffe auf ...")
+        kept: list[Frame] = []
+        for f in indirect:
+            host = next((g for g in indirect if g is not f and g.contains(f.cue_tok) and not f.contains(g.cue_tok)),
+                        None)
+            if host is not None:
+                if host.claim_type == "statement" and f.claim_type != "statement" and f.cue is not None and \
+                        host.content and f.cue_tok - host.content[0][0] <= 4:
+                    host.claim_type, host.cameo = f.claim_type, f.cameo
+                continue
+            kept.append(f)
+        frames.extend(kept)
+        # Konjunktiv speech carried on from the sentence before
+        if self.lex.lang == "de" and s.i not in self.unnamed_sents:
+            prev = self._previous_claim(s)
+            if prev is not None:
+                if not frames and self._has_konjunktiv(s):
+                    self._extend(prev, s)
+                    return
+                if frames and all(f.konjunktiv_only for f in frames):
+                    self._extend(prev, s)
+                    return
+                # "Zur Delegation gehören ihren Worten nach ...": the same speaker goes on
+                if frames and all(f.pronoun_attrib and f.speakers == prev.speakers for f in frames):
+                    self._extend(prev, s)
+                    return
+        for f in frames:
+            f.first_sent = f.first_sent if f.first_sent >= 0 else s.i
+            f.last_sent = s.i
+            self.frames.append(f)
+            self.sent_frames.setdefault(s.i, []).append(f)
+
+    def _previous_claim(self, s: Sentence) -> Frame | None:
+        if s.i == 0:
+            return None
+        prev_s = self.ctx.sents[s.i - 1]
+        if prev_s.para != s.para and not any(f.pronoun_attrib for f in ()):
+            # a new paragraph may still go on with "ihren Worten nach": checked by the caller
+            pass
+        for t in (s.i - 1, s.i - 2):
+            if t < 0:
+                break
+            if self.ctx.sents[t].para < s.para - 1:
+                break
+            fs = [f for f in self.sent_frames.get(t, ()) if not f.dropped]
+            if fs:
+                return fs[-1]
+            if t in self.cont_frame:
+                return self.cont_frame[t]
+            if t == s.i - 1 and self.ctx.sents[t].para != s.para:
+                continue
+            break
+        return None
+
+    def _has_konjunktiv(self, s: Sentence) -> bool:
+        ctx, lex = self.ctx, self.lex
+        for j in range(s.start, min(s.end, s.start + 25)):
+            if ctx.in_quote[j]:
+                continue
+            w = ctx.lowers[j]
+            if w in lex.konjunktiv:
+                return True
+            for c in lex.cues_single.get(w, ()):
+                if c.konjunktiv:
+                    return True
+        return False
+
+    def _extend(self, f: Frame, s: Sentence) -> None:
+        ctx = self.ctx
+        if s.i not in f.extra_sents:
+            f.extra_sents.append(s.i)
+            f.extra_texts.append(ctx.token_text(s.start, s.end))
+            f.extra_ranges.append((s.start, s.end))
+        self.cont_frame[s.i] = f
+
+    # ================================================================== cues
+    def _cues(self, s: Sentence) -> list[tuple[int, int, Cue, int | None]]:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        out = []
+        i = s.start
+        while i < s.end:
+            if ctx.in_quote[i]:
+                i += 1
+                continue
+            w = lw[i]
+            hit = None
+            for cue in lex.cues_multi.get(w, ()):
+                n = len(cue.form)
+                if i + n <= s.end and tuple(lw[i:i + n]) == cue.form:
+                    hit = (i, i + n, cue)
+                    break
+            if hit is None and w in lex.cues_single:
+                hit = (i, i + 1, lex.cues_single[w][0])
+            if hit is None:
+                i += 1
+                continue
+            a, b, cue = hit
+            part = None
+            ok = True
+            if cue.particle:
+                part = self._particle(s, b, cue.particle)
+                ok = part is not None
+            if ok and cue.mode == "need":
+                ok = any(lw[j] in cue.preps for j in range(b, min(s.end, b + 12)) if lw[j] != ",") and \
+                    not any(lw[j] == "," for j in range(b, self._first(s, b, cue.preps)))
+            if ok and lex.lang == "en" and cue.form == ("called",) or (ok and cue.form in (("calls",), ("call",))):
+                ok = not self._called_is_phone(s, b)
+            if ok and lex.lang == "en" and b < s.end and lw[b] in ("off",):
+                ok = False
+            if ok:
+                out.append((a, b, cue, part))
+            i = b
+        return out
+
+    def _first(self, s: Sentence, b: int, words) -> int:
+        for j in range(b, min(s.end, b + 12)):
+            if self.ctx.lowers[j] in words:
+                return j
+        return b
+
+    def _particle(self, s: Sentence, b: int, particle: str) -> int | None:
+        ctx = self.ctx
+        for j in range(b, min(s.end, b + MAX_PARTICLE_DISTANCE)):
+            w = ctx.lowers[j]
+            if w == particle and not ctx.in_quote[j]:
+                nxt = ctx.lowers[j + 1] if j + 1 < s.end else "."
+                if nxt in (",", ".", ":", ";", "und", "–", "-", "!", "?", "\"", "“", "”") or j + 1 >= s.end or \
+                        ctx.texts[j + 1][:1] in "„“\"»«":
+                    return j
+            if w in (";", ":") or (w == "," and j > b + 1 and particle not in ("deutlich", "klar")) and False:
+                return None
+        return None
+
+    def _called_is_phone(self, s: Sentence, b: int) -> bool:
+        ctx = self.ctx
+        m = ctx.mention_at(b) or (ctx.mention_at(b + 1) if b + 1 < s.end and ctx.lowers[b] == "the" else None)
+        if m is None or m.kind not in (PERSON, COUNTRY):
+            return False
+        nxt = ctx.lowers[m.end] if m.end < s.end else "."
+        return nxt in (".", ",", "on", "to", "and", "late", "earlier", "last", "after", "before", "from", "by", "in",
+                       "yesterday", "today", "for", ";")
+
+    # ================================================================== subjects
+    def _candidates(self, s: Sentence, a: int, b: int) -> list[Cand]:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        out: list[Cand] = []
+        skip_until = -1
+        j = max(a, s.start)
+        b = min(b, s.end)
+        while j < b:
+            if ctx.in_quote[j]:
+                j += 1
+                continue
+            # English relative clauses inside the subject: ", who met X in Y, said"
+            if lw[j] == "," and j + 1 < b and lw[j + 1] in ("who", "which", "whom", "whose", "welche", "welcher",
+                                                               "deren", "dessen"):
+                k = j + 2
+                while k < b and lw[k] != ",":
+                    k += 1
+                j = k + 1
+                continue
+            m = ctx.mention_at(j)
+            if m is not None and m.start >= j:
+                c = self._cand_from_mention(s, m, a)
+                if c is not None:
+                    out.append(c)
+                j = max(m.end, j + 1)
+                continue
+            if m is not None:
+                j = max(m.end, j + 1)
+                continue
+            w = lw[j]
+            if w in lex.pronouns:
+                out.append(Cand(j, j + 1, "pron"))
+            elif self._role_head(w) and self._definite_before(s, j, a):
+                out.append(Cand(j, j + 1, "role"))
+            elif w in lex.unnamed_heads or w.split("-")[-1] in lex.unnamed_heads:
+                out.append(Cand(j, j + 1, "unnamed"))
+            j += 1
+        return out
+
+    def _role_head(self, w: str) -> str | None:
+        heads = self.lex.role_heads
+        if w in heads:
+            return w
+        tail = w.split("-")[-1]
+        if tail in heads:
+            return tail
+        if self.lex.lang == "de":
+            for h in heads:
+                if len(w) > len(h) + 2 and w.endswith(h):
+                    return h
+        return None
+
+    def _definite_before(self, s: Sentence, j: int, a: int) -> bool:
+        lw = self.ctx.lowers
+        for k in range(j - 1, max(a, s.start, j - 4) - 1, -1):
+            if lw[k] in ("der", "die", "the", "dem", "den", "des"):
+                return True
+            if not lw[k].isalpha() or lw[k] in self.lex.prepositions:
+                return False
+        return False
+
+    def _cand_from_mention(self, s: Sentence, m, a: int) -> Cand | None:
+        ctx, lex = self.ctx, self.lex
+        if m.form == ADJECTIVE:
+            return None
+        in_pp = False
+        for k in range(m.start - 1, max(a, s.start, m.start - 4) - 1, -1):
+            w = ctx.lowers[k]
+            if w in lex.prepositions:
+                in_pp = True
+                break
+            if w in lex.articles or (w.isalpha() and w.islower() and not ctx.mention_at(k)):
+                continue
+            break
+        if m.possessive:
+            # "Merz's office said", "Selenskyjs Büro teilte mit": the office speaks for the person
+            nxt = m.end
+            while nxt < s.end and ctx.texts[nxt] in ("'s", "’s", "'", "’"):
+                nxt += 1
+            if nxt < s.end and ctx.lowers[nxt] in lex.office_words:
+                return Cand(m.start, nxt + 1, "ment", [m.key], in_pp)
+            return None
+        if m.form == PRONOUN:
+            return Cand(m.start, m.end, "pron", [m.key], in_pp)
+        if m.kind in (ORGANIZATION, COUNTRY):
+            # "Kremlin spokesman Dmitry Peskov", "the Kremlin leader": the organisation describes a person
+            k = m.end
+            if k < s.end and self._role_head(ctx.lowers[k]):
+                return Cand(m.start, k + 1, "role", [], in_pp, modifier=True)
+        if m.kind in ACTOR_KINDS:
+            return Cand(m.start, m.end, "ment", [m.key], in_pp)
+        if m.kind == PLACE:
+            return Cand(m.start, m.end, "place", [m.key], in_pp)
+        return None
+
+    def _pick(self, cands: list[Cand], last: bool) -> list[Cand]:
+        """The subject among candidates (last before the verb, or first after it) plus coordinated ones."""
+        pool = [c for c in cands if not c.in_pp]
+        if not pool:
+            return []
+        actors = [c for c in pool if c.kind in ("ment", "pron", "role", "unnamed")]
+        use = actors or [c for c in pool if c.kind == "place"]
+        if not use:
+            return []
+        lw = self.ctx.lowers
+        coord = self.lex.coordinators | {",", "sowie", "as", "well"}
+        idx = pool.index(use[-1] if last else use[0])
+        group = [pool[idx]]
+        if last:
+            k = idx - 1
+            while k >= 0:
+                between = [lw[t] for t in range(pool[k].end, group[0].start)]
+                if between and all(w in coord for w in between) and pool[k].kind == group[0].kind:
+                    group.insert(0, pool[k])
+                    k -= 1
+                else:
+                    break
+        else:
+            k = idx + 1
+            while k < len(pool):
+                between = [lw[t] for t in range(group[-1].end, pool[k].start)]
+                if between and all(w in coord for w in between) and pool[k].kind == group[-1].kind:
+                    group.append(pool[k])
+                    k += 1
+                else:
+                    break
+        return group
+
+    def _speakers(self, s: Sentence, group: list[Cand]) -> tuple[list[str], bool]:
+        """Entity keys for a subject group; (keys, resolved through a pronoun)."""
+        keys: list[str] = []
+        via_pronoun = False
+        for c in group:
+            if c.kind == "unnamed":
+                return [], False
+            if c.kind == "pron":
+                k = self.resolve_pronoun(s.i, c.start)
+                if k is None and c.keys:
+                    k = c.keys[0]
+                if k:
+                    keys.append(k)
+                    via_pronoun = True
+            elif c.kind == "role":
+                if c.keys:
+                    keys.extend(c.keys)
+                    continue
+                k = self.resolve_role(s.i, self.ctx.lowers[c.end - 1])
+                if k is None and c.modifier:
+                    k = None
+                if k:
+                    keys.append(k)
+            else:
+                keys.extend(c.keys)
+        out = []
+        for k in keys:
+            if k not in out:
+                out.append(k)
+        return out, via_pronoun
+
+    # ================================================================== direct quotes
+    def _direct(self, qk: int) -> Frame | None:
+        ctx, lex = self.ctx, self.lex
+        q = ctx.quotes[qk]
+        if not ctx.n:
+            return None
+        s1 = ctx.sents[ctx.sent_of[q.start]]
+        s2 = ctx.sents[ctx.sent_of[max(q.start, min(q.end, ctx.n) - 1)]]
+        inner = q.inner.strip()
+        words = [w for w in inner.split() if any(ch.isalnum() for ch in w)]
+        if not words:
+            return None
+        # what stands before the quote in its sentence (a sentencizer may have glued the opening mark
+        # to the end of the previous sentence: "... Verbündeten. \"Wir reden ...")
+        pre_a = s1.start
+        for j in range(q.start - 1, s1.start - 1, -1):
+            if ctx.texts[j] in (".", "!", "?", "…"):
+                pre_a = j + 1
+                break
+        pre = [j for j in range(pre_a, q.start) if any(ch.isalnum() for ch in ctx.texts[j])]
+        post = [j for j in range(q.end, s2.end) if any(ch.isalnum() for ch in ctx.texts[j])]
+        last_pre = next((ctx.texts[j] for j in range(q.start - 1, s1.start - 1, -1) if not ctx.space[j]), "")
+        cue = None
+        speakers: list[str] = []
+        via_pron = False
+        if not pre and not post:
+            return self._standalone_quote(q, s1, s2)
+        if not pre:
+            region = (q.end, s2.end)
+        elif last_pre == ":" or (last_pre == "," and not post):
+            region = (pre_a, q.start)
+        else:
+            return None  # embedded in reported speech: the indirect pass takes it
+        if len(words) < 2 and not (last_pre == ":"):
+            return None  # a single quoted word is a scare quote, not a statement
+        cues = [c for c in self._cues_between(s2 if region[0] >= q.end else s1, region[0], region[1])]
+        if cues:
+            i, end, cue, part = cues[0] if region[0] >= q.end else cues[-1]
+            before = self._candidates(ctx.sents[ctx.sent_of[i]], region[0], i)
+            group = self._pick(before, last=True)
+            if not group:
+                after_end = region[1]
+                group = self._pick(self._candidates(ctx.sents[ctx.sent_of[i]], end, min(after_end, end + 8)),
+                                   last=False)
+            speakers, via_pron = self._speakers(ctx.sents[ctx.sent_of[i]], group)
+            self.consumed.add(i)
+        elif last_pre == ":":
+            group = self._pick(self._candidates(s1, region[0], region[1]), last=True)
+            speakers, via_pron = self._speakers(s1, group)
+        if not speakers:
+            return None
+        text = inner.rstrip(" ,")
+        a = ctx.token_at_char(q.inner_start) if q.inner_start < len(ctx.text) else q.start
+        b = min(q.end, ctx.n)
+        f = Frame(sent=s2.i, cue=cue, cue_tok=cues[0][0] if cues else q.start,
+                  cue_word=ctx.token_text(cues[0][0], cues[0][1]) if cues else "",
+                  speakers=speakers, content=[(a, b)], direct=True,
+                  claim_type=cue.claim_type if cue else "statement", cameo=cue.cameo if cue else "010",
+                  first_sent=ctx.sent_of[min(a, ctx.n - 1)], text=text)
+        f.date = self._date(s2, [(a, b)]) or (self._date(s1, [(a, b)]) if s1.i != s2.i else None)
+        return f
+
+    def _cues_between(self, s: Sentence, a: int, b: int):
+        return [c for c in self._cues(s) if a <= c[0] < b]
+
+    def _standalone_quote(self, q, s1: Sentence, s2: Sentence) -> Frame | None:
+        """A quotation that is a sentence of its own: introduced by "X sagte:" or going on from one."""
+        ctx = self.ctx
+        if s1.i == 0:
+            return None
+        prev = ctx.sents[s1.i - 1]
+        if prev.para != s1.para and not ctx.text[prev.start_char:prev.end_char].rstrip().endswith(":"):
+            return None
+        prev_text = ctx.text[prev.start_char:prev.end_char].rstrip()
+        if prev_text.endswith(":"):
+            cues = self._cues(prev)
+            group = []
+            cue = None
+            if cues:
+                i, end, cue, part = cues[-1]
+                group = self._pick(self._candidates(prev, prev.start, i), last=True) or \
+                    self._pick(self._candidates(prev, end, prev.end), last=False)
+                self.consumed.add(i)
+            else:
+                group = self._pick(self._candidates(prev, prev.start, prev.end), last=True)
+            speakers, _ = self._speakers(prev, group)
+            if not speakers:
+                return None
+            a = ctx.token_at_char(q.inner_start)
+            f = Frame(sent=s2.i, cue=cue, cue_tok=cues[-1][0] if cues else prev.start,
+                      cue_word=ctx.token_text(cues[-1][0], cues[-1][1]) if cues else "", speakers=speakers,
+                      content=[(a, min(q.end, ctx.n))], direct=True,
+                      claim_type=cue.claim_type if cue else "statement", cameo=cue.cameo if cue else "010",
+                      first_sent=prev.i, text=q.inner.strip().rstrip(" ,"))
+            return f
+        # a quotation right after another one of the same speaker goes on with it
+        fs = [f for f in self.sent_frames.get(prev.i, ()) if f.direct]
+        if fs and prev.para == s1.para:
+            f = fs[-1]
+            f.text = (f.text or "") + " " + q.inner.strip()
+            f.extra_sents.extend(i for i in range(s1.i, s2.i + 1) if i not in f.extra_sents)
+            for i in range(s1.i, s2.i + 1):
+                self.cont_frame[i] = f
+        return None
+
+    # ================================================================== reported speech
+    def _indirect(self, s: Sentence, i: int, end: int, cue: Cue, part: int | None, cues) -> Frame | None:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        if cue.mode == "unnamed":
+            self.unnamed_sents.add(s.i)
+            return None
+        if cue.mode in ("attrib_after", "attrib_before"):
+            return self._attribution(s, i, end, cue, cues)
+        after = part + 1 if part is not None else end
+        cl_a, _ = ctx.clause_of(s, i)
+        # the finite verb: an auxiliary before a participle ("hatte ... vorgeworfen")
+        v = i
+        back_limit = max(cl_a, i - (12 if lex.lang == "de" else 3))
+        for j in range(i - 1, back_limit - 1, -1):
+            if lw[j] == "," or ctx.in_quote[j]:
+                break
+            if lw[j] in lex.auxiliaries:
+                v = j
+                break
+        pre_a = cl_a
+        for q in ctx.quotes:  # after a quotation that ends before the verb
+            if q.start >= v:
+                break
+            if q.end <= v and q.end > pre_a and ctx.sent_of[min(q.end, ctx.n - 1)] == s.i:
+                pre_a = q.end
+        before = self._candidates(s, pre_a, v)
+        group = self._pick(before, last=True)
+        subject_after = False
+        subj_end = after
+        if not group:
+            stop = self._content_stop(s, max(v + 1, end if v == i else v + 1), cue)
+            region_end = stop if stop is not None else min(s.end, end + 10)
+            if v != i:
+                region_end = max(region_end, i)
+            group = self._pick(self._candidates(s, v + 1, region_end), last=False)
+            if group:
+                subject_after = True
+                subj_end = max(after, group[-1].end)
+        speakers, via_pron = self._speakers(s, group)
+        konj_only = cue.konjunktiv
+        # what was said
+        content, opener, inverted = self._content(s, i, end, after, subj_end, cue, group, subject_after, cues)
+        if not content:
+            return None
+        if not speakers:
+            return None
+        f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.token_text(i, end) if part is None else
+                  ctx.token_text(i, end) + " … " + ctx.texts[part], speakers=speakers, content=content, direct=False,
+                  claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i, konjunktiv_only=konj_only)
+        words = sum(1 for a, b in content for j in range(a, b) if ctx.lowers[j].isalnum() or
+                    any(ch.isalpha() for ch in ctx.texts[j]))
+        f.thin = not opener and not inverted and words <= 4 and not any(ctx.in_quote[a] for a, _ in content)
+        f.targets = self._targets(s, group, i, end, content, cue, speakers)
+        f.date = self._date(s, content)
+        f.direct = bool(content) and all(ctx.in_quote[a] or ctx.in_quote[min(b - 1, ctx.n - 1)] for a, b in content) \
+            and len(content) == 1 and self._quote_covers(content[0])
+        return f
+
+    def _quote_covers(self, rng: tuple[int, int]) -> bool:
+        ctx = self.ctx
+        a, b = rng
+        k = ctx.quote_of[a] if a < ctx.n else -1
+        if k < 0:
+            return False
+        q = ctx.quotes[k]
+        return q.start <= a and q.end >= b - 1
+
+    def _content_stop(self, s: Sentence, frm: int, cue: Cue) -> int | None:
+        """Where the reported clause begins (or None): a comma, dass/that, a governed preposition."""
+        ctx, lex = self.ctx, self.lex
+        for j in range(frm, min(s.end, frm + MAX_CUE_WINDOW)):
+            w = ctx.lowers[j]
+            if w in (",", ":") or w in lex.content_openers or ctx.in_quote[j]:
+                return j
+            if cue.mode in ("prep", "need") and w in cue.preps:
+                return j
+        return None
+
+    def _skip_phrase_at(self, j: int, end: int) -> int:
+        lw = self.ctx.lowers
+        for ph in self.lex.skip_phrases:
+            n = len(ph)
+            if j + n <= end and tuple(lw[j:j + n]) == ph:
+                return n
+        return 0
+
+    def _content(self, s: Sentence, i: int, end: int, after: int, subj_end: int, cue: Cue, group: list[Cand],
+                 subject_after: bool, cues) -> tuple[list[tuple[int, int]], bool, bool]:
+        """(token ranges of what was said, introduced by an opener?, inverted attribution?)"""
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        s_end = s.end
+        while s_end > s.start and lw[s_end - 1] in (".", "!", "?", "…"):
+            s_end -= 1
+        frm = max(after, subj_end)
+        # the next coordinated cue ("... but cautioned that", "und sagte") ends this one's clause
+        limit = s_end
+        for (ci, cend, ccue, cpart) in cues:
+            if ci > frm and ci - 1 >= s.start and (lw[ci - 1] in lex.coordinators or lw[ci - 1] in
+                                                  ("but", "aber", "doch", "sondern", "jedoch") or
+                                                  (ci - 2 >= s.start and lw[ci - 2] in lex.coordinators and
+                                                   lw[ci - 1] in lex.auxiliaries)):
+                cut = ci - 1 if lw[ci - 1] not in lex.auxiliaries else ci - 2
+                limit = min(limit, cut)
+                break
+        start = None
+        opener = False
+        j = frm
+        hard = False
+        while j < min(limit, frm + MAX_CUE_WINDOW):
+            w = lw[j]
+            if ctx.texts[j] in HARD_BOUNDARY and w != ":":
+                hard = True
+                break
+            if ctx.in_quote[j] and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]].start == j:
+                if cue.mode in ("say",) or j == frm:
+                    start, opener = j, True
+                    break
+                j += 1
+                continue
+            if w in (",", ":"):
+                nxt = j + 1
+                # ", dass" / ", that": begin after it
+                if nxt < limit and lw[nxt] in lex.content_openers:
+                    nxt += 1
+                # ", while others ..." right after an inverted attribution is not a new clause of the cue
+                if nxt < limit and lw[nxt] in lex.subordinators and lw[nxt] not in lex.content_openers and \
+                        cue.mode not in ("object",):
+                    break
+                start, opener = nxt, True
+                break
+            if w in lex.content_openers:
+                start, opener = j + 1, True
+                break
+            if cue.mode in ("prep", "need") and w in cue.preps:
+                n = self._skip_phrase_at(j, limit)
+                if n:
+                    j += n
+                    continue
+                start = j
+                opener = True
+                break
+            if cue.mode == "object" and w in lex.object_preps and j > frm:
+                start = j + 1
+                break
+            j += 1
+        if start is not None and start < limit:
+            return [(start, limit)], opener, False
+        # inverted: "..., sagte X." / "..., X said." / "..., räumte X ein."
+        subj_start = group[0].start if group else i
+        first = min(subj_start, i)
+        k = first - 1
+        while k >= s.start and (ctx.space[k]):
+            k -= 1
+        rest_words = [j for j in range(frm, s_end) if any(ch.isalnum() for ch in ctx.texts[j])]
+        if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8):
+            a = s.start
+            # skip a leading quotation (it is a claim of its own)
+            while a < k and ctx.in_quote[a]:
+                a += 1
+            while a < k and lw[a] in (",", "–", "-"):
+                a += 1
+            if a < k:
+                ranges = [(a, k)]
+                # "..., Ushakov said, while others ...": the clause after the attribution goes with it
+                for j in range(frm, s_end):
+                    if lw[j] == "," and j + 1 < s_end and (lw[j + 1] in lex.subordinators or
+                                                            lw[j + 1] in lex.coordinators):
+                        ranges.append((j + 1, s_end))
+                        break
+                return ranges, False, True
+        if hard:
+            return [], False, False
+        if cue.mode in ("attrib_after", "attrib_before", "need"):
+            return [], False, False
+        # "said Moscow would not ...", "kritisierte die Verbündeten": what follows the cue
+        a = frm
+        while a < limit and lw[a] in lex.content_openers:
+            a += 1
+        if a < limit and any(any(ch.isalnum() for ch in ctx.texts[j]) for j in range(a, limit)):
+            return [(a, limit)], False, False
+        # "Die Frage des Donbass nannte er „schmerzhaft“": the object stands before the verb
+        if cue.mode == "complement" and not subject_after:
+            return [], False, False
+        return [], False, False
+
+    def _attribution(self, s: Sentence, i: int, end: int, cue: Cue, cues) -> Frame | None:
+        """X zufolge / laut X / nach Angaben von X / according to X / ihren Worten nach."""
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        # a reporting verb in the same clause wins ("sagte am Montag der Agentur Tass zufolge")
+        cl_a, cl_b = ctx.clause_of(s, i)
+        if any(c[2].mode not in ("attrib_after", "attrib_before", "unnamed") and cl_a <= c[0] < cl_b for c in cues):
+            return None
+        speakers: list[str] = []
+        via_pron = False
+        if cue.mode == "attrib_after":
+            a = i - 1
+            lo = max(s.start, i - 5)
+            group: list[Cand] = []
+            if a >= s.start and lw[a] in lex.possessive_pronouns:
+                k = self.resolve_pronoun(s.i, a)
+                if k:
+                    speakers, via_pron = [k], True
+                phrase = (a, end)
+            else:
+                cands = [c for c in self._candidates(s, lo, i) if c.kind in ("ment", "pron", "role", "unnamed")]
+                # the actor right before "zufolge" (possessive allowed: "Angaben des Kremls zufolge")
+                m = None
+                for k in range(i - 1, lo - 1, -1):
+                    mm = ctx.mention_at(k)
+                    if mm is not None and mm.kind in ACTOR_KINDS and mm.form != ADJECTIVE:
+                        m = mm
+                        break
+                    if lw[k] in (",", ".") or lw[k] in lex.prepositions and lw[k] not in ("von", "vom"):
+                        break
+                if m is not None:
+                    speakers = [m.key]
+                    phrase_start = m.start
+                    for k in range(m.start - 1, max(s.start, m.start - 4) - 1, -1):
+                        if lw[k] in lex.articles or lw[k] in ("nach", "angaben", "von", "vom", "worten"):
+                            phrase_start = k
+                        else:
+                            break
+                    phrase = (phrase_start, end)
+                else:
+                    del cands
+                    return None
+        else:
+            j = end
+            lo, hi = end, min(s.end, end + 6)
+            while j < hi and (lw[j] in lex.articles or lw[j] in ("von", "vom", "des", "of", "dem")):
+                j += 1
+            if j < hi and lw[j] in lex.possessive_pronouns:
+                k = self.resolve_pronoun(s.i, j)
+                if k:
+                    speakers, via_pron = [k], True
+                phrase = (i, j + 1 + (1 if j + 1 < s.end and lw[j + 1] in ("worten", "angaben") else 0))
+            else:
+                group = self._pick(self._candidates(s, lo, hi), last=False)
+                speakers, via_pron = self._speakers(s, group)
+                if not group:
+                    return None
+                phrase = (i, group[-1].end)
+                # "according to Merz's office": the office word belongs to the phrase
+                if phrase[1] < s.end and lw[phrase[1]] in lex.office_words:
+                    phrase = (i, phrase[1] + 1)
+        if not speakers:
+            return None
+        s_end = s.end
+        while s_end > s.start and lw[s_end - 1] in (".", "!", "?", "…"):
+            s_end -= 1
+        ranges = []
+        a, b = phrase
+        if a > s.start:
+            ranges.append((s.start, a))
+        if b < s_end:
+            ranges.append((b, s_end))
+        ranges = [(x, y) for x, y in ranges if any(any(ch.isalnum() for ch in ctx.texts[t]) for t in range(x, y))]
+        if not ranges:
+            return None
+        f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.token_text(i, end), speakers=speakers, content=ranges,
+                  direct=False, claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i,
+                  pronoun_attrib=via_pron)
+        f.date = self._date(s, ranges)
+        return f
+
+    def _targets(self, s: Sentence, group: list[Cand], i: int, end: int, content, cue: Cue, speakers) -> list[str]:
+        """Actors a demand, accusation, criticism or denial is aimed at."""
+        if cue.claim_type not in ("accusation", "criticism", "demand", "denial", "warning") and cue.cameo != "051":
+            return []
+        ctx = self.ctx
+        lo = min([i] + [c.end for c in group])
+        hi = content[0][0] if content else min(s.end, end + 8)
+        if hi <= lo:
+            hi = lo
+        spans = [(lo, hi)]
+        if content and cue.mode == "object":
+            a, b = content[0]
+            spans.append((a, min(b, a + 6)))
+        out: list[str] = []
+        for a, b in spans:
+            for m in ctx.mentions_in(a, b):
+                if m.kind not in ACTOR_KINDS or m.key in speakers or m.possessive or ctx.in_quote[m.start]:
+                    continue
+                # "auf seiner Plattform Truth Social": not a target
+                if any(ctx.lowers[k] in self.lex.prepositions and ctx.lowers[k] not in ("an",)
+                       for k in range(max(a, m.start - 3), m.start)):
+                    continue
+                if m.key not in out:
+                    out.append(m.key)
+        return out
+
+    def _date(self, s: Sentence, content: list[tuple[int, int]]) -> str | None:
+        if self.ctx.pub is None:
+            return None
+        for dm in self.dates_in(s):
+            if dm.deadline or any(a <= dm.start < b for a, b in content) or self.ctx.in_quote[dm.start]:
+                continue
+            r = resolve(dm.spec, self.ctx.pub, PAST)
+            if r:
+                return r[0]
+        return None
+
+    # ================================================================== wrap-up
+    def _finish(self) -> None:
+        frames = [f for f in self.frames if not f.dropped]
+        by_sent: dict[int, list[Frame]] = {}
+        for f in frames:
+            by_sent.setdefault(f.sent, []).append(f)
+        # a bare "kritisierte er die Verbündeten" followed by what they said: one claim
+        for f in frames:
+            if not f.thin or f.dropped:
+                continue
+            nxt = None
+            for g in frames:
+                if g is f or g.dropped or set(g.speakers) != set(f.speakers):
+                    continue
+                starts = g.first_sent if g.first_sent >= 0 else g.sent
+                if (starts == f.sent and g.cue_tok > f.cue_tok) or (f.sent < starts <= f.sent + 1) or \
+                        (g.sent == f.sent + 1):
+                    nxt = g
+                    break
+            if nxt is not None:
+                if nxt.claim_type == "statement" and f.claim_type != "statement":
+                    nxt.claim_type, nxt.cameo = f.claim_type, f.cameo
+                    nxt.cue_word = f.cue_word
+                for k in f.targets:
+                    if k not in nxt.targets:
+                        nxt.targets.append(k)
+                nxt.first_sent = min(nxt.first_sent, f.first_sent)
+                if f.sent not in nxt.extra_sents and f.sent != nxt.sent:
+                    nxt.extra_sents.insert(0, f.sent)
+                f.dropped = True
+            elif not f.targets:
+                f.dropped = True
+        # the same thing said twice by the same speaker (teaser, lead, body): one claim
+        kept: list[Frame] = []
+        for f in frames:
+            if f.dropped:
+                continue
+            words = self._content_words(f)
+            dup = None
+            for g in kept:
+                if set(g.speakers) == set(f.speakers) and g.claim_type == f.claim_type and g.direct == f.direct:
+                    gw = self._content_words(g)
+                    if words and gw and (len(words & gw) / len(words | gw) >= 0.5 or words <= gw or gw <= words):
+                        dup = g
+                        break
+            if dup is not None:
+                for t in [f.first_sent, f.sent, *f.extra_sents]:
+                    if t not in dup.extra_sents and t != dup.sent and t != dup.first_sent:
+                        dup.extra_sents.append(t)
+                if len(self.text_of(f)) > len(self.text_of(dup)) and not dup.extra_texts:
+                    dup.content, dup.text = f.content, f.text
+                f.dropped = True
+                continue
+            kept.append(f)
+        self.frames = [f for f in self.frames if not f.dropped]
+
+    def _content_words(self, f: Frame) -> set[str]:
+        text = self.text_of(f).lower()
+        return {w.strip(PUNCT_TRIM) for w in text.split() if len(w.strip(PUNCT_TRIM)) > 3}
+
+    def text_of(self, f: Frame) -> str:
+        ctx = self.ctx
+        if f.text is not None:
+            base = f.text
+        else:
+            parts = []
+            for a, b in f.content:
+                t = ctx.token_text(a, b).strip(" ,;:")
+                if t:
+                    parts.append(t)
+            base = " … ".join(parts)
+            base = base.rstrip(" .,;:")
+        if f.extra_texts:
+            base = " ".join([base, *f.extra_texts])
+        return base.strip()
+
+    # ================================================================== records
+    def claims(self) -> list[Claim]:
+        ctx = self.ctx
+        out: list[Claim] = []
+        n = 0
+        for f in self.frames:
+            text = self.text_of(f)
+            if not text:
+                continue
+            sents = sorted({f.first_sent, f.sent, *f.extra_sents})
+            ev = self._evidence(f, sents)
+            about: list[str] = []
+            ranges = list(f.content) + list(f.extra_ranges)
+            for a, b in ranges:
+                for m in ctx.mentions_in(a, b):
+                    if m.key not in about and m.key not in f.speakers:
+                        about.append(m.key)
+            for sp in f.speakers:
+                n += 1
+                out.append(Claim(key=f"claim-{n}", author=sp, text=text, claim_type=f.claim_type, direct=f.direct,
+                                 cameo=f.cameo, targets=[t for t in f.targets if t != sp],
+                                 about=[k for k in about if k != sp], date=f.date, cue=f.cue_word, evidence=ev))
+        return out
+
+    def _evidence(self, f: Frame, sents: list[int]) -> list[Evidence]:
+        ctx = self.ctx
+        main = [f.first_sent, f.sent]
+        out = [ctx.sentence_span(min(main), max(main))]
+        for t in sents:
+            if min(main) <= t <= max(main):
+                continue
+            out.append(ctx.sentence_span(t))
+        return out

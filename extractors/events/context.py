@@ -1,0 +1,392 @@
+"""A read-only view of a Doc that the meeting and claim finders share.
+
+Built once per Doc in linear time: lowercase forms, sentences and paragraphs, entity
+mentions sorted and indexed by token, quotation spans. No loop here (or in the finders)
+runs over tokens x mentions; lookups go through per-token arrays or bisect.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Entity, Evidence
+from .lexicon import Lexicon, lexicon
+
+ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY)
+SENT_END = frozenset({".", "!", "?", "…"})
+HARD_BOUNDARY = frozenset({";", ":", "–", "—", "(", ")", "[", "]"})
+POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+# opening quotation mark -> closing marks that end it
+QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
+MAX_QUOTE_CHARS = 3000
+
+
+@dataclass
+class Ment:
+    i: int  # index in DocContext.mentions
+    start: int  # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    key: str
+    form: str
+    kind: str | None
+    text: str
+    possessive: bool = False
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind in ACTOR_KINDS and self.form != ADJECTIVE
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in (PLACE, COUNTRY)
+
+
+@dataclass
+class Quote:
+    start_char: int  # the opening mark
+    end_char: int  # just after the closing mark
+    start: int  # first token inside (or the opening mark's token)
+    end: int  # token after the closing mark
+    inner: str  # the quoted words
+    inner_start: int  # char offset of the quoted words
+    inner_end: int
+
+
+@dataclass
+class Sentence:
+    i: int
+    start: int
+    end: int
+    start_char: int  # trimmed of surrounding whitespace
+    end_char: int
+    para: int = 0
+    mentions: list[int] = field(default_factory=list)  # indexes into DocContext.mentions
+
+
+class DocContext:
+    def __init__(self, doc: Doc, lang: str):
+        self.doc = doc
+        self.lang = lang if lang in ("de", "en") else (doc.lang_ if doc.lang_ in ("de", "en") else "en")
+        self.lex: Lexicon = lexicon(self.lang)
+        self.text = doc.text
+        pub = getattr(doc._, "ng_published", None) if doc.has_extension("ng_published") else None
+        if isinstance(pub, dt.datetime):
+            pub = pub.date()
+        if isinstance(pub, str):
+            try:
+                pub = dt.date.fromisoformat(pub[:10])
+            except ValueError:
+                pub = None
+        self.pub: dt.date | None = pub if isinstance(pub, dt.date) else None
+        ents = getattr(doc._, "ng_entities", None) if doc.has_extension("ng_entities") else None
+        self.entities: dict[str, Entity] = ents if isinstance(ents, dict) else {}
+        self.n = len(doc)
+        self.texts = [t.text for t in doc]
+        self.lowers = [t.lower_ for t in doc]
+        self.idx = [t.idx for t in doc]
+        self.space = [t.is_space for t in doc]
+        self.ws_after = [bool(t.whitespace_) for t in doc]
+        self._sentences()
+        self._mentions()
+        self._quotes()
+        self._containment: dict[str, set[str]] = {}
+        self._local_containment()
+
+    # ------------------------------------------------------------------ sentences
+    def _sentences(self) -> None:
+        doc, n = self.doc, self.n
+        bounds: list[tuple[int, int]] = []
+        if n and doc.has_annotation("SENT_START"):
+            start = 0
+            for i in range(1, n):
+                if doc[i].is_sent_start:
+                    bounds.append((start, i))
+                    start = i
+            bounds.append((start, n))
+        elif n:
+            # no sentence boundaries: split after . ! ? and at blank lines
+            start = 0
+            for i in range(n):
+                t = self.texts[i]
+                if (t in SENT_END and i + 1 < n and (self.space[i + 1] or self.texts[i + 1][:1].isupper())) or \
+                        (self.space[i] and "\n" in t):
+                    bounds.append((start, i + 1))
+                    start = i + 1
+            if start < n:
+                bounds.append((start, n))
+        self.sents: list[Sentence] = []
+        self.sent_of = [0] * n
+        for start, end in bounds:
+            a, b = start, end
+            while a < b and self.space[a]:
+                a += 1
+            while b > a and self.space[b - 1]:
+                b -= 1
+            if a >= b:
+                continue
+            s = Sentence(len(self.sents), a, b, self.idx[a], self.idx[b - 1] + len(self.texts[b - 1]))
+            self.sents.append(s)
+            for i in range(start, end):
+                self.sent_of[i] = s.i
+        para = 0
+        for s in self.sents:
+            if s.i:
+                gap = self.text[self.sents[s.i - 1].end_char:s.start_char]
+                if "\n" in gap:
+                    para += 1
+            s.para = para
+        # each sentence's clause boundaries (token indexes) are computed on demand
+        self._clauses: dict[int, list[int]] = {}
+
+    def sentence_span(self, first: int, last: int | None = None) -> Evidence:
+        """Evidence covering sentences first..last (inclusive)."""
+        a = self.sents[first]
+        b = self.sents[last if last is not None else first]
+        return Evidence(a.start_char, b.end_char, self.text[a.start_char:b.end_char])
+
+    # ------------------------------------------------------------------ mentions
+    def _mentions(self) -> None:
+        doc = self.doc
+        spans = doc.spans["ng_mentions"] if "ng_mentions" in doc.spans else []
+        raw = []
+        for sp in spans:
+            key = sp.label_
+            if not key:
+                continue
+            ent = self.entities.get(key)
+            try:
+                form = sp._.ng_form or "name"
+            except AttributeError:
+                form = "name"
+            raw.append((sp.start, -sp.end, key, form, ent.kind if ent is not None else None, sp))
+        raw.sort(key=lambda x: (x[0], x[1]))
+        self.mentions: list[Ment] = []
+        self.ment_at = [-1] * self.n  # token -> the longest mention covering it
+        for start, negend, key, form, kind, sp in raw:
+            m = Ment(len(self.mentions), start, -negend, sp.start_char, sp.end_char, key, form, kind, sp.text)
+            m.possessive = self._is_possessive(m)
+            self.mentions.append(m)
+            for t in range(m.start, m.end):
+                cur = self.ment_at[t]
+                if cur < 0 or (self.mentions[cur].end - self.mentions[cur].start) < (m.end - m.start):
+                    self.ment_at[t] = m.i
+        self.ment_starts = [m.start for m in self.mentions]
+        si = 0
+        for m in self.mentions:
+            if 0 <= m.start < self.n:
+                self.sents[self.sent_of[m.start]].mentions.append(m.i) if self.sents else None
+        del si
+
+    def _is_possessive(self, m: Ment) -> bool:
+        if m.end < self.n and self.texts[m.end] in POSSESSIVE_TOKENS:
+            return True
+        low = m.text.lower()
+        if low.endswith(("'s", "’s")):
+            return True
+        if self.lang == "de" and m.kind in (PERSON, COUNTRY, ORGANIZATION) and low.endswith("s") and m.form == "name":
+            ent = self.entities.get(m.key)
+            if ent is not None:
+                forms = {f.lower() for f in ent.surface_forms()}
+                words = {w for f in forms for w in f.replace("-", " ").split()}
+                if low not in forms and (low[:-1] in words or low[:-1] in forms):
+                    return True
+                if low.endswith("s") and low[:-1] in words and ent.kind == PERSON:
+                    return True
+        return False
+
+    def mentions_in(self, start: int, end: int) -> list[Ment]:
+        """Mentions starting in tokens [start, end), in order (bisect: no scan over all mentions)."""
+        a = bisect_left(self.ment_starts, start)
+        b = bisect_left(self.ment_starts, end)
+        return self.mentions[a:b]
+
+    def mention_at(self, i: int) -> Ment | None:
+        if 0 <= i < self.n and self.ment_at[i] >= 0:
+            return self.mentions[self.ment_at[i]]
+        return None
+
+    def entity(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+    # ------------------------------------------------------------------ places
+    def _local_containment(self) -> None:
+        """Containment the entities state, plus what the text says ("Miami im US-Bundesstaat Florida")."""
+        for e in self.entities.values():
+            if e.contained_in:
+                self._containment.setdefault(e.key, set()).add(e.contained_in)
+        lex = self.lex
+        ms = self.mentions
+        for k, m in enumerate(ms):
+            if m.kind not in (PLACE, COUNTRY):
+                continue
+            # next place mention within 4 tokens, joined by in/im/, and place-type words
+            j = k + 1
+            while j < len(ms) and ms[j].start < m.end:
+                j += 1
+            if j >= len(ms):
+                continue
+            nxt = ms[j]
+            if nxt.start - m.end > 4 or nxt.kind not in (PLACE, COUNTRY) or nxt.key == m.key:
+                continue
+            between = [self.lowers[t] for t in range(m.end, nxt.start)]
+            if not between or between[0] not in ("in", "im", ",", "of") or any(
+                    w in SENT_END for w in between):
+                continue
+            if not all(w in ("in", "im", ",", "der", "dem", "den", "the", "of", "state", "us", "u.s.") or
+                       w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words or
+                       self.mention_at(m.end + idx) is not None
+                       for idx, w in enumerate(between)):
+                continue
+            self._containment.setdefault(m.key, set()).add(nxt.key)
+            # "im US-Bundesstaat Florida": Florida lies in the country the type word names
+            for t in range(m.end, nxt.start):
+                inner = self.mention_at(t)
+                if inner is not None and inner.kind == COUNTRY and inner.key != nxt.key:
+                    self._containment.setdefault(nxt.key, set()).add(inner.key)
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Does place `outer` contain place `inner` (transitively)?"""
+        seen, todo = set(), [inner]
+        while todo:
+            k = todo.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            for up in self._containment.get(k, ()):
+                if up == outer:
+                    return True
+                todo.append(up)
+        return False
+
+    # ------------------------------------------------------------------ quotes
+    def _quotes(self) -> None:
+        text = self.text
+        n = len(text)
+        quotes: list[tuple[int, int]] = []
+        i = 0
+        marks = set(QUOTE_PAIRS)
+        while i < n:
+            c = text[i]
+            if c not in marks:
+                i += 1
+                continue
+            if c in "'‘‚" or (c == '"' and False):
+                pass
+            closers = QUOTE_PAIRS[c]
+            if not self._can_open(i):
+                i += 1
+                continue
+            j = i + 1
+            limit = min(n, i + MAX_QUOTE_CHARS)
+            found = -1
+            while j < limit:
+                d = text[j]
+                if d == "\n" and j + 1 < n and text[j + 1] == "\n":
+                    break
+                if d in closers and self._can_close(j, c):
+                    found = j
+                    break
+                j += 1
+            if found > i + 1 and any(ch.isalnum() for ch in text[i + 1:found]):
+                quotes.append((i, found + 1))
+                i = found + 1
+            else:
+                i += 1
+        # single-mark quotes inside double ones are nested quotations: keep the outer ones only
+        quotes.sort()
+        self.quotes: list[Quote] = []
+        last_end = -1
+        for a, b in quotes:
+            if a < last_end:
+                continue
+            inner_a, inner_b = a + 1, b - 1
+            ta = self._token_at_char(a)
+            tb = self._token_at_char(b - 1) + 1
+            self.quotes.append(Quote(a, b, ta, tb, text[inner_a:inner_b], inner_a, inner_b))
+            last_end = b
+        self.in_quote = [False] * self.n
+        self.quote_of = [-1] * self.n
+        for k, q in enumerate(self.quotes):
+            for t in range(q.start, min(q.end, self.n)):
+                self.in_quote[t] = True
+                self.quote_of[t] = k
+
+    def _can_open(self, i: int) -> bool:
+        text = self.text
+        c = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if nxt.isspace():
+            return False
+        if c in "\"'":
+            return prev.isspace() or prev in "([{„“‚‘—–-/:" or i == 0
+        if c in "‘’":
+            return not prev.isalnum()
+        if c == "“":
+            return not prev.isalnum() or self.lang == "en"
+        return True
+
+    def _can_close(self, j: int, opener: str) -> bool:
+        text = self.text
+        prev = text[j - 1]
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        if prev.isspace() and opener not in "»«":
+            return False
+        if opener in "'‘‚" or text[j] == "’":
+            # an apostrophe inside a word ("didn’t", "Trump’s") does not close a quotation
+            if nxt.isalnum():
+                return False
+        if opener == '"' and nxt.isalnum():
+            return False
+        return True
+
+    def _token_at_char(self, c: int) -> int:
+        k = bisect_right(self.idx, c) - 1
+        return max(0, min(k, self.n - 1)) if self.n else 0
+
+    def token_at_char(self, c: int) -> int:
+        return self._token_at_char(c)
+
+    # ------------------------------------------------------------------ clauses
+    def clause_breaks(self, s: Sentence) -> list[int]:
+        """Token indexes that end one clause of sentence s and begin the next."""
+        got = self._clauses.get(s.i)
+        if got is not None:
+            return got
+        lex = self.lex
+        out: list[int] = []
+        lw = self.lowers
+        for i in range(s.start, s.end):
+            w = self.texts[i]
+            if w in HARD_BOUNDARY or (w == "-" and i > s.start and self.ws_after[i - 1] and self.ws_after[i]):
+                out.append(i)
+            elif w == "," and i + 1 < s.end and (lw[i + 1] in lex.subordinators or
+                                                 (lex.lang == "en" and lw[i + 1] in lex.coordinators and i + 2 < s.end
+                                                  and lw[i + 2] in lex.subordinators)):
+                out.append(i)
+        self._clauses[s.i] = out
+        return out
+
+    def clause_of(self, s: Sentence, i: int) -> tuple[int, int]:
+        """The clause (token range) of sentence s around token i."""
+        breaks = self.clause_breaks(s)
+        k = bisect_right(breaks, i)
+        a = breaks[k - 1] + 1 if k > 0 else s.start
+        if k > 0 and breaks[k - 1] == i:
+            a = i
+        b = breaks[k] if k < len(breaks) else s.end
+        return a, b
+
+    def token_text(self, a: int, b: int) -> str:
+        if a >= b:
+            return ""
+        return self.text[self.idx[a]:self.idx[b - 1] + len(self.texts[b - 1])]
+
+    def is_capitalised(self, i: int) -> bool:
+        t = self.texts[i]
+        return bool(t) and t[0].isupper()

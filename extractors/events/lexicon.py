@@ -1,0 +1,204 @@
+"""Word lists for meetings, statuses, dates and reported speech, loaded from `data/`.
+
+Everything language-specific lives in `data/<lang>.yaml` and `data/reporting_verbs.tsv`;
+this module only turns those lists into lookup tables. Blank spaCy pipelines have no
+lemmatizer, so the lists hold inflected forms (lowercase, as written).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("de", "en")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reporting word (or word sequence) and how it introduces what was said."""
+
+    form: tuple[str, ...]
+    claim_type: str
+    cameo: str | None
+    mode: str  # say | prep | need | object | complement | attrib_after | attrib_before | unnamed
+    preps: tuple[str, ...] = ()
+    particle: str | None = None
+    konjunktiv: bool = False
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in (items or []))
+
+
+def _seqs(items) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for x in items or []:
+        if isinstance(x, str):
+            out.append(tuple(x.lower().split()))
+        else:
+            out.append(tuple(str(w).lower() for w in x))
+    return tuple(out)
+
+
+class DateLexicon:
+    def __init__(self, d: dict):
+        self.months: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("months") or {}).items()}
+        self.weekdays: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("weekdays") or {}).items()}
+        self.weekday_suffixes = tuple(str(s).lower() for s in (d.get("weekday_suffixes") or [""]))
+        self.relative_days: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("relative_days") or {}).items()}
+        self.not_tomorrow_after = _words(d.get("not_tomorrow_after"))
+        self.week_words = _words(d.get("week_words"))
+        self.weekend_words = _words(d.get("weekend_words"))
+        self.future_markers = _words(d.get("future_markers"))
+        self.past_markers = _words(d.get("past_markers"))
+        self.this_markers = _words(d.get("this_markers"))
+        self.month_parts: dict[str, str] = {str(k).lower(): str(v) for k, v in (d.get("month_parts") or {}).items()}
+        self.month_preps = _words(d.get("month_preps"))
+        self.day_preps = _words(d.get("day_preps"))
+        self.range_connectors = _words(d.get("range_connectors"))
+        self.ago_words = _words(d.get("ago_words"))
+        self.units: dict[str, str] = {str(k).lower(): str(v) for k, v in (d.get("units") or {}).items()}
+        self.numbers: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("numbers") or {}).items()}
+        self.year_words = _words(d.get("year_words"))
+        self.deadline_preps = _words(d.get("deadline_preps"))
+        # "Sonntagnachmittag", "Montagabend": a weekday with a time of day
+        self.weekday_forms: dict[str, int] = {}
+        for name, num in self.weekdays.items():
+            for suf in self.weekday_suffixes:
+                self.weekday_forms[name + suf] = num
+
+
+class Lexicon:
+    def __init__(self, lang: str):
+        self.lang = lang
+        raw = yaml.safe_load((DATA / f"{lang}.yaml").read_text("utf-8")) or {}
+        m = raw.get("meetings") or {}
+        self.noun_kind: dict[str, str] = {}
+        self.multi_nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, forms in (m.get("nouns") or {}).items():
+            for f in forms or []:
+                words = tuple(str(f).lower().split())
+                if len(words) == 1:
+                    self.noun_kind[words[0]] = kind
+                else:
+                    self.multi_nouns.setdefault(words[0], []).append((words, kind))
+        for lst in self.multi_nouns.values():
+            lst.sort(key=lambda x: -len(x[0]))
+        heads = sorted(_words(m.get("compound_heads")), key=len, reverse=True)
+        # a compound's head: at least three letters of modifier before it ("Friedensgespräche")
+        self.head_re = re.compile(r"^(.{3,}?)-?(" + "|".join(map(re.escape, heads)) + r")$") if heads else None
+        self.compound_exclude = _words(m.get("compound_exclude"))
+        self.anaphoric_nouns: dict[str, str] = {}
+        for kind, forms in (m.get("anaphoric_nouns") or {}).items():
+            for f in forms or []:
+                self.anaphoric_nouns[str(f).lower()] = kind
+        self.verb: dict[str, tuple[str, str]] = {}
+        for kind, forms in (m.get("verbs") or {}).items():
+            for f, tense in (forms or {}).items():
+                self.verb[str(f).lower()] = (kind, str(tense))
+        self.needs_destination = _words(m.get("needs_destination"))
+        self.needs_actor = _words(m.get("needs_actor"))
+        self.particle_verbs: dict[str, tuple[str, str]] = {}
+        for kind, forms in (m.get("particle_verbs") or {}).items():
+            for f, particle in (forms or {}).items():
+                self.particle_verbs[str(f).lower()] = (kind, str(particle).lower())
+        self.phone_verbs = _words(m.get("phone_verbs"))
+        self.phone_markers = _words(w for x in (m.get("phone_markers") or []) for w in str(x).split())
+        self.definite = _words(m.get("definite"))
+        self.indefinite = _words(m.get("indefinite"))
+        self.anaphoric_adverbs = _words(m.get("anaphoric_adverbs"))
+        self.location_preps = _words(m.get("location_preps"))
+        self.destination_preps = _words(m.get("destination_preps"))
+        self.origin_preps = _words(m.get("origin_preps"))
+        self.topic_preps = _words(m.get("topic_preps"))
+        self.topic_verbs = _words(m.get("topic_verbs"))
+        self.topic_stop = _words(m.get("topic_stop"))
+        self.place_type_words = _words(m.get("place_type_words"))
+        self.delegation_nouns = _words(m.get("delegation_nouns"))
+        self.membership_cues = _words(m.get("membership_cues"))
+        att = m.get("attendance") or {}
+        self.attendance_single = _words(att.get("single"))
+        self.attendance_particle = {str(k).lower(): str(v).lower() for k, v in (att.get("particle") or {}).items()}
+        self.attendance_seqs = _seqs(att.get("sequences"))
+        self.negation = _words(m.get("negation"))
+        self.negative_determiners = _words(m.get("negative_determiners"))
+        self.negation_predicates = _words(m.get("negation_predicates"))
+        self.negation_exceptions = _seqs(m.get("negation_exceptions"))
+        cancel = m.get("cancel") or {}
+        self.cancel_single = _words(cancel.get("single"))
+        self.cancel_particle = {str(k).lower(): str(v).lower() for k, v in (cancel.get("particle") or {}).items()}
+        self.durative = _seqs(m.get("durative"))
+
+        st = raw.get("status") or {}
+        # strongest first; possible_adverb ("möglicherweise") ranks below a plan and counts as possible
+        self.status_order = ("possible", "expected", "planned", "possible_adverb", "held", "ongoing")
+        self.status_words: dict[str, frozenset[str]] = {k: _words(v) for k, v in st.items()}
+        # word -> the strongest status class it signals
+        self.status_of: dict[str, str] = {}
+        for cls in reversed(self.status_order):
+            for w in self.status_words.get(cls, ()):
+                self.status_of[w] = cls
+
+        sp = raw.get("speech") or {}
+        self.pronouns = _words(sp.get("pronouns"))
+        self.possessive_pronouns = _words(sp.get("possessive_pronouns"))
+        self.role_heads = _words(sp.get("role_heads"))
+        self.unnamed_heads = _words(sp.get("unnamed_heads"))
+        self.office_words = _words(sp.get("office_words"))
+        self.konjunktiv = _words(sp.get("konjunktiv"))
+        self.skip_phrases = _seqs(sp.get("skip_phrases"))
+        self.that = _words(sp.get("that"))
+        self.subordinators = _words(sp.get("subordinators"))
+        self.coordinators = _words(sp.get("coordinators"))
+        self.prepositions = _words(sp.get("prepositions"))
+        self.auxiliaries = _words(sp.get("auxiliaries"))
+        self.articles = _words(sp.get("articles"))
+        self.object_preps = _words(sp.get("object_preps"))
+        self.content_openers = _words(sp.get("content_openers"))
+
+        self.dates = DateLexicon(raw.get("dates") or {})
+
+        self.cues_single: dict[str, list[Cue]] = {}
+        self.cues_multi: dict[str, list[Cue]] = {}
+        for line in (DATA / "reporting_verbs.tsv").read_text("utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 7 or cols[0] != lang:
+                continue
+            _, form, ctype, cameo, mode, particle, konj = cols[:7]
+            preps: tuple[str, ...] = ()
+            if ":" in mode:
+                mode, arg = mode.split(":", 1)
+                preps = tuple(p.strip().lower() for p in arg.split(",") if p.strip())
+            cue = Cue(tuple(form.lower().split()), ctype, cameo if cameo not in ("", "-") else None, mode, preps,
+                      None if particle in ("", "-") else particle.lower(), konj.strip() == "1")
+            table = self.cues_single if len(cue.form) == 1 else self.cues_multi
+            table.setdefault(cue.form[0], []).append(cue)
+        for lst in self.cues_multi.values():
+            lst.sort(key=lambda c: -len(c.form))
+
+    # ------------------------------------------------------------------ helpers
+    def compound_head(self, lower: str) -> str | None:
+        """The meeting noun heading a compound ("friedensgespräche" -> "gespräche"), if any."""
+        if self.head_re is None or lower in self.compound_exclude:
+            return None
+        if "-" in lower:
+            last = lower.rsplit("-", 1)[1]
+            if last in self.noun_kind:
+                return last
+        m = self.head_re.match(lower)
+        if m and m.group(2) in self.noun_kind:
+            return m.group(2)
+        return None
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str) -> Lexicon:
+    if lang not in LANGUAGES:
+        lang = "en"
+    return Lexicon(lang)

@@ -1,0 +1,902 @@
+"""Meetings: talks, negotiations, visits, calls, summits, signings, with who, where, when, status.
+
+Per sentence: trigger words from `data/<lang>.yaml` (nouns, compounds by their head, verbs
+with the checks they need), grouped into one candidate per distinct place/date; attendees,
+location, date, status, topic and negation from the trigger's clause. Delegation lists,
+"dabei sein" / "took part" sentences and "es geht um" topics attach to the meeting just
+reported. Candidates that name the same meeting (an anaphoric noun, the same place and
+date, an underspecified follow-up) merge into one meeting with evidence for each sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Evidence, Meeting
+from .claims import Frame, Speech
+from .context import DocContext, Sentence
+from .dates import AUTO, FUTURE, PAST, date_compatible, more_precise, resolve
+
+KIND_PRIORITY = ("signing", "summit", "phone_call", "video_call", "working_group", "negotiation", "talks",
+                 "meeting", "reception", "visit")
+KIND_GROUP = {"phone_call": "call", "video_call": "video", "signing": "signing"}
+NONPAST = ("ongoing", "planned", "expected", "possible")
+WINDOW_BACK = 14
+WINDOW_AHEAD = 18
+ANAPHOR_SENTENCES = 6
+LINK_SENTENCES = 12
+
+
+@dataclass
+class Trigger:
+    i: int
+    end: int
+    kind: str
+    pos: str  # noun | verb
+    tense: str | None = None
+    anaphoric_only: bool = False
+    definite: bool = False
+    indefinite: bool = False
+    negdet: bool = False
+    word: str = ""
+    loc: str | None = None
+    loc_tok: int = -1
+    date_tok: int = -1
+    date: object = None  # DateMention
+
+
+@dataclass
+class Cand:
+    sent: int
+    triggers: list[Trigger]
+    lo: int
+    hi: int
+    kind: str = "meeting"
+    status: str = "held"
+    status_explicit: bool = False
+    location: str | None = None
+    date: tuple | None = None
+    attendees: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    about_entities: list[str] = field(default_factory=list)
+    anaphoric: bool = False
+    negated: bool = False
+    frame: Frame | None = None
+
+    @property
+    def score(self) -> float:
+        return (2 if self.location else 0) + (2 if self.date else 0) + 0.5 * len(self.attendees) + \
+            (0 if self.anaphoric else 1)
+
+
+@dataclass
+class Meet:
+    kind: str
+    status: str
+    status_explicit: bool
+    location: str | None
+    date: tuple | None
+    attendees: list[str]
+    about: list[str]
+    about_entities: list[str]
+    trigger: str
+    sents: list[int]
+    main: int
+    main_score: float
+    last_sent: int
+
+
+class Meetings:
+    def __init__(self, ctx: DocContext, speech: Speech):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.speech = speech
+        self.meets: list[Meet] = []
+        for s in ctx.sents:
+            self._sentence(s)
+
+    # ================================================================== triggers
+    def _triggers(self, s: Sentence) -> list[Trigger]:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        de = lex.lang == "de"
+        out: list[Trigger] = []
+        i = s.start
+        while i < s.end:
+            if ctx.in_quote[i] or ctx.space[i]:
+                i += 1
+                continue
+            w = lw[i]
+            t = None
+            for words, kind in lex.multi_nouns.get(w, ()):
+                n = len(words)
+                if i + n <= s.end and tuple(lw[i:i + n]) == words:
+                    t = Trigger(i, i + n, kind, "noun", word=ctx.token_text(i, i + n))
+                    break
+            if t is None:
+                t = self._single_trigger(s, i, w, de)
+            if t is not None:
+                if t.pos == "noun":
+                    self._determiner(s, t)
+                    if t.anaphoric_only and not t.definite:
+                        i = t.end
+                        continue
+                    if not de and i - 1 >= s.start and lw[i - 1] in ("press", "news"):
+                        i = t.end
+                        continue
+                out.append(t)
+                i = t.end
+                continue
+            i += 1
+        return out
+
+    def _single_trigger(self, s: Sentence, i: int, w: str, de: bool) -> Trigger | None:
+        ctx, lex = self.ctx, self.lex
+        cap = ctx.is_capitalised(i)
+        initial = self._sentence_initial(s, i)
+        word = ctx.texts[i]
+        if de:
+            if cap:
+                kind = lex.noun_kind.get(w)
+                if kind is None:
+                    head = lex.compound_head(w)
+                    if head:
+                        kind = lex.noun_kind[head]
+                if kind is not None and not (initial and w in lex.verb and self._verb_checks(s, i, w)):
+                    return Trigger(i, i + 1, kind, "noun", word=word)
+                if w in lex.anaphoric_nouns:
+                    return Trigger(i, i + 1, lex.anaphoric_nouns[w], "noun", anaphoric_only=True, word=word)
+                if not initial:
+                    return None
+            if w in lex.verb:
+                if self._verb_checks(s, i, w):
+                    kind, tense = lex.verb[w]
+                    return Trigger(i, i + 1, kind, "verb", tense=tense, word=word)
+                return None
+        else:
+            kind = lex.noun_kind.get(w)
+            if kind is not None and not (w in lex.verb and not self._noun_context(s, i)):
+                if w in ("call", "calls") and not self._noun_context(s, i):
+                    return None
+                if w in ("call", "calls") and i + 1 < s.end and ctx.lowers[i + 1] in ("for", "on", "off"):
+                    return None
+                return Trigger(i, i + 1, kind, "noun", word=word)
+            if w in lex.anaphoric_nouns:
+                return Trigger(i, i + 1, lex.anaphoric_nouns[w], "noun", anaphoric_only=True, word=word)
+            if w in lex.verb:
+                if self._verb_checks(s, i, w):
+                    kind, tense = lex.verb[w]
+                    return Trigger(i, i + 1, kind, "verb", tense=tense, word=word)
+                return None
+        if w in lex.particle_verbs:
+            kind, particle = lex.particle_verbs[w]
+            for j in range(i + 1, min(s.end, i + 16)):
+                if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
+                    break
+                if ctx.lowers[j] == particle:
+                    if not de and not self._actor_after(s, j + 1, 4):
+                        break
+                    return Trigger(i, i + 1, kind, "verb", tense="past" if w in ("kam", "kamen", "sat", "spent", "trafen", "traf") else "present", word=word)
+        if w in lex.phone_verbs:
+            cl_a, cl_b = ctx.clause_of(s, i)
+            for j in range(max(cl_a, i - 6), min(cl_b, i + 12)):
+                if ctx.lowers[j] in lex.phone_markers and j != i:
+                    return Trigger(i, i + 1, "phone_call", "verb", tense=None, word=word)
+        return None
+
+    def _sentence_initial(self, s: Sentence, i: int) -> bool:
+        for j in range(s.start, i):
+            if any(ch.isalnum() for ch in self.ctx.texts[j]):
+                return False
+        return True
+
+    def _noun_context(self, s: Sentence, i: int) -> bool:
+        """English noun/verb homographs ("visit", "meeting", "call"): a determiner or adjective before."""
+        lw = self.ctx.lowers
+        lex = self.lex
+        for j in range(i - 1, max(s.start, i - 3) - 1, -1):
+            w = lw[j]
+            if w in lex.definite or w in lex.indefinite or w in lex.negative_determiners or \
+                    w in ("phone", "telephone", "video", "state", "official", "first", "surprise", "two-day", "'s", "’s"):
+                return True
+            m = self.ctx.mention_at(j)
+            if m is not None:
+                continue
+            if w in ("to", "will", "would", "could", "can", "may", "might", "did", "not", "they", "he", "she", "we"):
+                return False
+            if w.isalpha() and w.islower():
+                continue
+            return False
+        return False
+
+    def _verb_checks(self, s: Sentence, i: int, w: str) -> bool:
+        ctx, lex = self.ctx, self.lex
+        cl_a, cl_b = ctx.clause_of(s, i)
+        if w in lex.needs_destination:
+            lo, hi = max(cl_a, i - 8), min(cl_b, i + 12)
+            for j in range(lo, hi):
+                if ctx.lowers[j] in lex.destination_preps or ctx.lowers[j] in lex.location_preps:
+                    for k in range(j + 1, min(hi, j + 4)):
+                        m = ctx.mention_at(k)
+                        if m is not None and m.kind in (PLACE, COUNTRY, PERSON, ORGANIZATION) and m.form != ADJECTIVE:
+                            return True
+            # "besuchte Kiew", "visited Ireland": a place or actor right after (or before a participle)
+            for k in list(range(i + 1, min(hi, i + 4))) + list(range(max(lo, i - 3), i)):
+                m = ctx.mention_at(k)
+                if m is not None and m.kind in (PLACE, COUNTRY, PERSON) and m.form != ADJECTIVE and not m.possessive:
+                    if k > i and any(ctx.lowers[x] in lex.prepositions for x in range(i + 1, m.start)):
+                        continue
+                    return True
+            return False
+        if w in lex.needs_actor:
+            return self._actor_after(s, i + 1, 6) or any(
+                ctx.lowers[j] in ("von", "vom", "by") and self._actor_after(s, j + 1, 3)
+                for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
+        return True
+
+    def _actor_after(self, s: Sentence, j: int, n: int) -> bool:
+        for k in range(j, min(s.end, j + n)):
+            m = self.ctx.mention_at(k)
+            if m is not None and m.kind in (PERSON, COUNTRY, ORGANIZATION) and not m.possessive:
+                return True
+            if self.ctx.lowers[k] in self.lex.pronouns:
+                return True
+        return False
+
+    def _determiner(self, s: Sentence, t: Trigger) -> None:
+        lw = self.ctx.lowers
+        lex = self.lex
+        for j in range(t.i - 1, max(s.start, t.i - 4) - 1, -1):
+            w = lw[j]
+            if w in lex.negative_determiners:
+                t.negdet = True
+                return
+            if w in lex.definite:
+                t.definite = True
+                return
+            if w in lex.indefinite:
+                t.indefinite = True
+                return
+            m = self.ctx.mention_at(j)
+            if m is not None:
+                if m.possessive:
+                    t.definite = True  # "Trump's meeting", "Putins Treffen"
+                    return
+                continue
+            if w.isalpha() and (w == self.ctx.texts[j] or (lex.lang == "en" and w.islower())):
+                continue  # an adjective
+            if w in ("-", "–") or "-" in w:
+                continue
+            return
+
+    # ================================================================== per sentence
+    def _sentence(self, s: Sentence) -> None:
+        triggers = self._triggers(s)
+        cands = self._candidates(s, triggers) if triggers else []
+        touched: list[Meet] = []
+        for c in cands:
+            if c.negated:
+                continue
+            m = self._merge(c)
+            if m is not None:
+                touched.append(m)
+        self._attendance(s, touched, bool(triggers))
+        if not triggers:
+            self._topic_sentence(s)
+
+    # ================================================================== candidates
+    def _region(self, s: Sentence, tok: int) -> tuple[int, int, Frame | None]:
+        """The stretch of the sentence a trigger speaks in: a reported clause, or the frame around it."""
+        sp = self.speech
+        lo, hi = s.start, s.end
+        inside = None
+        for f in sp.sent_frames.get(s.i, ()):
+            for a, b in f.content:
+                if a <= tok < b:
+                    lo, hi, inside = max(lo, a), min(hi, b), f
+        if inside is None:
+            for f in sp.sent_frames.get(s.i, ()):
+                for a, b in f.content:
+                    if b <= tok:
+                        lo = max(lo, b)
+                    elif a > tok:
+                        hi = min(hi, a)
+            cont = sp.cont_frame.get(s.i)
+            if cont is not None:
+                inside = cont
+        return lo, hi, inside
+
+    def _candidates(self, s: Sentence, triggers: list[Trigger]) -> list[Cand]:
+        ctx = self.ctx
+        regions = [self._region(s, t.i) for t in triggers]
+        dates = [d for d in self.speech.dates_in(s) if not d.deadline]
+        # local place and date of each trigger, not reaching past its neighbours
+        for k, t in enumerate(triggers):
+            lo, hi, _ = regions[k]
+            prev_end = triggers[k - 1].end if k > 0 and regions[k - 1][:2] == (lo, hi) else lo
+            next_start = triggers[k + 1].i if k + 1 < len(triggers) and regions[k + 1][:2] == (lo, hi) else hi
+            t.loc, t.loc_tok = self._location(s, t, max(lo, t.i - WINDOW_BACK), min(hi, t.end + WINDOW_AHEAD),
+                                              prev_end, next_start)
+            fwd = [d for d in dates if t.end <= d.start < min(next_start, t.end + WINDOW_AHEAD) and d.start >= lo
+                   and d.start < hi]
+            back = [d for d in dates if max(prev_end, t.i - WINDOW_BACK, lo) <= d.start < t.i]
+            if fwd:
+                t.date, t.date_tok = fwd[0], fwd[0].start
+            elif back:
+                t.date, t.date_tok = back[-1], back[-1].start
+        # group triggers that do not name different places or dates
+        groups: list[list[int]] = []
+        for k, t in enumerate(triggers):
+            if groups:
+                g = groups[-1]
+                u = triggers[g[-1]]
+                same_region = regions[g[-1]][:2] == regions[k][:2]
+                loc_clash = any(triggers[x].loc and t.loc and not self._loc_compatible(triggers[x].loc, t.loc)
+                                for x in g)
+                date_clash = any(triggers[x].date is not None and t.date is not None and
+                                 triggers[x].date.spec != t.date.spec for x in g)
+                if same_region and not loc_clash and not date_clash and t.i - u.end <= 25:
+                    g.append(k)
+                    continue
+            groups.append([k])
+        cands: list[Cand] = []
+        for gi, g in enumerate(groups):
+            ts = [triggers[x] for x in g]
+            lo, hi, frame = regions[g[0]]
+            a = max(lo, ts[0].i - WINDOW_BACK)
+            b = min(hi, ts[-1].end + WINDOW_AHEAD)
+            if gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi):
+                prev_t = triggers[groups[gi - 1][-1]]
+                a = max(a, (prev_t.end + ts[0].i) // 2 + 1)
+            if gi + 1 < len(groups) and regions[groups[gi + 1][0]][:2] == (lo, hi):
+                nxt = triggers[groups[gi + 1][0]]
+                b = min(b, (ts[-1].end + nxt.i) // 2 + 1)
+            c = Cand(sent=s.i, triggers=ts, lo=a, hi=b, frame=frame)
+            nouns = [t for t in ts if t.pos == "noun"]
+            kinds = [t.kind for t in (nouns or ts)]
+            c.kind = min(kinds, key=lambda k_: KIND_PRIORITY.index(k_) if k_ in KIND_PRIORITY else 99)
+            c.location = next((t.loc for t in ts if t.loc), None)
+            c.anaphoric = bool(nouns) and all((t.definite or t.anaphoric_only) for t in nouns) and \
+                not any(t.pos == "verb" for t in ts)
+            c.negated = self._negated(s, c)
+            if c.negated:
+                cands.append(c)
+                continue
+            status, explicit = self._status(s, c)
+            dm = next((t.date for t in ts if t.date is not None), None)
+            if dm is None:
+                used = {t.date_tok for gg in groups for t in (triggers[x] for x in gg)}
+                free = [d for d in dates if a <= d.start < b and d.start not in used]
+                dm = free[0] if free else None
+            if dm is not None:
+                orient = PAST if status == "held" else (FUTURE if status in ("planned", "expected", "possible")
+                                                       else AUTO)
+                if not explicit:
+                    orient = PAST if any(t.tense == "past" for t in ts) else AUTO
+                c.date = resolve(dm.spec, ctx.pub, orient)
+                if not explicit and c.date and ctx.pub is not None:
+                    d0 = c.date[0]
+                    today = ctx.pub.isoformat()
+                    if len(d0) == 10:
+                        if d0 > today:
+                            status, explicit = "planned", True
+                        elif d0 < today:
+                            status, explicit = "held", True
+                        else:
+                            status = "held" if any(t.tense == "past" for t in ts) else "ongoing"
+                            explicit = True
+            if self._durative(c) and c.date is None:
+                c.negated = True
+                cands.append(c)
+                continue
+            c.status, c.status_explicit = status, explicit
+            c.about, c.about_entities, topic_span = self._topic(s, c)
+            c.attendees = self._attendees(s, c, topic_span)
+            cands.append(c)
+        return cands
+
+    # ------------------------------------------------------------------ location
+    def _location(self, s: Sentence, t: Trigger, lo: int, hi: int, prev_end: int, next_start: int):
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        # "the Moscow talks", "Genfer Gespräche": a place right before the noun
+        if t.pos == "noun":
+            for j in range(t.i - 1, max(lo, t.i - 2) - 1, -1):
+                m = ctx.mention_at(j)
+                if m is not None and m.kind == PLACE and not m.possessive:
+                    return m.key, m.start
+                if m is None and not lw[j].isalpha():
+                    break
+        preps = lex.location_preps | lex.destination_preps
+
+        def governed(j: int):
+            """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida")."""
+            for k in range(j + 1, min(hi, j + 4)):
+                m = ctx.mention_at(k)
+                if m is not None and m.start == k:
+                    if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
+                        return m
+                    if m.form == ADJECTIVE:
+                        continue
+                    return None
+                w = lw[k]
+                if w in lex.articles or w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words:
+                    continue
+                if w.isalpha() and w.islower() and lex.lang == "en" and w in ("the",):
+                    continue
+                return None
+            return None
+
+        found = None
+        for j in range(t.end, min(hi, next_start)):
+            if lw[j] in preps:
+                m = governed(j)
+                if m is not None:
+                    found = m
+                    break
+            if lw[j] in (";",):
+                break
+        if found is None:
+            for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
+                if lw[j] in preps:
+                    m = governed(j)
+                    if m is not None and m.end <= t.i:
+                        found = m
+                        break
+        if found is None:
+            return None, -1
+        # the most specific place of a chain: "in Davos in der Schweiz" -> Davos
+        best = found
+        ms = ctx.mentions
+        k = best.i - 1
+        while k >= 0 and ms[k].start >= max(lo, best.start - 5):
+            m = ms[k]
+            if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE and ctx.contains(best.key, m.key) and \
+                    m.start >= lo:
+                best = m
+            k -= 1
+        return best.key, best.start
+
+    def _loc_compatible(self, a: str | None, b: str | None) -> bool:
+        if not a or not b or a == b:
+            return True
+        return self.ctx.contains(a, b) or self.ctx.contains(b, a)
+
+    # ------------------------------------------------------------------ status, negation
+    def _status(self, s: Sentence, c: Cand) -> tuple[str, bool]:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        found: set[str] = set()
+        for j in range(c.lo, c.hi):
+            if ctx.in_quote[j]:
+                continue
+            w = lw[j]
+            cls = lex.status_of.get(w)
+            if cls:
+                found.add(cls)
+            if w in lex.negation:
+                for seq in lex.negation_exceptions:
+                    n = len(seq)
+                    if tuple(lw[j:j + n]) == seq and seq[-1] in ("aus", "ausgeschlossen", "auszuschließen", "rule",
+                                                                   "ruled"):
+                        found.add("possible")
+        for t in c.triggers:
+            if t.tense == "past":
+                found.add("held")
+        for cls in lex.status_order:
+            if cls in found:
+                return ("possible" if cls == "possible_adverb" else cls), True
+        if any(t.tense == "present" for t in c.triggers):
+            return "ongoing", False
+        return "held", False
+
+    def _negated(self, s: Sentence, c: Cand) -> bool:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        if any(t.negdet for t in c.triggers):
+            return True
+        exceptions = lex.negation_exceptions
+
+        def excepted(j: int) -> bool:
+            for seq in exceptions:
+                n = len(seq)
+                for off in range(n):
+                    if seq[off] == lw[j] and tuple(lw[j - off:j - off + n]) == seq:
+                        return True
+            return False
+
+        for t in c.triggers:
+            cl_a, cl_b = ctx.clause_of(s, t.i)
+            a, b = max(c.lo, cl_a), min(c.hi, cl_b)
+            negs = [j for j in range(a, b) if lw[j] in lex.negation and not ctx.in_quote[j] and not excepted(j)]
+            if negs:
+                if t.pos == "verb":
+                    if lex.lang == "de" or any(t.i - 5 <= j < t.i for j in negs):
+                        return True
+                if any(lw[j] in lex.negation_predicates for j in range(a, b)):
+                    return True
+            for j in range(a, b):
+                w = lw[j]
+                if w in lex.cancel_single:
+                    return True
+                if w in lex.cancel_particle:
+                    particle = lex.cancel_particle[w]
+                    if any(lw[k] == particle for k in range(j + 1, min(b + 2, s.end, j + 15))):
+                        return True
+        return False
+
+    def _durative(self, c: Cand) -> bool:
+        lw = self.ctx.lowers
+        for j in range(c.lo, c.hi):
+            for seq in self.lex.durative:
+                if tuple(lw[j:j + len(seq)]) == seq:
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ attendees
+    def _attendees(self, s: Sentence, c: Cand, topic_span: tuple[int, int] = (0, 0)) -> list[str]:
+        ctx, lex, sp = self.ctx, self.lex, self.speech
+        out: list[str] = []
+        excluded = set()
+        for f in sp.sent_frames.get(s.i, ()):
+            if any(f.contains(t.i) for t in c.triggers):
+                excluded.update(f.speakers)
+        cont = sp.cont_frame.get(s.i)
+        if cont is not None:
+            excluded.update(cont.speakers)
+        trig_pos = [t.i for t in c.triggers]
+        has_person = False
+        for m in ctx.mentions_in(c.lo, c.hi):
+            if ctx.in_quote[m.start] or m.key == c.location or topic_span[0] <= m.start < topic_span[1]:
+                continue
+            if m.kind not in (PERSON, ORGANIZATION, COUNTRY):
+                continue
+            if m.kind == ORGANIZATION and (self._governed_by_location(s, m) or self._genitive(s, m)):
+                continue  # "beim Weltwirtschaftsforum", "Sekretär des Sicherheitsrates"
+            if m.form == ADJECTIVE:
+                if m.kind != COUNTRY or not self._adjective_attends(s, m, trig_pos):
+                    continue
+            elif m.possessive:
+                if not (m.kind != PERSON and m.start > s.start and self._role_or_delegation(ctx.lowers[m.start - 1])):
+                    continue
+            if m.kind == COUNTRY and m.form != ADJECTIVE and self._governed_by_location(s, m):
+                continue
+            key = m.key
+            if m.form == PRONOUN:
+                key = sp.resolve_pronoun(s.i, m.start) or m.key
+            if key in excluded or key in out:
+                continue
+            if self._org_modifier(s, m):
+                continue
+            out.append(key)
+            if sp.kind(key) == PERSON:
+                has_person = True
+        # pronouns the entity components did not mark ("Er habe mit X telefoniert")
+        for j in range(c.lo, c.hi):
+            if ctx.lowers[j] in lex.pronouns and ctx.mention_at(j) is None and not ctx.in_quote[j]:
+                key = sp.resolve_pronoun(s.i, j)
+                if key and key not in out and key not in excluded:
+                    out.append(key)
+                    has_person = True
+        if not has_person:
+            # the sentence's subject shares the trigger ("Zelensky ... said during a visit to Ireland")
+            region_lo = self._region(s, c.triggers[0].i)[0]
+            for m in ctx.mentions_in(region_lo, c.triggers[0].i):
+                if m.kind == PERSON and m.form not in (ADJECTIVE,) and not m.possessive and not ctx.in_quote[m.start]:
+                    key = sp.resolve_pronoun(s.i, m.start) if m.form == PRONOUN else m.key
+                    if key and key not in out and key not in excluded:
+                        out.insert(0, key)
+                    break
+        return out
+
+    def _adjective_attends(self, s: Sentence, m, trig_pos: list[int]) -> bool:
+        """"ukrainische Delegation", "US-Unterhändler", "U.S.-Ukrainian talks": the country takes part."""
+        ctx = self.ctx
+        low = m.text.lower()
+        if "-" in low and self._role_or_delegation(low.rsplit("-", 1)[1]):
+            return True
+        for j in range(m.end, min(s.end, m.end + 3)):
+            if j in trig_pos or self._role_or_delegation(ctx.lowers[j]):
+                return True
+            mm = ctx.mention_at(j)
+            if mm is not None and mm.form == ADJECTIVE:
+                continue
+            if not ctx.lowers[j].isalpha() and ctx.lowers[j] not in ("-",):
+                break
+        return False
+
+    def _role_or_delegation(self, w: str) -> bool:
+        lex = self.lex
+        if w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns:
+            return True
+        if w in lex.role_heads or w.split("-")[-1] in lex.role_heads:
+            return True
+        return False
+
+    def _governed_by_location(self, s: Sentence, m) -> bool:
+        lw = self.ctx.lowers
+        for j in range(m.start - 1, max(s.start, m.start - 3) - 1, -1):
+            if lw[j] in self.lex.location_preps or lw[j] in self.lex.destination_preps:
+                return True
+            if lw[j] in self.lex.articles:
+                continue
+            return False
+        return False
+
+    def _genitive(self, s: Sentence, m) -> bool:
+        """"des Sicherheitsrates", "Chef der Parlamentsfraktion", "secretary of the Council"."""
+        ctx = self.ctx
+        j = m.start - 1
+        if j >= s.start and ctx.lowers[j] in ("the",):
+            j -= 1
+        if j < s.start:
+            return False
+        w = ctx.lowers[j]
+        if w in ("des", "of"):
+            return True
+        if w == "der" and j - 1 >= s.start and ctx.texts[j - 1][:1].isupper() and ctx.mention_at(j - 1) is None \
+                and not self._sentence_initial(s, j - 1):
+            return True
+        return False
+
+    def _org_modifier(self, s: Sentence, m) -> bool:
+        """"Kremlin spokesman Dmitry Peskov": the organisation only describes the person."""
+        if m.kind not in (ORGANIZATION,) or m.end >= s.end:
+            return False
+        w = self.ctx.lowers[m.end]
+        return w in self.lex.role_heads
+
+    # ------------------------------------------------------------------ topic
+    def _topic(self, s: Sentence, c: Cand) -> tuple[list[str], list[str]]:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        dates = {d.start for d in self.speech.dates_in(s)}
+        for t in c.triggers:
+            for j in range(t.end, min(c.hi, t.end + 6)):
+                if lw[j] in lex.topic_preps and j + 1 < c.hi and j + 1 not in dates:
+                    phrase = self._phrase(s, j + 1, c.hi, dates)
+                    if phrase:
+                        return phrase
+                if lw[j] in (",", ";", ".") or ctx.in_quote[j]:
+                    break
+        return [], [], (0, 0)
+
+    def _phrase(self, s: Sentence, a: int, hi: int, dates: set[int]):
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        b = a
+        while b < min(hi, a + 12):
+            w = lw[b]
+            if w in (",", ";", ".", ":", "!", "?") or w in lex.topic_stop or b in dates or ctx.in_quote[b]:
+                break
+            m = ctx.mention_at(b)
+            if m is not None and m.kind == PLACE and b > a and lw[b - 1] in lex.location_preps:
+                b -= 1
+                break
+            b += 1
+        if b <= a:
+            return None
+        text = ctx.token_text(a, b).strip(" ,")
+        if not any(ch.isalpha() for ch in text):
+            return None
+        ents = []
+        for m in ctx.mentions_in(a, b):
+            if m.key not in ents:
+                ents.append(m.key)
+        return [text], ents, (a, b)
+
+    def _topic_sentence(self, s: Sentence) -> None:
+        """"Dabei soll es vor allem um Sicherheitsgarantien gehen": the topic of the meeting just reported."""
+        ctx, lex = self.ctx, self.lex
+        if not lex.topic_verbs or not self.meets:
+            return
+        lw = ctx.lowers
+        toks = range(s.start, s.end)
+        if not any(lw[j] in lex.topic_verbs for j in toks) or not any(lw[j] in lex.anaphoric_adverbs for j in toks):
+            return
+        m = self.meets[-1]
+        if s.i - m.last_sent > 2:
+            return
+        dates = {d.start for d in self.speech.dates_in(s)}
+        for j in toks:
+            if lw[j] == "um" and not ctx.in_quote[j]:
+                k = j + 1
+                while k < s.end and tuple(lw[k:k + 2]) == ("vor", "allem"):
+                    k += 2
+                ph = self._phrase(s, k, s.end, dates)
+                if ph:
+                    for x in ph[0]:
+                        if x not in m.about:
+                            m.about.append(x)
+                    for x in ph[1]:
+                        if x not in m.about_entities:
+                            m.about_entities.append(x)
+                    if s.i not in m.sents:
+                        m.sents.append(s.i)
+                return
+
+    # ================================================================== merging
+    def _status_group(self, status: str) -> str:
+        return "past" if status == "held" else "nonpast"
+
+    def _compatible(self, c: Cand, m: Meet) -> bool:
+        if c.status_explicit and m.status_explicit and self._status_group(c.status) != self._status_group(m.status):
+            return False
+        if not self._loc_compatible(c.location, m.location):
+            return False
+        if not date_compatible(c.date, m.date):
+            return False
+        if KIND_GROUP.get(c.kind, "meet") != KIND_GROUP.get(m.kind, "meet"):
+            return False
+        return True
+
+    def _linked(self, c: Cand, m: Meet) -> bool:
+        if c.location and m.location:
+            return True
+        if c.date and m.date and (c.date[0] == m.date[0]):
+            return True
+        persons = [k for k in c.attendees if self.speech.kind(k) == PERSON and k in m.attendees]
+        return len(persons) >= 2
+
+    def _merge(self, c: Cand) -> Meet | None:
+        target = None
+        underspecified = not c.location and not c.date
+        if underspecified and not c.attendees:
+            # "er halte die Friedensgespräche auf", "weitere Gespräche": a reference, not a report
+            if c.frame is not None or not c.anaphoric:
+                return None
+            m = self.meets[-1] if self.meets else None
+            if m is None or c.sent - m.last_sent > 3 or not self._compatible(c, m):
+                return None
+            if c.sent not in m.sents:
+                m.sents.append(c.sent)
+            m.last_sent = max(m.last_sent, c.sent)
+            return m
+        for m in reversed(self.meets):
+            if not self._compatible(c, m):
+                continue
+            near = c.sent - m.last_sent <= ANAPHOR_SENTENCES
+            if c.anaphoric or underspecified:
+                if near or self._linked(c, m):
+                    target = m
+                    break
+            elif self._linked(c, m) and c.sent - m.last_sent <= LINK_SENTENCES:
+                target = m
+                break
+        if target is None:
+            m = Meet(kind=c.kind, status=c.status, status_explicit=c.status_explicit, location=c.location,
+                     date=c.date, attendees=list(c.attendees), about=list(c.about),
+                     about_entities=list(c.about_entities), trigger=c.triggers[0].word, sents=[c.sent],
+                     main=c.sent, main_score=c.score, last_sent=c.sent)
+            self.meets.append(m)
+            return m
+        m = target
+        if KIND_PRIORITY.index(c.kind) < KIND_PRIORITY.index(m.kind):
+            m.kind = c.kind
+        for k in c.attendees:
+            if k not in m.attendees:
+                m.attendees.append(k)
+        if c.location and (not m.location or self.ctx.contains(m.location, c.location)):
+            m.location = c.location
+        if c.date and (not m.date or more_precise(c.date, m.date)):
+            m.date = c.date
+        for x in c.about:
+            if x not in m.about:
+                m.about.append(x)
+        for x in c.about_entities:
+            if x not in m.about_entities:
+                m.about_entities.append(x)
+        if c.sent not in m.sents:
+            m.sents.append(c.sent)
+        if c.score > m.main_score:
+            m.main, m.main_score, m.trigger = c.sent, c.score, c.triggers[0].word
+            if c.status_explicit:
+                m.status, m.status_explicit = c.status, True
+        elif not m.status_explicit and c.status_explicit:
+            m.status, m.status_explicit = c.status, True
+        m.last_sent = max(m.last_sent, c.sent)
+        return m
+
+    # ================================================================== attendance, delegations
+    def _attendance(self, s: Sentence, touched: list[Meet], had_triggers: bool) -> None:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        toks = [j for j in range(s.start, s.end) if not ctx.in_quote[j]]
+        cue = None
+        for j in toks:
+            w = lw[j]
+            if w in lex.attendance_single:
+                cue = j
+                break
+            if w in lex.attendance_particle:
+                p = lex.attendance_particle[w]
+                if any(lw[k] == p for k in range(j + 1, min(s.end, j + 20))):
+                    cue = j
+                    break
+            for seq in lex.attendance_seqs:
+                if tuple(lw[j:j + len(seq)]) == seq:
+                    cue = j
+                    break
+            if cue is not None:
+                break
+        delegation = False
+        if cue is None:
+            has_del = any(self._delegation_word(lw[j]) for j in toks)
+            has_member = any(lw[j] in lex.membership_cues for j in toks)
+            if has_del and has_member and not had_triggers:
+                delegation = True
+                cue = s.start
+        if cue is None:
+            return
+        cl_a, cl_b = ctx.clause_of(s, cue)
+        if any(lw[j] in lex.negation for j in range(cl_a, cl_b) if not ctx.in_quote[j]):
+            return
+        # who: the actors of the sentence (not the speaker reporting it, not "Trumps" in "Trumps Schwiegersohn")
+        excluded = set()
+        for f in self.speech.sent_frames.get(s.i, ()):
+            if f.contains(cue) or delegation:
+                excluded.update(f.speakers)
+        cont = self.speech.cont_frame.get(s.i)
+        if cont is not None:
+            excluded.update(cont.speakers)
+        who: list[str] = []
+        for mi in s.mentions:
+            m = ctx.mentions[mi]
+            if ctx.in_quote[m.start] or m.kind not in (PERSON, ORGANIZATION, COUNTRY):
+                continue
+            if m.form == ADJECTIVE and not (m.kind == COUNTRY and self._adjective_attends(s, m, [])):
+                continue
+            if m.possessive or self._org_modifier(s, m):
+                continue
+            if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
+                continue  # a delegation list names people (and their country), not their offices
+            if m.kind == COUNTRY and m.form != ADJECTIVE and self._governed_by_location(s, m):
+                continue
+            key = self.speech.resolve_pronoun(s.i, m.start) if m.form == PRONOUN else m.key
+            if key and key not in who and key not in excluded:
+                who.append(key)
+        if not who:
+            return
+        target = touched[-1] if touched else self._attendance_target(s)
+        if target is None:
+            return
+        for k in who:
+            if k not in target.attendees:
+                target.attendees.append(k)
+        if s.i not in target.sents:
+            target.sents.append(s.i)
+        target.last_sent = max(target.last_sent, s.i)
+
+    def _delegation_word(self, w: str) -> bool:
+        lex = self.lex
+        return w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns or \
+            (lex.lang == "de" and w.endswith("delegation"))
+
+    def _attendance_target(self, s: Sentence) -> Meet | None:
+        best = None
+        for m in reversed(self.meets):
+            if s.i - m.last_sent > LINK_SENTENCES:
+                continue
+            if m.kind in ("signing", "phone_call", "video_call") or m.status == "possible":
+                if best is None:
+                    best = ("weak", m)
+                continue
+            return m
+        return best[1] if best else None
+
+    # ================================================================== records
+    def meetings(self) -> list[Meeting]:
+        ctx = self.ctx
+        out: list[Meeting] = []
+        n = 0
+        for m in self.meets:
+            if not m.location and len(m.attendees) < 2:
+                continue
+            n += 1
+            sents = [m.main] + sorted(x for x in set(m.sents) if x != m.main)
+            ev = [ctx.sentence_span(x) for x in sents]
+            date, end, prec = m.date if m.date else (None, None, None)
+            out.append(Meeting(key=f"meeting-{n}", kind=m.kind, status=m.status, attendees=list(m.attendees),
+                               location=m.location, date=date, end_date=end, date_precision=prec,
+                               about=list(m.about), about_entities=list(m.about_entities), trigger=m.trigger,
+                               evidence=ev))
+        return out
