@@ -33,6 +33,7 @@ class Cand:
     keys: list[str] = field(default_factory=list)
     in_pp: bool = False
     modifier: bool = False
+    head: str = ""
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Speech:
         self.sent_frames: dict[int, list[Frame]] = {}
         self.consumed: set[int] = set()
         self.unnamed_sents: set[int] = set()
+        self.media_mentions: set[int] = set()
         self.cont_frame: dict[int, Frame] = {}  # sentence -> the claim it continues
         self._subject: dict[int, str | None] = {}
         self._dates: dict[int, list] = {}
@@ -125,8 +127,13 @@ class Speech:
         """er/sie/he/she: the speaker or subject of the sentences just before."""
         ctx = self.ctx
         for f in self.sent_frames.get(si, ()):
-            if f.contains(tok) and f.speakers and self.kind(f.speakers[0]) == PERSON and f.cue_tok < tok:
-                return f.speakers[0]
+            if f.contains(tok) and f.speakers and f.cue_tok < tok:
+                # "X warf Y vor, er halte ...": the accused; "X sagte, er habe ...": the speaker
+                targets = [k for k in f.targets if self.kind(k) == PERSON]
+                if targets and f.claim_type in ("accusation", "criticism", "demand"):
+                    return targets[0]
+                if self.kind(f.speakers[0]) == PERSON:
+                    return f.speakers[0]
         para = ctx.sents[si].para
         for back in (1, 2, 3):
             t = si - back
@@ -159,25 +166,45 @@ class Speech:
                 return m.key
         return None
 
-    def resolve_role(self, si: int, head: str) -> str | None:
+    def resolve_role(self, si: int, head: str, at: int = -1) -> str | None:
         """"der Kanzler", "the minister": a person named before whose job title has that word."""
         ctx = self.ctx
         head = head.lower()
         generic = head.endswith(("politiker", "politikerin", "politician"))
+        # "der ukrainische Präsident": the country the role names
+        nation = None
+        if at >= 0:
+            for k in range(max(ctx.sents[si].start, at - 3), at + 1):
+                mm = ctx.mention_at(k)
+                if mm is not None and mm.kind == COUNTRY:
+                    nation = mm.key
+        best, best_score = None, 0
         for back in range(0, 6):
             t = si - back
             if t < 0:
                 break
             for mi in reversed(ctx.sents[t].mentions):
                 m = ctx.mentions[mi]
-                if m.kind != PERSON or (back == 0 and m.start >= ctx.sents[si].end):
+                if m.kind != PERSON or m.form == PRONOUN or (back == 0 and at >= 0 and m.start >= at):
                     continue
                 e = ctx.entities.get(m.key)
                 if e is None:
                     continue
-                titles = " ".join(e.job_titles).lower()
-                if titles and (head in titles or any(t_.endswith(head) for t_ in titles.split())):
-                    return m.key
+                if nation and e.nationality and e.nationality != nation:
+                    continue
+                score = 0
+                for title in e.job_titles:
+                    tl = title.lower()
+                    if tl == head or tl.endswith(" " + head):
+                        score = max(score, 3)
+                    elif tl.endswith(head) or head in tl.split("-"):
+                        score = max(score, 2 if not nation else 1)
+                    elif head in tl:
+                        score = max(score, 1)
+                if score > best_score:
+                    best, best_score = m.key, score
+            if best_score >= 3:
+                return best
             if generic and back == 1:
                 persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON]
                 if persons:
@@ -185,7 +212,7 @@ class Speech:
                 subj = self.subject_of(t)
                 if subj:
                     return subj
-        return None
+        return best
 
     # ================================================================== per sentence
     def _sentence(self, s: Sentence) -> None:
@@ -379,11 +406,13 @@ class Speech:
             if w in lex.pronouns:
                 out.append(Cand(j, j + 1, "pron"))
             elif self._role_head(w) and self._definite_before(s, j, a):
-                out.append(Cand(j, j + 1, "role"))
+                out.append(Cand(j, j + 1, "role", head=self._role_head(w)))
             elif w in lex.unnamed_heads or w.split("-")[-1] in lex.unnamed_heads:
                 out.append(Cand(j, j + 1, "unnamed"))
             j += 1
-        return out
+        # a title right before a name ("CDU-Politiker Merz", "Kremlin spokesman Peskov") is not a subject
+        return [c for k, c in enumerate(out) if not (c.kind == "role" and k + 1 < len(out) and
+                                                     out[k + 1].kind == "ment" and out[k + 1].start - c.end <= 1)]
 
     def _role_head(self, w: str) -> str | None:
         heads = self.lex.role_heads
@@ -409,6 +438,12 @@ class Speech:
 
     def _cand_from_mention(self, s: Sentence, m, a: int) -> Cand | None:
         ctx, lex = self.ctx, self.lex
+        low = m.text.lower()
+        # "der CDU-Politiker", "Der US-Präsident": a person described by party or country
+        if m.kind in (ORGANIZATION, COUNTRY) and "-" in low and m.end - m.start == 1:
+            head = self._role_head(low.rsplit("-", 1)[1])
+            if head:
+                return Cand(m.start, m.end, "role", [], False, modifier=True, head=head)
         if m.form == ADJECTIVE:
             return None
         in_pp = False
@@ -434,7 +469,7 @@ class Speech:
             # "Kremlin spokesman Dmitry Peskov", "the Kremlin leader": the organisation describes a person
             k = m.end
             if k < s.end and self._role_head(ctx.lowers[k]):
-                return Cand(m.start, k + 1, "role", [], in_pp, modifier=True)
+                return Cand(m.start, k + 1, "role", [], in_pp, modifier=True, head=self._role_head(ctx.lowers[k]))
         if m.kind in ACTOR_KINDS:
             return Cand(m.start, m.end, "ment", [m.key], in_pp)
         if m.kind == PLACE:
@@ -492,9 +527,7 @@ class Speech:
                 if c.keys:
                     keys.extend(c.keys)
                     continue
-                k = self.resolve_role(s.i, self.ctx.lowers[c.end - 1])
-                if k is None and c.modifier:
-                    k = None
+                k = self.resolve_role(s.i, c.head or self.ctx.lowers[c.end - 1], c.start)
                 if k:
                     keys.append(k)
             else:
@@ -619,6 +652,13 @@ class Speech:
             return None
         if cue.mode in ("attrib_after", "attrib_before"):
             return self._attribution(s, i, end, cue, cues)
+        if cue.mode == "media":
+            # "Tass reported": the outlet only relays; remember it so it is not taken for an attendee
+            for c in self._pick(self._candidates(s, ctx.hard_start(s, i), i), last=True):
+                m = ctx.mention_at(c.start)
+                if m is not None:
+                    self.media_mentions.add(m.i)
+            return None
         after = part + 1 if part is not None else end
         cl_a, _ = ctx.clause_of(s, i)
         # the finite verb: an auxiliary before a participle ("hatte ... vorgeworfen")
@@ -630,14 +670,23 @@ class Speech:
             if lw[j] in lex.auxiliaries:
                 v = j
                 break
-        pre_a = cl_a
-        for q in ctx.quotes:  # after a quotation that ends before the verb
-            if q.start >= v:
-                break
-            if q.end <= v and q.end > pre_a and ctx.sent_of[min(q.end, ctx.n - 1)] == s.i:
-                pre_a = q.end
+        # the subject before the verb: from the clause's start (relative clauses are skipped), unless a
+        # comma stands right before the verb (German ", sagte X", English ", said X")
+        pre_a = ctx.hard_start(s, v)
+        k = v - 1
+        while k >= s.start and ctx.space[k]:
+            k -= 1
+        comma_before = k >= s.start and lw[k] == ","
         before = self._candidates(s, pre_a, v)
         group = self._pick(before, last=True)
+        if comma_before and group:
+            # ", sagte der Kanzler" (subject after) vs "Die Botschafterin, Olha X, schrieb" (apposition)
+            stop = self._content_stop(s, end, cue)
+            after_group = self._pick(self._candidates(s, v + 1 if v != i else end,
+                                                      stop if stop is not None else min(s.end, end + 10)),
+                                     last=False)
+            if after_group:
+                group = []
         subject_after = False
         subj_end = after
         if not group:
@@ -740,9 +789,21 @@ class Speech:
                 if nxt < limit and lw[nxt] in lex.subordinators and lw[nxt] not in lex.content_openers and \
                         cue.mode not in ("object",):
                     break
+                # "If the Ukrainians rejected the offer, he said, the fighting would go on": both halves
+                subj_start = group[0].start if group else i
+                k = min(subj_start, i) - 1
+                while k >= s.start and ctx.space[k]:
+                    k -= 1
+                parenthetical = bool(group) and (group[0].kind == "pron" or group[0].start > i)
+                if w == "," and j - frm <= 3 and k > s.start and lw[k] == "," and parenthetical:
+                    a0 = ctx.hard_start(s, k)
+                    while a0 < k and ctx.in_quote[a0]:
+                        a0 += 1
+                    if a0 < k:
+                        return [r for r in (ctx.trim(a0, k), ctx.trim(nxt, limit)) if r[0] < r[1]], True, True
                 start, opener = nxt, True
                 break
-            if w in lex.content_openers:
+            if w in lex.content_openers and cue.mode != "complement":
                 start, opener = j + 1, True
                 break
             if cue.mode in ("prep", "need") and w in cue.preps:
@@ -754,11 +815,14 @@ class Speech:
                 opener = True
                 break
             if cue.mode == "object" and w in lex.object_preps and j > frm:
-                start = j + 1
+                # "accused X of Y" -> Y; but "dankte X für die Hilfe" keeps the object too
+                rest = sum(1 for t in range(j + 1, limit) if ctx.lowers[t].isalpha())
+                start = j + 1 if rest > 3 else frm
                 break
             j += 1
         if start is not None and start < limit:
-            return [(start, limit)], opener, False
+            a_, b_ = ctx.trim(start, limit)
+            return ([(a_, b_)] if a_ < b_ else []), opener, False
         # inverted: "..., sagte X." / "..., X said." / "..., räumte X ein."
         subj_start = group[0].start if group else i
         first = min(subj_start, i)
@@ -767,31 +831,32 @@ class Speech:
             k -= 1
         rest_words = [j for j in range(frm, s_end) if any(ch.isalnum() for ch in ctx.texts[j])]
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8):
-            a = s.start
+            a = ctx.hard_start(s, k)
             # skip a leading quotation (it is a claim of its own)
             while a < k and ctx.in_quote[a]:
                 a += 1
             while a < k and lw[a] in (",", "–", "-"):
                 a += 1
             if a < k:
-                ranges = [(a, k)]
+                ranges = [ctx.trim(a, k)]
                 # "..., Ushakov said, while others ...": the clause after the attribution goes with it
                 for j in range(frm, s_end):
                     if lw[j] == "," and j + 1 < s_end and (lw[j + 1] in lex.subordinators or
                                                             lw[j + 1] in lex.coordinators):
-                        ranges.append((j + 1, s_end))
+                        ranges.append(ctx.trim(j + 1, s_end))
                         break
-                return ranges, False, True
+                return [r for r in ranges if r[0] < r[1]], False, True
         if hard:
             return [], False, False
         if cue.mode in ("attrib_after", "attrib_before", "need"):
             return [], False, False
         # "said Moscow would not ...", "kritisierte die Verbündeten": what follows the cue
         a = frm
-        while a < limit and lw[a] in lex.content_openers:
+        while a < limit and lw[a] in lex.content_openers and cue.mode != "complement":
             a += 1
-        if a < limit and any(any(ch.isalnum() for ch in ctx.texts[j]) for j in range(a, limit)):
-            return [(a, limit)], False, False
+        a, b = ctx.trim(a, limit)
+        if a < b:
+            return [(a, b)], False, False
         # "Die Frage des Donbass nannte er „schmerzhaft“": the object stands before the verb
         if cue.mode == "complement" and not subject_after:
             return [], False, False
@@ -860,16 +925,14 @@ class Speech:
                     phrase = (i, phrase[1] + 1)
         if not speakers:
             return None
-        s_end = s.end
-        while s_end > s.start and lw[s_end - 1] in (".", "!", "?", "…"):
-            s_end -= 1
+        c_a, c_b = ctx.hard_start(s, i), ctx.hard_end(s, i)
         ranges = []
         a, b = phrase
-        if a > s.start:
-            ranges.append((s.start, a))
-        if b < s_end:
-            ranges.append((b, s_end))
-        ranges = [(x, y) for x, y in ranges if any(any(ch.isalnum() for ch in ctx.texts[t]) for t in range(x, y))]
+        if a > c_a:
+            ranges.append(ctx.trim(c_a, a))
+        if b < c_b:
+            ranges.append(ctx.trim(b, c_b))
+        ranges = [(x, y) for x, y in ranges if x < y]
         if not ranges:
             return None
         f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.token_text(i, end), speakers=speakers, content=ranges,
@@ -883,7 +946,10 @@ class Speech:
         if cue.claim_type not in ("accusation", "criticism", "demand", "denial", "warning") and cue.cameo != "051":
             return []
         ctx = self.ctx
-        lo = min([i] + [c.end for c in group])
+        # between the subject (or the cue) and what was said: "warf der ukrainischen Führung ... vor"
+        lo = max([end] + [c.end for c in group if c.start > i]) if any(c.start > i for c in group) else end
+        if group and group[0].start > i:
+            lo = max(lo, group[-1].end)
         hi = content[0][0] if content else min(s.end, end + 8)
         if hi <= lo:
             hi = lo

@@ -382,6 +382,36 @@ class DocContext:
         b = breaks[k] if k < len(breaks) else s.end
         return a, b
 
+    def hard_start(self, s: Sentence, i: int) -> int:
+        """First token after the last hard boundary (; : dash, or a closed quotation) before token i."""
+        for j in range(i - 1, s.start - 1, -1):
+            w = self.texts[j]
+            if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
+                return j + 1
+            if self.in_quote[j] and self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]].end - 1 <= j + 1 \
+                    and j + 1 < i and not self.in_quote[j + 1]:
+                return j + 1
+        return s.start
+
+    def hard_end(self, s: Sentence, i: int) -> int:
+        for j in range(i, s.end):
+            w = self.texts[j]
+            if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
+                return j
+        return s.end
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        """Token range without punctuation at its ends (a quotation inside keeps its marks)."""
+        while a < b and (self.space[a] or (not any(ch.isalnum() for ch in self.texts[a]) and not (
+                self.in_quote[a] and self.quote_of[a] >= 0 and self.quotes[self.quote_of[a]].start == a and
+                self.quotes[self.quote_of[a]].end <= b))):
+            a += 1
+        while b > a and (self.space[b - 1] or (not any(ch.isalnum() for ch in self.texts[b - 1]) and not (
+                self.in_quote[b - 1] and self.quote_of[b - 1] >= 0 and
+                self.quotes[self.quote_of[b - 1]].start >= a))):
+            b -= 1
+        return a, b
+
     def token_text(self, a: int, b: int) -> str:
         if a >= b:
             return ""

@@ -107,7 +107,9 @@ class Lexicon:
             for f, particle in (forms or {}).items():
                 self.particle_verbs[str(f).lower()] = (kind, str(particle).lower())
         self.phone_verbs = _words(m.get("phone_verbs"))
-        self.phone_markers = _words(w for x in (m.get("phone_markers") or []) for w in str(x).split())
+        self.phone_markers = _words(m.get("phone_markers"))
+        self.non_attendance_nouns = _words(m.get("non_attendance_nouns"))
+        self.plural_anaphors = _seqs(m.get("plural_anaphors"))
         self.definite = _words(m.get("definite"))
         self.indefinite = _words(m.get("indefinite"))
         self.anaphoric_adverbs = _words(m.get("anaphoric_adverbs"))

@@ -20,7 +20,9 @@ KIND_PRIORITY = ("signing", "summit", "phone_call", "video_call", "working_group
                  "meeting", "reception", "visit")
 KIND_GROUP = {"phone_call": "call", "video_call": "video", "signing": "signing"}
 NONPAST = ("ongoing", "planned", "expected", "possible")
-WINDOW_BACK = 14
+FAMILY = {"talks": "talk", "negotiation": "talk", "meeting": "talk", "working_group": "talk", "summit": "summit",
+          "visit": "visit", "reception": "visit", "phone_call": "call", "video_call": "call", "signing": "signing"}
+WINDOW_BACK = 20
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
 LINK_SENTENCES = 12
@@ -61,6 +63,7 @@ class Cand:
     anaphoric: bool = False
     negated: bool = False
     frame: Frame | None = None
+    named: set[str] = field(default_factory=set)  # attendees named in the sentence (not via a pronoun)
 
     @property
     def score(self) -> float:
@@ -182,6 +185,18 @@ class Meetings:
                 if ctx.lowers[j] in lex.phone_markers and j != i:
                     return Trigger(i, i + 1, "phone_call", "verb", tense=None, word=word)
         return None
+
+    def _in_pp(self, s: Sentence, t: Trigger) -> bool:
+        lw = self.ctx.lowers
+        lex = self.lex
+        for j in range(t.i - 1, max(s.start, t.i - 4) - 1, -1):
+            if lw[j] in lex.prepositions or lw[j] in ("during", "während", "beim", "am", "amid", "nach"):
+                return True
+            if lw[j] in lex.articles or lw[j] in lex.definite or lw[j] in lex.indefinite or \
+                    (lw[j].isalpha() and lw[j].islower()) or self.ctx.mention_at(j) is not None:
+                continue
+            return False
+        return False
 
     def _sentence_initial(self, s: Sentence, i: int) -> bool:
         for j in range(s.start, i):
@@ -350,10 +365,13 @@ class Meetings:
             if gi + 1 < len(groups) and regions[groups[gi + 1][0]][:2] == (lo, hi):
                 nxt = triggers[groups[gi + 1][0]]
                 b = min(b, (ts[-1].end + nxt.i) // 2 + 1)
+            # "handed X a draft during talks in Kyiv": a meeting noun in a prepositional phrase belongs to
+            # the clause around it, whose subject and object take part
+            if ts[0].pos == "noun" and self._in_pp(s, ts[0]) and not (gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi)):
+                a = max(lo, ctx.hard_start(s, ts[0].i))
             c = Cand(sent=s.i, triggers=ts, lo=a, hi=b, frame=frame)
             nouns = [t for t in ts if t.pos == "noun"]
-            kinds = [t.kind for t in (nouns or ts)]
-            c.kind = min(kinds, key=lambda k_: KIND_PRIORITY.index(k_) if k_ in KIND_PRIORITY else 99)
+            c.kind = (nouns or ts)[0].kind  # "Besuch ... für Gespräche" is a visit
             c.location = next((t.loc for t in ts if t.loc), None)
             c.anaphoric = bool(nouns) and all((t.definite or t.anaphoric_only) for t in nouns) and \
                 not any(t.pos == "verb" for t in ts)
@@ -465,8 +483,44 @@ class Meetings:
     def _status(self, s: Sentence, c: Cand) -> tuple[str, bool]:
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
+        # the trigger's own stretch between commas first, then the rest of its window except
+        # side clauses (", opening what officials expect ...", ", who ...")
+        seg: list[int] = []
+        for t in c.triggers:
+            a = t.i
+            while a > c.lo and lw[a - 1] != ",":
+                a -= 1
+            b = t.end
+            while b < c.hi and lw[b] != ",":
+                b += 1
+            seg.extend(range(a, b))
+        found = self._status_words(seg)
+        if not found - {"held"} and not any(t.tense for t in c.triggers):
+            rest: list[int] = []
+            skip = False
+            for j in range(c.lo, c.hi):
+                if lw[j] == ",":
+                    nxt = lw[j + 1] if j + 1 < c.hi else ""
+                    skip = nxt in lex.subordinators or nxt.endswith("ing") or nxt in ("der", "die", "das", "was")
+                    continue
+                if not skip:
+                    rest.append(j)
+            found |= self._status_words(rest)
+        for t in c.triggers:
+            if t.tense == "past":
+                found.add("held")
+        for cls in lex.status_order:
+            if cls in found:
+                return ("possible" if cls == "possible_adverb" else cls), True
+        if any(t.tense == "present" for t in c.triggers):
+            return "ongoing", False
+        return "held", False
+
+    def _status_words(self, toks) -> set[str]:
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
         found: set[str] = set()
-        for j in range(c.lo, c.hi):
+        for j in toks:
             if ctx.in_quote[j]:
                 continue
             w = lw[j]
@@ -479,15 +533,7 @@ class Meetings:
                     if tuple(lw[j:j + n]) == seq and seq[-1] in ("aus", "ausgeschlossen", "auszuschließen", "rule",
                                                                    "ruled"):
                         found.add("possible")
-        for t in c.triggers:
-            if t.tense == "past":
-                found.add("held")
-        for cls in lex.status_order:
-            if cls in found:
-                return ("possible" if cls == "possible_adverb" else cls), True
-        if any(t.tense == "present" for t in c.triggers):
-            return "ongoing", False
-        return "held", False
+        return found
 
     def _negated(self, s: Sentence, c: Cand) -> bool:
         ctx, lex = self.ctx, self.lex
@@ -536,17 +582,15 @@ class Meetings:
     def _attendees(self, s: Sentence, c: Cand, topic_span: tuple[int, int] = (0, 0)) -> list[str]:
         ctx, lex, sp = self.ctx, self.lex, self.speech
         out: list[str] = []
-        excluded = set()
-        for f in sp.sent_frames.get(s.i, ()):
-            if any(f.contains(t.i) for t in c.triggers):
-                excluded.update(f.speakers)
-        cont = sp.cont_frame.get(s.i)
-        if cont is not None:
-            excluded.update(cont.speakers)
+        # the window lies inside the reported clause when the trigger does: the speaker's own mention
+        # is outside it. A pronoun there may still point back at the speaker, which is right
+        # ("Selenskyj sagte, er habe Trump getroffen").
+        excluded: set[str] = set()
         trig_pos = [t.i for t in c.triggers]
         has_person = False
         for m in ctx.mentions_in(c.lo, c.hi):
-            if ctx.in_quote[m.start] or m.key == c.location or topic_span[0] <= m.start < topic_span[1]:
+            if ctx.in_quote[m.start] or m.key == c.location or topic_span[0] <= m.start < topic_span[1] or \
+                    m.i in sp.media_mentions or self._not_attending(s, m):
                 continue
             if m.kind not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -568,6 +612,8 @@ class Meetings:
             if self._org_modifier(s, m):
                 continue
             out.append(key)
+            if m.form != PRONOUN:
+                c.named.add(key)
             if sp.kind(key) == PERSON:
                 has_person = True
         # pronouns the entity components did not mark ("Er habe mit X telefoniert")
@@ -577,6 +623,23 @@ class Meetings:
                 if key and key not in out and key not in excluded:
                     out.append(key)
                     has_person = True
+        # "the two men", "die beiden": the two persons named in the sentence before
+        lw = ctx.lowers
+        for j in range(c.lo, c.hi):
+            for seq in lex.plural_anaphors:
+                if tuple(lw[j:j + len(seq)]) == seq and s.i > 0:
+                    prev = [ctx.mentions[mi] for mi in ctx.sents[s.i - 1].mentions]
+                    persons = []
+                    for m in prev:
+                        if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive and \
+                                m.key not in persons:
+                            persons.append(m.key)
+                    if len(persons) >= 2:
+                        for k in persons[:2]:
+                            c.named.add(k)
+                            if k not in out:
+                                out.append(k)
+                        has_person = True
         if not has_person:
             # the sentence's subject shares the trigger ("Zelensky ... said during a visit to Ireland")
             region_lo = self._region(s, c.triggers[0].i)[0]
@@ -585,8 +648,28 @@ class Meetings:
                     key = sp.resolve_pronoun(s.i, m.start) if m.form == PRONOUN else m.key
                     if key and key not in out and key not in excluded:
                         out.insert(0, key)
+                        if m.form != PRONOUN:
+                            c.named.add(key)
                     break
         return out
+
+    def _not_attending(self, s: Sentence, m) -> bool:
+        """"der Krieg mit Russland", "ein Dokument mit den USA": "mit/with" after a noun that is no meeting."""
+        ctx, lex = self.ctx, self.lex
+        j = m.start - 1
+        while j >= s.start and ctx.lowers[j] in lex.articles:
+            j -= 1
+        if j <= s.start or ctx.lowers[j] not in ("mit", "with"):
+            return False
+        k = j - 1
+        prev = ctx.lowers[k]
+        if prev in lex.non_attendance_nouns:
+            return True
+        if lex.lang == "de" and ctx.is_capitalised(k) and ctx.mention_at(k) is None and \
+                not self._sentence_initial(s, k) and prev not in lex.noun_kind and not lex.compound_head(prev) \
+                and prev not in lex.verb:
+            return True
+        return False
 
     def _adjective_attends(self, s: Sentence, m, trig_pos: list[int]) -> bool:
         """"ukrainische Delegation", "US-Unterhändler", "U.S.-Ukrainian talks": the country takes part."""
@@ -740,8 +823,11 @@ class Meetings:
     def _merge(self, c: Cand) -> Meet | None:
         target = None
         underspecified = not c.location and not c.date
+        named = [k for k in c.attendees if k in c.named]
+        if underspecified and c.frame is not None and not named:
+            return None  # "er halte die Friedensgespräche auf": a reference inside what someone said
         if underspecified and not c.attendees:
-            # "er halte die Friedensgespräche auf", "weitere Gespräche": a reference, not a report
+            # "weitere Gespräche": a reference, not a report
             if c.frame is not None or not c.anaphoric:
                 return None
             m = self.meets[-1] if self.meets else None
@@ -751,17 +837,29 @@ class Meetings:
                 m.sents.append(c.sent)
             m.last_sent = max(m.last_sent, c.sent)
             return m
-        for m in reversed(self.meets):
-            if not self._compatible(c, m):
-                continue
-            near = c.sent - m.last_sent <= ANAPHOR_SENTENCES
-            if c.anaphoric or underspecified:
-                if near or self._linked(c, m):
+        if c.anaphoric or underspecified:
+            # the meeting of the sentence just before, if it fits ("Erwartet wird eine Reise nach Moskau.
+            # ... hoffe auf einen baldigen Besuch der Unterhändler")
+            last = max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
+            if last is not None and c.sent - last.last_sent <= 1 and self._compatible(c, last) and \
+                    (FAMILY.get(last.kind) == FAMILY.get(c.kind) or underspecified):
+                target = last
+        if target is None and (c.anaphoric or underspecified):
+            # "der Verhandlungstag" points back to talks rather than to the summit mentioned since
+            for same_family in (True, False):
+                for m in reversed(self.meets):
+                    if not self._compatible(c, m) or (same_family and FAMILY.get(m.kind) != FAMILY.get(c.kind)):
+                        continue
+                    if c.sent - m.last_sent <= ANAPHOR_SENTENCES or self._linked(c, m):
+                        target = m
+                        break
+                if target is not None:
+                    break
+        elif not (c.anaphoric or underspecified):
+            for m in reversed(self.meets):
+                if self._compatible(c, m) and self._linked(c, m) and c.sent - m.last_sent <= LINK_SENTENCES:
                     target = m
                     break
-            elif self._linked(c, m) and c.sent - m.last_sent <= LINK_SENTENCES:
-                target = m
-                break
         if target is None:
             m = Meet(kind=c.kind, status=c.status, status_explicit=c.status_explicit, location=c.location,
                      date=c.date, attendees=list(c.attendees), about=list(c.about),
@@ -831,13 +929,7 @@ class Meetings:
         if any(lw[j] in lex.negation for j in range(cl_a, cl_b) if not ctx.in_quote[j]):
             return
         # who: the actors of the sentence (not the speaker reporting it, not "Trumps" in "Trumps Schwiegersohn")
-        excluded = set()
-        for f in self.speech.sent_frames.get(s.i, ()):
-            if f.contains(cue) or delegation:
-                excluded.update(f.speakers)
-        cont = self.speech.cont_frame.get(s.i)
-        if cont is not None:
-            excluded.update(cont.speakers)
+        excluded: set[str] = set()
         who: list[str] = []
         for mi in s.mentions:
             m = ctx.mentions[mi]
@@ -845,7 +937,8 @@ class Meetings:
                 continue
             if m.form == ADJECTIVE and not (m.kind == COUNTRY and self._adjective_attends(s, m, [])):
                 continue
-            if m.possessive or self._org_modifier(s, m):
+            if m.possessive or self._org_modifier(s, m) or m.i in self.speech.media_mentions or \
+                    self._is_speaker_mention(s, m):
                 continue
             if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
                 continue  # a delegation list names people (and their country), not their offices
@@ -865,6 +958,13 @@ class Meetings:
         if s.i not in target.sents:
             target.sents.append(s.i)
         target.last_sent = max(target.last_sent, s.i)
+
+    def _is_speaker_mention(self, s: Sentence, m) -> bool:
+        """Is m the speaker's own mention in a claim's frame (outside what was said)?"""
+        for f in self.speech.sent_frames.get(s.i, ()):
+            if m.key in f.speakers and not f.contains(m.start):
+                return True
+        return False
 
     def _delegation_word(self, w: str) -> bool:
         lex = self.lex
