@@ -452,7 +452,7 @@ class Speech:
             if w in lex.prepositions:
                 in_pp = True
                 break
-            if w in lex.articles or (w.isalpha() and w.islower() and not ctx.mention_at(k)):
+            if w in lex.articles or (ctx.texts[k].isalpha() and ctx.texts[k].islower() and not ctx.mention_at(k)):
                 continue
             break
         if m.possessive:
@@ -476,13 +476,22 @@ class Speech:
             return Cand(m.start, m.end, "place", [m.key], in_pp)
         return None
 
-    def _pick(self, cands: list[Cand], last: bool) -> list[Cand]:
+    def _pick(self, cands: list[Cand], last: bool, region_start: int | None = None,
+              verb: int | None = None) -> list[Cand]:
         """The subject among candidates (last before the verb, or first after it) plus coordinated ones."""
         pool = [c for c in cands if not c.in_pp]
         if not pool:
             return []
+        if last and verb is not None and pool[-1].kind == "place" and pool[-1].end == verb and \
+                pool[-1].start > 0 and self.ctx.lowers[pool[-1].start - 1] == ",":
+            return [pool[-1]]  # "..., Moscow said."
         actors = [c for c in pool if c.kind in ("ment", "pron", "role", "unnamed")]
-        use = actors or [c for c in pool if c.kind == "place"]
+        # a city speaks for its government only as the subject itself ("Moscow said", "Kiew dränge")
+        lw = self.ctx.lowers
+        places = [c for c in pool if c.kind == "place" and (
+            region_start is None or c.start - region_start <= 1 or
+            (c.start - 1 >= 0 and lw[c.start - 1] == "," and c is pool[-1]))]
+        use = actors or places
         if not use:
             return []
         lw = self.ctx.lowers
@@ -678,14 +687,15 @@ class Speech:
             k -= 1
         comma_before = k >= s.start and lw[k] == ","
         before = self._candidates(s, pre_a, v)
-        group = self._pick(before, last=True)
+        group = self._pick(before, last=True, region_start=pre_a, verb=v)
         if comma_before and group:
             # ", sagte der Kanzler" (subject after) vs "Die Botschafterin, Olha X, schrieb" (apposition)
             stop = self._content_stop(s, end, cue)
             after_group = self._pick(self._candidates(s, v + 1 if v != i else end,
                                                       stop if stop is not None else min(s.end, end + 10)),
                                      last=False)
-            if after_group:
+            if after_group and after_group[0].kind in ("ment", "pron", "role") and \
+                    after_group[-1].end < s.end and lw[after_group[-1].end] not in lex.auxiliaries:
                 group = []
         subject_after = False
         subj_end = after
@@ -702,6 +712,11 @@ class Speech:
         konj_only = cue.konjunktiv
         # what was said
         content, opener, inverted = self._content(s, i, end, after, subj_end, cue, group, subject_after, cues)
+        if cue.mode == "complement" and subject_after and pre_a < v:
+            # "Die Frage des Donbass nannte er „schmerzhaft“": the object stands before the verb
+            a_, b_ = ctx.trim(pre_a, v)
+            if a_ < b_:
+                content = [(a_, b_)] + content
         if not content:
             return None
         if not speakers:
@@ -713,7 +728,7 @@ class Speech:
                     any(ch.isalpha() for ch in ctx.texts[j]))
         f.thin = not opener and not inverted and words <= 4 and not any(ctx.in_quote[a] for a, _ in content)
         f.targets = self._targets(s, group, i, end, content, cue, speakers)
-        f.date = self._date(s, content)
+        f.date = self._date(s, content, i)
         f.direct = bool(content) and all(ctx.in_quote[a] or ctx.in_quote[min(b - 1, ctx.n - 1)] for a, b in content) \
             and len(content) == 1 and self._quote_covers(content[0])
         return f
@@ -857,9 +872,6 @@ class Speech:
         a, b = ctx.trim(a, limit)
         if a < b:
             return [(a, b)], False, False
-        # "Die Frage des Donbass nannte er „schmerzhaft“": the object stands before the verb
-        if cue.mode == "complement" and not subject_after:
-            return [], False, False
         return [], False, False
 
     def _attribution(self, s: Sentence, i: int, end: int, cue: Cue, cues) -> Frame | None:
@@ -970,12 +982,16 @@ class Speech:
                     out.append(m.key)
         return out
 
-    def _date(self, s: Sentence, content: list[tuple[int, int]]) -> str | None:
+    def _date(self, s: Sentence, content: list[tuple[int, int]], near: int | None = None) -> str | None:
+        """When it was said: a date in the frame (not in what was said), the one nearest the cue."""
         if self.ctx.pub is None:
             return None
-        for dm in self.dates_in(s):
-            if dm.deadline or any(a <= dm.start < b for a, b in content) or self.ctx.in_quote[dm.start]:
-                continue
+        rel = self.ctx.relative_spans(s)
+        found = [dm for dm in self.dates_in(s) if not dm.deadline and not self.ctx.in_quote[dm.start] and
+                 not any(a <= dm.start < b for a, b in content) and not any(a <= dm.start < b for a, b in rel)]
+        if near is not None:
+            found.sort(key=lambda dm: min(abs(dm.start - near), abs(dm.end - 1 - near)))
+        for dm in found:
             r = resolve(dm.spec, self.ctx.pub, PAST)
             if r:
                 return r[0]

@@ -22,6 +22,8 @@ POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # opening quotation mark -> closing marks that end it
 QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
 MAX_QUOTE_CHARS = 3000
+RELATIVES = frozenset({"who", "which", "whom", "whose", "where", "welche", "welcher", "welches", "welchen", "deren",
+                       "dessen"})
 
 
 @dataclass
@@ -408,9 +410,21 @@ class DocContext:
             a += 1
         while b > a and (self.space[b - 1] or (not any(ch.isalnum() for ch in self.texts[b - 1]) and not (
                 self.in_quote[b - 1] and self.quote_of[b - 1] >= 0 and
-                self.quotes[self.quote_of[b - 1]].start >= a))):
+                self.quotes[self.quote_of[b - 1]].start >= a and self.quotes[self.quote_of[b - 1]].end <= b))):
             b -= 1
         return a, b
+
+    def relative_spans(self, s: Sentence) -> list[tuple[int, int]]:
+        """", who held talks in Paris on Monday," and the like: side clauses about a noun."""
+        out = []
+        lw = self.lowers
+        for j in range(s.start, s.end - 1):
+            if lw[j] == "," and lw[j + 1] in RELATIVES:
+                k = j + 2
+                while k < s.end and lw[k] not in (",", ";", ":", "."):
+                    k += 1
+                out.append((j, k))
+        return out
 
     def token_text(self, a: int, b: int) -> str:
         if a >= b:

@@ -108,6 +108,8 @@ class Lexicon:
                 self.particle_verbs[str(f).lower()] = (kind, str(particle).lower())
         self.phone_verbs = _words(m.get("phone_verbs"))
         self.phone_markers = _words(m.get("phone_markers"))
+        self.phone_verbs_past = _words(m.get("phone_verbs_past"))
+        self.relation_nouns = _words(m.get("relation_nouns"))
         self.non_attendance_nouns = _words(m.get("non_attendance_nouns"))
         self.plural_anaphors = _seqs(m.get("plural_anaphors"))
         self.definite = _words(m.get("definite"))

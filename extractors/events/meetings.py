@@ -20,6 +20,8 @@ KIND_PRIORITY = ("signing", "summit", "phone_call", "video_call", "working_group
                  "meeting", "reception", "visit")
 KIND_GROUP = {"phone_call": "call", "video_call": "video", "signing": "signing"}
 NONPAST = ("ongoing", "planned", "expected", "possible")
+PERFECT_AUX = frozenset({"hat", "habe", "hatte", "hatten", "haben", "hätte", "hätten", "ist", "sind", "war", "waren",
+                         "sei", "seien"})
 FAMILY = {"talks": "talk", "negotiation": "talk", "meeting": "talk", "working_group": "talk", "summit": "summit",
           "visit": "visit", "reception": "visit", "phone_call": "call", "video_call": "call", "signing": "signing"}
 WINDOW_BACK = 20
@@ -183,7 +185,8 @@ class Meetings:
             cl_a, cl_b = ctx.clause_of(s, i)
             for j in range(max(cl_a, i - 6), min(cl_b, i + 12)):
                 if ctx.lowers[j] in lex.phone_markers and j != i:
-                    return Trigger(i, i + 1, "phone_call", "verb", tense=None, word=word)
+                    return Trigger(i, i + 1, "phone_call", "verb",
+                                   tense="past" if w in lex.phone_verbs_past else None, word=word)
         return None
 
     def _in_pp(self, s: Sentence, t: Trigger) -> bool:
@@ -193,7 +196,8 @@ class Meetings:
             if lw[j] in lex.prepositions or lw[j] in ("during", "während", "beim", "am", "amid", "nach"):
                 return True
             if lw[j] in lex.articles or lw[j] in lex.definite or lw[j] in lex.indefinite or \
-                    (lw[j].isalpha() and lw[j].islower()) or self.ctx.mention_at(j) is not None:
+                    (self.ctx.texts[j].isalpha() and self.ctx.texts[j].islower()) or \
+                    self.ctx.mention_at(j) is not None:
                 continue
             return False
         return False
@@ -218,7 +222,7 @@ class Meetings:
                 continue
             if w in ("to", "will", "would", "could", "can", "may", "might", "did", "not", "they", "he", "she", "we"):
                 return False
-            if w.isalpha() and w.islower():
+            if self.ctx.texts[j].isalpha() and self.ctx.texts[j].islower():
                 continue
             return False
         return False
@@ -277,7 +281,7 @@ class Meetings:
                     t.definite = True  # "Trump's meeting", "Putins Treffen"
                     return
                 continue
-            if w.isalpha() and (w == self.ctx.texts[j] or (lex.lang == "en" and w.islower())):
+            if w.isalpha() and self.ctx.texts[j].islower():
                 continue  # an adjective
             if w in ("-", "–") or "-" in w:
                 continue
@@ -324,6 +328,13 @@ class Meetings:
         ctx = self.ctx
         regions = [self._region(s, t.i) for t in triggers]
         dates = [d for d in self.speech.dates_in(s) if not d.deadline]
+        # German perfect: "hat ... telefoniert", "habe ... getroffen" is past
+        if self.lex.lang == "de":
+            for t in triggers:
+                if t.pos == "verb" and t.tense != "past":
+                    cl_a, _ = ctx.clause_of(s, t.i)
+                    if any(ctx.lowers[j] in PERFECT_AUX for j in range(cl_a, t.i)):
+                        t.tense = "past"
         # local place and date of each trigger, not reaching past its neighbours
         for k, t in enumerate(triggers):
             lo, hi, _ = regions[k]
@@ -331,8 +342,8 @@ class Meetings:
             next_start = triggers[k + 1].i if k + 1 < len(triggers) and regions[k + 1][:2] == (lo, hi) else hi
             t.loc, t.loc_tok = self._location(s, t, max(lo, t.i - WINDOW_BACK), min(hi, t.end + WINDOW_AHEAD),
                                               prev_end, next_start)
-            fwd = [d for d in dates if t.end <= d.start < min(next_start, t.end + WINDOW_AHEAD) and d.start >= lo
-                   and d.start < hi]
+            ahead = min(next_start, ctx.hard_end(s, t.end), t.end + 30, hi)
+            fwd = [d for d in dates if t.end <= d.start < ahead and d.start >= lo]
             back = [d for d in dates if max(prev_end, t.i - WINDOW_BACK, lo) <= d.start < t.i]
             if fwd:
                 t.date, t.date_tok = fwd[0], fwd[0].start
@@ -400,7 +411,8 @@ class Meetings:
                         elif d0 < today:
                             status, explicit = "held", True
                         else:
-                            status = "held" if any(t.tense == "past" for t in ts) else "ongoing"
+                            # the day of the article: reported as done unless the verb says it goes on
+                            status = "ongoing" if any(t.tense == "present" for t in ts) else "held"
                             explicit = True
             if self._durative(c) and c.date is None:
                 c.negated = True
@@ -438,8 +450,6 @@ class Meetings:
                     return None
                 w = lw[k]
                 if w in lex.articles or w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words:
-                    continue
-                if w.isalpha() and w.islower() and lex.lang == "en" and w in ("the",):
                     continue
                 return None
             return None
@@ -506,6 +516,12 @@ class Meetings:
                 if not skip:
                     rest.append(j)
             found |= self._status_words(rest)
+        if c.frame is not None and "possible" not in found:
+            # "schloss nicht aus, ... zu reisen", "hopes to visit": the frame says how likely it is
+            outside = [j for j in range(s.start, s.end) if not c.frame.contains(j)]
+            frame_found = self._status_words(outside)
+            if "possible" in frame_found:
+                found.add("possible")
         for t in c.triggers:
             if t.tense == "past":
                 found.add("held")
@@ -590,7 +606,7 @@ class Meetings:
         has_person = False
         for m in ctx.mentions_in(c.lo, c.hi):
             if ctx.in_quote[m.start] or m.key == c.location or topic_span[0] <= m.start < topic_span[1] or \
-                    m.i in sp.media_mentions or self._not_attending(s, m):
+                    self._side_mention(s, m):
                 continue
             if m.kind not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -640,6 +656,16 @@ class Meetings:
                             if k not in out:
                                 out.append(k)
                         has_person = True
+        # "schloss nicht aus, in die USA zu reisen", "promised to visit Kyiv": the speaker is the one who goes
+        if c.frame is not None and c.frame.speakers and c.frame in sp.sent_frames.get(s.i, ()):
+            for t in c.triggers:
+                if t.pos == "verb" and t.i - 1 >= c.lo and ctx.lowers[t.i - 1] in ("zu", "to"):
+                    for k in c.frame.speakers:
+                        if sp.kind(k) == PERSON and k not in out:
+                            out.append(k)
+                            c.named.add(k)
+                            has_person = True
+                    break
         if not has_person:
             # the sentence's subject shares the trigger ("Zelensky ... said during a visit to Ireland")
             region_lo = self._region(s, c.triggers[0].i)[0]
@@ -652,6 +678,36 @@ class Meetings:
                             c.named.add(key)
                     break
         return out
+
+    def _side_mention(self, s: Sentence, m) -> bool:
+        """Named only to describe someone or something else: not a participant."""
+        return m.i in self.speech.media_mentions or self._not_attending(s, m) or self._relation_of(s, m) or \
+            self._party_tag(s, m)
+
+    def _relation_of(self, s: Sentence, m) -> bool:
+        """"der Schwiegersohn von US-Präsident Donald Trump": Trump is named to say who Kushner is."""
+        ctx, lex = self.ctx, self.lex
+        if m.kind != PERSON:
+            return False
+        j = m.start - 1
+        while j > s.start and (ctx.lowers[j] in lex.articles or self._role_or_delegation(ctx.lowers[j]) or
+                               (ctx.mention_at(j) is not None and ctx.mention_at(j).form == ADJECTIVE)):
+            j -= 1
+        if j <= s.start or ctx.lowers[j] not in ("von", "of"):
+            return False
+        k = j - 1
+        while k > s.start and ctx.lowers[k] in lex.articles:
+            k -= 1
+        w = ctx.lowers[k]
+        return w in lex.relation_nouns or w.split("-")[-1] in lex.relation_nouns
+
+    def _party_tag(self, s: Sentence, m) -> bool:
+        """"Friedrich Merz (CDU)": the party in brackets is not a participant."""
+        ctx = self.ctx
+        if m.kind != ORGANIZATION or m.start - 2 < s.start or ctx.texts[m.start - 1] != "(":
+            return False
+        before = ctx.mention_at(m.start - 2)
+        return before is not None and before.kind == PERSON
 
     def _not_attending(self, s: Sentence, m) -> bool:
         """"der Krieg mit Russland", "ein Dokument mit den USA": "mit/with" after a noun that is no meeting."""
@@ -815,6 +871,10 @@ class Meetings:
     def _linked(self, c: Cand, m: Meet) -> bool:
         if c.location and m.location:
             return True
+        # a lead and the sentence right after it, one giving the place and the other the day
+        if c.sent - m.last_sent <= 1 and FAMILY.get(c.kind) == FAMILY.get(m.kind) and \
+                (not c.location or not m.location) and (not c.date or not m.date):
+            return True
         if c.date and m.date and (c.date[0] == m.date[0]):
             return True
         persons = [k for k in c.attendees if self.speech.kind(k) == PERSON and k in m.attendees]
@@ -875,7 +935,7 @@ class Meetings:
                 m.attendees.append(k)
         if c.location and (not m.location or self.ctx.contains(m.location, c.location)):
             m.location = c.location
-        if c.date and (not m.date or more_precise(c.date, m.date)):
+        if c.date and (not m.date or (more_precise(c.date, m.date) and m.date[2] != "range")):
             m.date = c.date
         for x in c.about:
             if x not in m.about:
@@ -937,7 +997,7 @@ class Meetings:
                 continue
             if m.form == ADJECTIVE and not (m.kind == COUNTRY and self._adjective_attends(s, m, [])):
                 continue
-            if m.possessive or self._org_modifier(s, m) or m.i in self.speech.media_mentions or \
+            if m.possessive or self._org_modifier(s, m) or self._side_mention(s, m) or \
                     self._is_speaker_mention(s, m):
                 continue
             if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
