@@ -1,0 +1,1 @@
+"""Entity components: places, organisations, persons, and the linker that joins their mentions."""

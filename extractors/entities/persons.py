@@ -1,0 +1,203 @@
+"""ng_persons: people by their names, with their roles.
+
+A run of capitalised words is a person when its first word is a known given name (name
+lists from the gender-guesser package), or when a role title stands right before it
+("Kremlsprecher Dmitri Peskow", "US-Präsident Trump", "envoy Witkoff"). Role phrases before
+the name or in an apposition become job titles; demonyms and prefixes in them ("ukrainische",
+"US-") give the nationality, institution compounds ("Kreml…") the affiliation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import NAME, PERSON, Entity
+from .lexicon import Lexicon
+from .mentions import add_mention, free, slug
+
+DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen",
+                         "einem", "einer", "eines"})
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "bin", "al", "da", "di", "le", "la"})
+APOSTROPHES = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class RoleInfo:
+    title: str | None = None
+    nationality: str | None = None  # ISO
+    institution: str | None = None  # org key
+
+
+def _is_name_token(tok: Token, lx: Lexicon) -> bool:
+    t = tok.text
+    if not t[:1].isupper() or not any(c.isalpha() for c in t) or t.isupper() and len(t) > 3:
+        return False
+    if t.lower() in lx.common_words or lx.is_role_word(t):
+        return False
+    return all(c.isalpha() or c in "-'’." for c in t)
+
+
+def _strip_genitive(name: str, doc_tokens: set[str], lx: Lexicon) -> str:
+    for ap in APOSTROPHES:
+        if name.endswith(ap) and len(name) > len(ap) + 1:
+            return name[: -len(ap)]
+    if lx.lang == "de" and name.endswith("s") and len(name) > 4 and name[:-1] in doc_tokens:
+        return name[:-1]
+    return name
+
+
+def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
+    """The role phrase right before a name: "der ukrainische Präsident", "US-Sondergesandte", "Kremlsprecher"."""
+    j = start - 1
+    words: list[Token] = []
+    while j >= 0 and len(words) < 6:
+        tok = doc[j]
+        low = tok.text.lower()
+        if tok.text in ("-",) or lx.is_role_word(tok.text) or low in lx.role_modifiers or \
+                (tok.is_lower and lx.demonym_country(tok.text)) or (words and tok.text in lx.prefixes and
+                                                                     doc[j + 1].text == "-"):
+            words.insert(0, tok)
+            j -= 1
+            continue
+        if tok.text in ("'s", "’s") and j > 0:  # "Trump's son-in-law Jared Kushner"
+            words.insert(0, tok)
+            words.insert(0, doc[j - 1])
+            j -= 2
+            continue
+        break
+    if not words or not any(lx.is_role_word(w.text) for w in words):
+        # a German genitive possessor before a kinship role: "Trumps Schwiegersohn"
+        if start >= 2 and lx.is_role_word(doc[start - 1].text) and doc[start - 2].text[:1].isupper():
+            words = [doc[start - 2], doc[start - 1]]
+        else:
+            return None
+    text = doc[words[0].i:words[-1].i + 1].text
+    info = RoleInfo(title=text)
+    for w in words:
+        iso = lx.demonym_country(w.text) if w.is_lower else None
+        if iso:
+            info.nationality = iso
+        if w.text in lx.prefixes:
+            info.nationality = lx.prefixes[w.text]
+        low = w.text.lower()
+        for prefix, inst in lx.institutions.items():
+            if low.startswith(prefix):
+                if inst.startswith("org:"):
+                    info.institution = inst
+                else:
+                    info.nationality = info.nationality or inst
+    return info
+
+
+def _apposition_after(doc: Doc, end: int, lx: Lexicon) -> RoleInfo | None:
+    """", President Zelenskyy's new chief of staff," / ", der Sekretär des Sicherheitsrates,"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    words = []
+    while j < len(doc) and len(words) < 9 and doc[j].text not in (",", ".", ";", ":", "(", ")") \
+            and not doc[j].is_sent_start:
+        words.append(doc[j])
+        j += 1
+    if not words or j >= len(doc) or doc[j].text not in (",", "."):
+        return None
+    if words[0].text.lower() in ("who", "which", "der", "die", "das", "that") and len(words) > 1 and \
+            not lx.is_role_word(words[1].text):
+        return None
+    if not any(lx.is_role_word(w.text) or w.text.lower() in lx.role_phrases for w in words) and \
+            not _multiword_role(" ".join(w.text.lower() for w in words), lx):
+        return None
+    while words and words[0].text.lower() in DETERMINERS:
+        words.pop(0)
+    info = RoleInfo(title=doc[words[0].i:words[-1].i + 1].text)
+    for w in words:
+        if w.is_lower and lx.demonym_country(w.text):
+            info.nationality = lx.demonym_country(w.text)
+    return info
+
+
+def _role_before_comma(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
+    """"der Sekretär des Sicherheitsrates, Rustem Umjerow" - the role phrase, then a comma, then the name."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    j = start - 2
+    words = []
+    while j >= 0 and len(words) < 8 and doc[j].text not in (",", ".", ";", ":") and not doc[j + 1].is_sent_start:
+        if doc[j].text.lower() in DETERMINERS and words and lx.is_role_word(words[0].text):
+            break
+        words.insert(0, doc[j])
+        j -= 1
+    while words and words[0].text.lower() in DETERMINERS:
+        words.pop(0)
+    if not any(lx.is_role_word(w.text) for w in words[:3]):
+        return None
+    info = RoleInfo(title=doc[words[0].i:words[-1].i + 1].text)
+    for w in words:
+        if w.is_lower and lx.demonym_country(w.text):
+            info.nationality = lx.demonym_country(w.text)
+    return info
+
+
+def _multiword_role(text: str, lx: Lexicon) -> bool:
+    return any(p in text for p in lx.role_phrases)
+
+
+def find_persons(doc: Doc, lx: Lexicon) -> None:
+    tokens = {t.text for t in doc}
+    # capitalised words that also stand alone (not as the first of a run): surnames, not given names
+    alone = {t.text for t in doc if t.text[:1].isupper() and (t.i + 1 >= len(doc) or not doc[t.i + 1].text[:1].isupper())
+             and (t.i == 0 or not doc[t.i - 1].text[:1].isupper())}
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not free(doc, i, i + 1) or not _is_name_token(doc[i], lx):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and free(doc, j, j + 1) and (
+                _is_name_token(doc[j], lx) or (doc[j].text in NAME_PARTICLES and j + 1 < n and
+                                               _is_name_token(doc[j + 1], lx) and j > i)):
+            j += 1
+        run = doc[i:j]
+        first = run[0].text
+        role = _role_before(doc, i, lx)
+        if len(run) >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
+            j = i + 1  # "US-Präsident Trump Selenskyj …": a surname, then another person
+            run = doc[i:j]
+        if len(run) >= 2 and (lx.is_given_name(first) or role is not None):
+            _add_person(doc, lx, i, j, role or _role_before_comma(doc, i, lx) or _apposition_after(doc, j, lx),
+                        tokens, given=first)
+            i = j
+            continue
+        if len(run) == 1 and role is not None and not run[0].text.endswith(APOSTROPHES):
+            _add_person(doc, lx, i, j, role, tokens, given=None)
+        i = j
+
+
+def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
+                given: str | None) -> None:
+    words = [t.text for t in doc[start:end]]
+    family = _strip_genitive(words[-1], tokens, lx)
+    full = " ".join(words[:-1] + [family])
+    key = f"person:{slug(family)}" + (f"-{slug(given)[:1]}" if given else "")
+    existing = doc._.ng_entities.get(key) or _same_surname(doc, family, given)
+    entity = existing or Entity(key=key, kind=PERSON, name=full, given_name=given if len(words) > 1 else None,
+                                family_name=family, resolution_key=f"person:{slug(family)}")
+    if existing is not None and len(full.split()) > len(existing.name.split()):
+        if existing.name not in existing.alternate_names:
+            existing.alternate_names.append(existing.name)
+        existing.name, existing.given_name = full, given
+    if role is not None:
+        if role.title and role.title not in entity.job_titles:
+            entity.job_titles.append(role.title)
+        entity._ng_nationality = getattr(entity, "_ng_nationality", None) or role.nationality
+        entity._ng_institution = getattr(entity, "_ng_institution", None) or role.institution
+    add_mention(doc, entity, start, end, NAME, surface=full)
+
+
+def _same_surname(doc: Doc, family: str, given: str | None) -> Entity | None:
+    for e in doc._.ng_entities.values():
+        if e.kind == PERSON and e.family_name == family and (given is None or e.given_name in (None, given)):
+            return e
+    return None
