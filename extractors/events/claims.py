@@ -566,8 +566,8 @@ class Speech:
             if ctx.texts[j] in (".", "!", "?", "…"):
                 pre_a = j + 1
                 break
-        pre = [j for j in range(pre_a, q.start) if any(ch.isalnum() for ch in ctx.texts[j])]
-        post = [j for j in range(q.end, s2.end) if any(ch.isalnum() for ch in ctx.texts[j])]
+        pre = [j for j in range(pre_a, q.start) if ctx.word[j]]
+        post = [j for j in range(q.end, s2.end) if ctx.word[j]]
         last_pre = next((ctx.texts[j] for j in range(q.start - 1, s1.start - 1, -1) if not ctx.space[j]), "")
         cue = None
         speakers: list[str] = []
@@ -844,7 +844,7 @@ class Speech:
         k = first - 1
         while k >= s.start and (ctx.space[k]):
             k -= 1
-        rest_words = [j for j in range(frm, s_end) if any(ch.isalnum() for ch in ctx.texts[j])]
+        rest_words = [j for j in range(frm, s_end) if ctx.word[j]]
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8):
             a = ctx.hard_start(s, k)
             # skip a leading quotation (it is a claim of its own)

@@ -7,9 +7,11 @@ runs over tokens x mentions; lookups go through per-token arrays or bisect.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Entity, Evidence
@@ -22,6 +24,8 @@ POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # opening quotation mark -> closing marks that end it
 QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
 MAX_QUOTE_CHARS = 3000
+_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "”’") + "]|\n\n")
+_WORD = re.compile(r"[^\W_]")
 RELATIVES = frozenset({"who", "which", "whom", "whose", "where", "welche", "welcher", "welches", "welchen", "deren",
                        "dessen"})
 
@@ -68,6 +72,7 @@ class Sentence:
     end_char: int
     para: int = 0
     mentions: list[int] = field(default_factory=list)  # indexes into DocContext.mentions
+    first_word: int = 0  # the first token with a letter or digit
 
 
 class DocContext:
@@ -75,7 +80,6 @@ class DocContext:
         self.doc = doc
         self.lang = lang if lang in ("de", "en") else (doc.lang_ if doc.lang_ in ("de", "en") else "en")
         self.lex: Lexicon = lexicon(self.lang)
-        self.text = doc.text
         pub = getattr(doc._, "ng_published", None) if doc.has_extension("ng_published") else None
         if isinstance(pub, dt.datetime):
             pub = pub.date()
@@ -88,11 +92,22 @@ class DocContext:
         ents = getattr(doc._, "ng_entities", None) if doc.has_extension("ng_entities") else None
         self.entities: dict[str, Entity] = ents if isinstance(ents, dict) else {}
         self.n = len(doc)
-        self.texts = [t.text for t in doc]
-        self.lowers = [t.lower_ for t in doc]
-        self.idx = [t.idx for t in doc]
-        self.space = [t.is_space for t in doc]
-        self.ws_after = [bool(t.whitespace_) for t in doc]
+        # one pass over the token array (creating Token objects is what costs in spaCy)
+        strings = doc.vocab.strings
+        if self.n:
+            arr = doc.to_array([ORTH, LOWER, IDX, IS_SPACE, SPACY, SENT_START])
+            self.texts = [strings[int(x)] for x in arr[:, 0]]
+            self.lowers = [strings[int(x)] for x in arr[:, 1]]
+            self.idx = arr[:, 2].tolist()
+            self.space = [bool(x) for x in arr[:, 3]]
+            self.ws_after = [bool(x) for x in arr[:, 4]]
+            self._sent_start = arr[:, 5].tolist()
+        else:
+            self.texts, self.lowers, self.idx, self.space, self.ws_after, self._sent_start = [], [], [], [], [], []
+        # tokens with a letter or digit (not punctuation, not space)
+        self.word = [_WORD.search(t) is not None for t in self.texts]
+        # doc.text, without creating a Token per word
+        self.text = "".join([t + " " if w else t for t, w in zip(self.texts, self.ws_after)])
         self._sentences()
         self._mentions()
         self._quotes()
@@ -103,10 +118,11 @@ class DocContext:
     def _sentences(self) -> None:
         doc, n = self.doc, self.n
         bounds: list[tuple[int, int]] = []
-        if n and doc.has_annotation("SENT_START"):
+        if n and any(x != 0 for x in self._sent_start[1:]):  # doc.has_annotation("SENT_START"), array-based
             start = 0
+            ss = self._sent_start
             for i in range(1, n):
-                if doc[i].is_sent_start:
+                if ss[i] == 1:
                     bounds.append((start, i))
                     start = i
             bounds.append((start, n))
@@ -132,6 +148,7 @@ class DocContext:
             if a >= b:
                 continue
             s = Sentence(len(self.sents), a, b, self.idx[a], self.idx[b - 1] + len(self.texts[b - 1]))
+            s.first_word = next((k for k in range(a, b) if self.word[k]), b)
             self.sents.append(s)
             for i in range(start, end):
                 self.sent_of[i] = s.i
@@ -165,12 +182,14 @@ class DocContext:
                 form = sp._.ng_form or "name"
             except AttributeError:
                 form = "name"
-            raw.append((sp.start, -sp.end, key, form, ent.kind if ent is not None else None, sp))
+            raw.append((sp.start, -sp.end, key, form, ent.kind if ent is not None else None,
+                        (sp.start_char, sp.end_char)))
         raw.sort(key=lambda x: (x[0], x[1]))
         self.mentions: list[Ment] = []
+        self._forms: dict[str, tuple[set[str], set[str]]] = {}
         self.ment_at = [-1] * self.n  # token -> the longest mention covering it
-        for start, negend, key, form, kind, sp in raw:
-            m = Ment(len(self.mentions), start, -negend, sp.start_char, sp.end_char, key, form, kind, sp.text)
+        for start, negend, key, form, kind, (sc, ec) in raw:
+            m = Ment(len(self.mentions), start, -negend, sc, ec, key, form, kind, self.text[sc:ec])
             m.possessive = self._is_possessive(m)
             self.mentions.append(m)
             for t in range(m.start, m.end):
@@ -178,11 +197,10 @@ class DocContext:
                 if cur < 0 or (self.mentions[cur].end - self.mentions[cur].start) < (m.end - m.start):
                     self.ment_at[t] = m.i
         self.ment_starts = [m.start for m in self.mentions]
-        si = 0
-        for m in self.mentions:
-            if 0 <= m.start < self.n:
-                self.sents[self.sent_of[m.start]].mentions.append(m.i) if self.sents else None
-        del si
+        if self.sents:
+            for m in self.mentions:
+                if 0 <= m.start < self.n:
+                    self.sents[self.sent_of[m.start]].mentions.append(m.i)
 
     def _is_possessive(self, m: Ment) -> bool:
         if m.end < self.n and self.texts[m.end] in POSSESSIVE_TOKENS:
@@ -191,14 +209,15 @@ class DocContext:
         if low.endswith(("'s", "’s")):
             return True
         if self.lang == "de" and m.kind in (PERSON, COUNTRY, ORGANIZATION) and low.endswith("s") and m.form == "name":
-            ent = self.entities.get(m.key)
-            if ent is not None:
-                forms = {f.lower() for f in ent.surface_forms()}
+            got = self._forms.get(m.key)
+            if got is None:
+                ent = self.entities.get(m.key)
+                forms = {f.lower() for f in ent.surface_forms()} if ent is not None else set()
                 words = {w for f in forms for w in f.replace("-", " ").split()}
-                if low not in forms and (low[:-1] in words or low[:-1] in forms):
-                    return True
-                if low.endswith("s") and low[:-1] in words and ent.kind == PERSON:
-                    return True
+                got = self._forms[m.key] = (forms, words)
+            forms, words = got
+            if low not in forms and (low[:-1] in words or low[:-1] in forms):
+                return True
         return False
 
     def mentions_in(self, start: int, end: int) -> list[Ment]:
@@ -270,35 +289,32 @@ class DocContext:
         text = self.text
         n = len(text)
         quotes: list[tuple[int, int]] = []
-        i = 0
-        marks = set(QUOTE_PAIRS)
-        while i < n:
-            c = text[i]
-            if c not in marks:
-                i += 1
+        # the positions of every quotation mark and paragraph break; pairing walks these only
+        marks = [(mm.start(), mm.group()) for mm in _MARKS.finditer(text)]
+        k = 0
+        resume = 0
+        while k < len(marks):
+            i, c = marks[k]
+            if i < resume or c == "\n\n" or not self._can_open(i):
+                k += 1
                 continue
-            if c in "'‘‚" or (c == '"' and False):
-                pass
             closers = QUOTE_PAIRS[c]
-            if not self._can_open(i):
-                i += 1
-                continue
-            j = i + 1
-            limit = min(n, i + MAX_QUOTE_CHARS)
+            limit = i + MAX_QUOTE_CHARS
             found = -1
-            while j < limit:
-                d = text[j]
-                if d == "\n" and j + 1 < n and text[j + 1] == "\n":
+            j = k + 1
+            while j < len(marks) and marks[j][0] < limit:
+                pos, d = marks[j]
+                if d == "\n\n":
                     break
-                if d in closers and self._can_close(j, c):
-                    found = j
+                if d in closers and self._can_close(pos, c):
+                    found = pos
                     break
                 j += 1
             if found > i + 1 and any(ch.isalnum() for ch in text[i + 1:found]):
                 quotes.append((i, found + 1))
-                i = found + 1
-            else:
-                i += 1
+                resume = found + 1
+            k += 1
+        del n
         # single-mark quotes inside double ones are nested quotations: keep the outer ones only
         quotes.sort()
         self.quotes: list[Quote] = []
@@ -404,11 +420,11 @@ class DocContext:
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
         """Token range without punctuation at its ends (a quotation inside keeps its marks)."""
-        while a < b and (self.space[a] or (not any(ch.isalnum() for ch in self.texts[a]) and not (
+        while a < b and (self.space[a] or (not self.word[a] and not (
                 self.in_quote[a] and self.quote_of[a] >= 0 and self.quotes[self.quote_of[a]].start == a and
                 self.quotes[self.quote_of[a]].end <= b))):
             a += 1
-        while b > a and (self.space[b - 1] or (not any(ch.isalnum() for ch in self.texts[b - 1]) and not (
+        while b > a and (self.space[b - 1] or (not self.word[b - 1] and not (
                 self.in_quote[b - 1] and self.quote_of[b - 1] >= 0 and
                 self.quotes[self.quote_of[b - 1]].start >= a and self.quotes[self.quote_of[b - 1]].end <= b))):
             b -= 1

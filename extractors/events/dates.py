@@ -71,8 +71,12 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             j -= 1
         return False
 
+    starters = d.starters
     while i < end:
         w = lowers[i]
+        if w not in starters and not w[:1].isdigit():
+            i += 1
+            continue
         # ---- numeric German date "14.12.2025"
         m = _DE_NUMERIC.match(w) if de else None
         if m:

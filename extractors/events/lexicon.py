@@ -70,6 +70,11 @@ class DateLexicon:
         for name, num in self.weekdays.items():
             for suf in self.weekday_suffixes:
                 self.weekday_forms[name + suf] = num
+        # words a date expression can start with (digits are checked apart): a cheap pre-filter
+        self.starters = frozenset(self.months) | frozenset(self.weekday_forms) | frozenset(self.relative_days) | \
+            self.week_words | self.weekend_words | self.future_markers | self.past_markers | self.this_markers | \
+            frozenset(self.month_parts) | self.month_preps | self.ago_words | self.year_words | \
+            frozenset(self.units) | self.day_preps
 
 
 class Lexicon:
@@ -185,6 +190,13 @@ class Lexicon:
             table.setdefault(cue.form[0], []).append(cue)
         for lst in self.cues_multi.values():
             lst.sort(key=lambda c: -len(c.form))
+
+        # pre-filters: words that can start a meeting trigger / an attendance or delegation cue
+        self.trigger_words = frozenset(self.noun_kind) | frozenset(self.multi_nouns) | \
+            frozenset(self.anaphoric_nouns) | frozenset(self.verb) | frozenset(self.particle_verbs) | self.phone_verbs
+        self.attendance_words = self.attendance_single | frozenset(self.attendance_particle) | \
+            frozenset(s[0] for s in self.attendance_seqs)
+        self.durative_first = frozenset(s[0] for s in self.durative)
 
     # ------------------------------------------------------------------ helpers
     def compound_head(self, lower: str) -> str | None:

@@ -96,6 +96,8 @@ class Meetings:
         self.lex = ctx.lex
         self.speech = speech
         self.meets: list[Meet] = []
+        self._date_tokens: set[int] = set()
+        self._plural_first = frozenset(seq[0] for seq in self.lex.plural_anaphors)
         for s in ctx.sents:
             self._sentence(s)
 
@@ -111,6 +113,10 @@ class Meetings:
                 i += 1
                 continue
             w = lw[i]
+            if w not in lex.trigger_words and not (de and lex.head_re is not None and ctx.texts[i][:1].isupper()
+                                                   and lex.head_re.match(w)):
+                i += 1
+                continue
             t = None
             for words, kind in lex.multi_nouns.get(w, ()):
                 n = len(words)
@@ -203,10 +209,7 @@ class Meetings:
         return False
 
     def _sentence_initial(self, s: Sentence, i: int) -> bool:
-        for j in range(s.start, i):
-            if any(ch.isalnum() for ch in self.ctx.texts[j]):
-                return False
-        return True
+        return i <= s.first_word
 
     def _noun_context(self, s: Sentence, i: int) -> bool:
         """English noun/verb homographs ("visit", "meeting", "call"): a determiner or adjective before."""
@@ -327,7 +330,11 @@ class Meetings:
     def _candidates(self, s: Sentence, triggers: list[Trigger]) -> list[Cand]:
         ctx = self.ctx
         regions = [self._region(s, t.i) for t in triggers]
-        dates = [d for d in self.speech.dates_in(s) if not d.deadline]
+        all_dates = self.speech.dates_in(s)
+        # "May 21": the month is not the modal; weekday and month words are not status cues
+        self._date_tokens = {j for d in all_dates for j in range(d.start, d.end)
+                             if self.lex.status_of.get(ctx.lowers[j]) in ("possible", "possible_adverb")}
+        dates = [d for d in all_dates if not d.deadline]
         # German perfect: "hat ... telefoniert", "habe ... getroffen" is past
         if self.lex.lang == "de":
             for t in triggers:
@@ -455,7 +462,19 @@ class Meetings:
             return None
 
         found = None
+        if t.pos == "verb" and t.kind == "visit" and ctx.lowers[t.i] in lex.needs_destination:
+            # "visited Oslo", "besuchte am 21. Dezember Istanbul", "hat Kiew besucht": the place visited
+            for j in list(range(t.end, min(hi, next_start, t.end + 7))) + list(range(max(lo, t.i - 3), t.i)):
+                m = ctx.mention_at(j)
+                if m is not None and m.start == j and m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
+                    between = range(min(t.end, m.end), max(t.i, m.start))
+                    if not any(lw[k] in lex.prepositions and lw[k] not in lex.location_preps and
+                               lw[k] not in ("am", "on") for k in between):
+                        found = m
+                        break
         for j in range(t.end, min(hi, next_start)):
+            if found is not None:
+                break
             if lw[j] in preps:
                 m = governed(j)
                 if m is not None:
@@ -537,7 +556,7 @@ class Meetings:
         lw = ctx.lowers
         found: set[str] = set()
         for j in toks:
-            if ctx.in_quote[j]:
+            if ctx.in_quote[j] or j in self._date_tokens:
                 continue
             w = lw[j]
             cls = lex.status_of.get(w)
@@ -588,7 +607,10 @@ class Meetings:
 
     def _durative(self, c: Cand) -> bool:
         lw = self.ctx.lowers
+        first = self.lex.durative_first
         for j in range(c.lo, c.hi):
+            if lw[j] not in first:
+                continue
             for seq in self.lex.durative:
                 if tuple(lw[j:j + len(seq)]) == seq:
                     return True
@@ -641,7 +663,10 @@ class Meetings:
                     has_person = True
         # "the two men", "die beiden": the two persons named in the sentence before
         lw = ctx.lowers
+        firsts = self._plural_first
         for j in range(c.lo, c.hi):
+            if lw[j] not in firsts:
+                continue
             for seq in lex.plural_anaphors:
                 if tuple(lw[j:j + len(seq)]) == seq and s.i > 0:
                     prev = [ctx.mentions[mi] for mi in ctx.sents[s.i - 1].mentions]
@@ -721,9 +746,8 @@ class Meetings:
         prev = ctx.lowers[k]
         if prev in lex.non_attendance_nouns:
             return True
-        if lex.lang == "de" and ctx.is_capitalised(k) and ctx.mention_at(k) is None and \
-                not self._sentence_initial(s, k) and prev not in lex.noun_kind and not lex.compound_head(prev) \
-                and prev not in lex.verb:
+        # German compounds: "Angriffskrieg mit", "Sicherheitsabkommen mit"
+        if lex.lang == "de" and ctx.is_capitalised(k) and any(prev.endswith(n) for n in lex.non_attendance_nouns):
             return True
         return False
 
@@ -960,8 +984,11 @@ class Meetings:
         lw = ctx.lowers
         toks = [j for j in range(s.start, s.end) if not ctx.in_quote[j]]
         cue = None
+        aw = lex.attendance_words
         for j in toks:
             w = lw[j]
+            if w not in aw:
+                continue
             if w in lex.attendance_single:
                 cue = j
                 break
@@ -977,10 +1004,8 @@ class Meetings:
             if cue is not None:
                 break
         delegation = False
-        if cue is None:
-            has_del = any(self._delegation_word(lw[j]) for j in toks)
-            has_member = any(lw[j] in lex.membership_cues for j in toks)
-            if has_del and has_member and not had_triggers:
+        if cue is None and not had_triggers and any(lw[j] in lex.membership_cues for j in toks):
+            if any(self._delegation_word(lw[j]) for j in toks):
                 delegation = True
                 cue = s.start
         if cue is None:
