@@ -370,8 +370,11 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             except ValueError:
                 raise ApiError(400, f"{key} must be a whole number, got {v!r}") from None
         reply = run({"op": "network", "filters": filters}, timeout=config.network_timeout)
-        g.own_csp = True  # the page carries its own CSP (hashes of its inline scripts)
-        return Response(reply["body"], content_type=reply["content_type"])
+        g.own_csp = True  # the page carries its own CSP (hashes of its inline scripts); sent as a header too
+        resp = Response(reply["body"], content_type=reply["content_type"])
+        if reply.get("csp"):
+            resp.headers["Content-Security-Policy"] = reply["csp"]
+        return resp
 
     @app.route("/health")
     def health():

@@ -12,13 +12,12 @@ import io
 import json
 import re
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from newsgraph.graph.namespaces import PREFIXES
-from newsgraph.graph.terms import nt
-from newsgraph.output import term_json
 
 # name -> media type
 RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -28,8 +27,8 @@ GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples", "js
 
 # media types we accept in Accept (in order of preference on ties) -> name
 _RESULT_ACCEPT = [("application/sparql-results+json", "json"), ("application/json", "json"),
-                  ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
-                  ("text/csv", "csv"), ("text/tab-separated-values", "tsv")]
+                  ("application/sparql-results+xml", "xml"), ("application/xml", "xml"),
+                  ("text/csv", "csv"), ("text/tab-separated-values", "tsv"), ("text/xml", "xml")]
 _GRAPH_ACCEPT = [("text/turtle", "turtle"), ("application/x-turtle", "turtle"), ("text/n3", "turtle"),
                  ("application/n-triples", "ntriples"), ("application/ld+json", "jsonld"),
                  ("application/json", "jsonld"), ("application/rdf+xml", "rdfxml"), ("application/xml", "rdfxml"),
@@ -92,43 +91,91 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _x(s: str) -> str:
     s = _XML_BAD.sub("\ufffd", s)
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
+        .replace("\r", "&#13;")  # a raw CR would be read back as LF
+
+
+# Terms travel as plain tuples (kind, value, lang, datatype), kind 'uri' | 'bnode' | 'literal':
+# cheap to make from Oxigraph's terms (no rdflib objects on the hot path) and from rdflib's.
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def from_rdflib(t):
+    if t is None:
+        return None
+    if isinstance(t, URIRef):
+        return ("uri", str(t), None, None)
+    if isinstance(t, BNode):
+        return ("bnode", str(t), None, None)
+    if isinstance(t, Literal):
+        if t.language:
+            return ("literal", str(t), t.language, None)
+        dt = str(t.datatype) if t.datatype is not None else None
+        return ("literal", str(t), None, None if dt == _XSD_STRING else dt)
+    return ("literal", str(t), None, None)
+
+
+def from_oxigraph(t):
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return ("uri", t.value, None, None)
+    if isinstance(t, ox.BlankNode):
+        return ("bnode", t.value, None, None)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return ("literal", t.value, t.language, None)
+        dt = t.datatype.value
+        return ("literal", t.value, None, None if dt in (_XSD_STRING, _LANG_STRING) else dt)
+    return ("literal", str(t), None, None)  # an RDF-star triple term: shown as text
+
+
+def _json_term(t) -> dict:
+    kind, value, lang, dt = t
+    d = {"type": kind, "value": value}
+    if lang:
+        d["xml:lang"] = lang
+    elif dt:
+        d["datatype"] = dt
+    return d
 
 
 def _xml_term(t) -> str:
-    if isinstance(t, URIRef):
-        return f"<uri>{_x(str(t))}</uri>"
-    if isinstance(t, BNode):
-        return f"<bnode>{_x(str(t))}</bnode>"
-    attrs = ""
-    if isinstance(t, Literal):
-        if t.language:
-            attrs = f' xml:lang="{_x(t.language)}"'
-        elif t.datatype:
-            attrs = f' datatype="{_x(str(t.datatype))}"'
-    return f"<literal{attrs}>{_x(str(t))}</literal>"
+    kind, value, lang, dt = t
+    if kind == "uri":
+        return f"<uri>{_x(value)}</uri>"
+    if kind == "bnode":
+        return f"<bnode>{_x(value)}</bnode>"
+    attrs = f' xml:lang="{_x(lang)}"' if lang else (f' datatype="{_x(dt)}"' if dt else "")
+    return f"<literal{attrs}>{_x(value)}</literal>"
 
 
 def _csv_text(t) -> str:
     if t is None:
         return ""
-    if isinstance(t, BNode):
-        return f"_:{t}"
-    return str(t)
+    return f"_:{t[1]}" if t[0] == "bnode" else t[1]
+
+
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 def _tsv_term(t) -> str:
     if t is None:
         return ""
-    if isinstance(t, BNode):
-        return f"_:{t}"
-    return nt(t)
+    kind, value, lang, dt = t
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    lex = '"' + value.translate(_ESC) + '"'
+    return f"{lex}@{lang}" if lang else (f"{lex}^^<{dt}>" if dt else lex)
 
 
-def serialize_result(result, name: str) -> bytes:
-    """A select/ask QueryResult as SPARQL JSON / XML / CSV / TSV bytes (UTF-8)."""
-    if result.kind == "ask":
-        b = bool(result.boolean)
+def serialize_result(kind: str, vars_: list[str], rows, boolean: bool | None, name: str) -> bytes:
+    """SELECT rows (tuples of term tuples or None) or an ASK boolean as SPARQL JSON / XML / CSV / TSV (UTF-8)."""
+    if kind == "ask":
+        b = bool(boolean)
         if name == "json":
             return json.dumps({"head": {}, "boolean": b}).encode()
         if name == "xml":
@@ -137,16 +184,15 @@ def serialize_result(result, name: str) -> bytes:
         if name == "csv":
             return f"_askResult\r\n{'true' if b else 'false'}\r\n".encode()
         return f"?_askResult\n{'true' if b else 'false'}\n".encode()
-    vars_ = result.vars
     if name == "json":
-        bindings = [{v: term_json(t) for v, t in zip(vars_, row) if t is not None} for row in result.rows]
+        bindings = [{v: _json_term(t) for v, t in zip(vars_, row) if t is not None} for row in rows]
         return json.dumps({"head": {"vars": vars_}, "results": {"bindings": bindings}},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if name == "xml":
         out = ['<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
         out += [f'<variable name="{_x(v)}"/>' for v in vars_]
         out.append("</head>\n<results>\n")
-        for row in result.rows:
+        for row in rows:
             out.append("<result>")
             out += [f'<binding name="{_x(v)}">{_xml_term(t)}</binding>' for v, t in zip(vars_, row) if t is not None]
             out.append("</result>\n")
@@ -156,25 +202,26 @@ def serialize_result(result, name: str) -> bytes:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(vars_)
-        for row in result.rows:
+        for row in rows:
             w.writerow([_csv_text(t) for t in row])
         return buf.getvalue().encode("utf-8")
     lines = ["\t".join("?" + v for v in vars_)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 # ---------------------------------------------------------------- graphs
 def serialize_triples(triples, name: str, prefixes: dict | None = None) -> bytes:
-    """rdflib triples as `name` (turtle, ntriples, jsonld, rdfxml, trig, nquads), by Oxigraph's writers."""
-    import pyoxigraph as ox
-
+    """Triples (Oxigraph's, or rdflib term 3-tuples) as `name` (turtle, ntriples, jsonld, rdfxml, trig,
+    nquads), by Oxigraph's writers."""
     from newsgraph.graph.store.oxigraph_store import RDF_FORMATS, to_oxigraph
 
     fmt = RDF_FORMATS[name]
+    triples = [t if isinstance(t, ox.Triple) else ox.Triple(to_oxigraph(t[0]), to_oxigraph(t[1]), to_oxigraph(t[2]))
+               for t in triples]
     if name in ("trig", "nquads"):
-        items = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph()) for s, p, o in triples]
+        items = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
     else:
-        items = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+        items = triples
     kwargs = {"prefixes": prefixes or PREFIXES} if name in ("turtle", "trig", "rdfxml") else {}
     return ox.serialize(items, format=fmt, **kwargs)

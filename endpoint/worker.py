@@ -114,19 +114,18 @@ class Worker:
 
         text = msg["text"]
         check(text, update=False, allow_remote=self.allow_remote)
-        res = self._store().query(text, msg.get("bindings") or None, self.max_rows,
-                                  msg.get("default_graphs") or None, msg.get("named_graphs") or None)
-        kind = "graph" if res.kind == "graph" else res.kind
+        kind, vars_, rows, boolean, triples, truncated = run_query(
+            self._store(), text, msg.get("bindings") or None, self.max_rows,
+            msg.get("default_graphs") or None, msg.get("named_graphs") or None)
         name, ctype = formats.negotiate(kind, msg.get("formats"), msg.get("accept"))
         if kind == "graph":
-            triples = list(dict.fromkeys(res.triples))  # a graph is a set: the union repeats shared triples
             body = formats.serialize_triples(triples, name)
             count = len(triples)
         else:
-            body = formats.serialize_result(res, name)
-            count = len(res.rows) if kind == "select" else None
+            body = formats.serialize_result(kind, vars_, rows, boolean, name)
+            count = len(rows) if kind == "select" else None
         return {"ok": True, "status": 200, "content_type": ctype, "body": body, "kind": kind, "count": count,
-                "truncated": res.truncated}
+                "truncated": truncated}
 
     def _graph(self, msg: dict) -> dict:
         """Graph Store Protocol read: one named graph, or the default graph (the union of all graphs)."""
@@ -162,7 +161,75 @@ class Worker:
             return {"ok": False, "status": 400, "message": str(exc)}
         except ValueError as exc:
             return {"ok": False, "status": 400, "message": str(exc)}
-        return {"ok": True, "status": 200, "content_type": "text/html; charset=utf-8", "body": html.encode("utf-8")}
+        try:
+            from newsgraph.network.page import csp_of
+            csp = csp_of(html)
+        except ImportError:
+            csp = None
+        return {"ok": True, "status": 200, "content_type": "text/html; charset=utf-8", "body": html.encode("utf-8"),
+                "csp": csp}
+
+
+def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
+    """(kind, vars, rows of term tuples, boolean, triples, truncated) for `text` on `store`.
+
+    For the embedded store this asks pyoxigraph directly (the same options as
+    OxigraphStore.query: predefined prefixes, union default graph unless graphs are given,
+    bindings as VALUES) and never builds rdflib terms, which costs more than the query for
+    large results. Other stores go through the Store interface."""
+    from newsgraph.graph.store.oxigraph_store import OxigraphStore
+
+    from .formats import from_oxigraph, from_rdflib
+
+    if not isinstance(store, OxigraphStore) or not hasattr(store, "_store"):
+        res = store.query(text, bindings, max_rows, default_graphs, named_graphs)
+        if res.kind == "graph":
+            triples = list(dict.fromkeys(res.triples))  # a graph is a set: the union repeats shared triples
+            return "graph", [], [], None, triples, res.truncated
+        rows = [tuple(from_rdflib(t) for t in row) for row in res.rows]
+        return res.kind, res.vars, rows, res.boolean, [], res.truncated
+
+    import pyoxigraph as ox
+
+    from newsgraph.graph.namespaces import PREFIXES
+    from newsgraph.graph.store import QueryError
+    from newsgraph.graph.store.base import inject_values
+
+    kwargs = {"prefixes": PREFIXES}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    if bindings:
+        text = inject_values(text, bindings)
+    try:
+        res = store._store.query(text, **kwargs)
+        if isinstance(res, ox.QueryBoolean):
+            return "ask", [], [], bool(res), [], False
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            idx = range(len(names))
+            rows, truncated = [], False
+            for sol in res:
+                if max_rows is not None and len(rows) >= max_rows:
+                    truncated = True
+                    break
+                rows.append(tuple(from_oxigraph(sol[i]) for i in idx))
+            return "select", names, rows, None, [], truncated
+        seen: dict = {}
+        truncated = False
+        for tr in res:
+            if max_rows is not None and len(seen) >= max_rows:
+                truncated = True
+                break
+            seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
+        return "graph", [], [], None, list(seen), truncated
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {exc}") from exc
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
 
 
 def _iri(value: str):
