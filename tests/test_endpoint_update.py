@@ -178,3 +178,25 @@ def test_sigterm_under_load_still_stops_promptly(tmp_path):
         for t in threads:
             t.join()
         s.__exit__(None, None, None)
+
+
+def test_memory_store_is_served_from_a_throwaway_directory():
+    """`--store memory:` gives an empty store in a temporary directory (workers are processes and
+    need something to open); updates fill it; it is deleted when the server stops."""
+    import tempfile
+    before = {p.name for p in Path(tempfile.gettempdir()).glob("newsgraph-serve-*") if p.is_dir()}
+    with Server("memory:", "--update-token", TOKEN) as s:
+        assert not ask(s)
+        assert post_update(s, INSERT, token=TOKEN).status_code == 200
+        assert ask(s)
+        during = {p.name for p in Path(tempfile.gettempdir()).glob("newsgraph-serve-*") if p.is_dir()}
+        assert during - before
+    after = {p.name for p in Path(tempfile.gettempdir()).glob("newsgraph-serve-*") if p.is_dir()}
+    assert not (after - before)
+
+
+def test_serving_a_missing_store_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_STORE"}
+    p = subprocess.run([sys.executable, "-m", "newsgraph", "serve", "--store", str(tmp_path / "nothing"),
+                        "--port", "0"], capture_output=True, text=True, timeout=60, env=env)
+    assert p.returncode == 2 and "no store at" in p.stderr and "ingest" in p.stderr
