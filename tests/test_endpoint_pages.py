@@ -131,6 +131,7 @@ def test_network_page(server):
     assert r.headers["Content-Type"] == "text/html; charset=utf-8"
     # the network page brings its own Content-Security-Policy (hashes of its inline scripts)
     assert "Content-Security-Policy" in r.text
+    assert "script-src 'sha256-" in r.headers["Content-Security-Policy"]
     assert "<script>alert(1)</script>" not in r.text
     r = requests.get(server.url + "network", params={"actor": "Witkoff", "depth": "1"}, timeout=60)
     assert r.status_code == 200
