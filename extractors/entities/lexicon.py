@@ -77,9 +77,13 @@ class Lexicon:
 
     def is_role_word(self, word: str) -> bool:
         low = word.lower()
-        if low in self.role_nouns:
-            return True
-        return any(low.endswith(s) and len(low) > len(s) + 2 for s in self.role_suffixes)
+        forms = [low]
+        if self.lang == "de":  # inflected: Präsidenten, Gesandten, Sprechers
+            forms += [low[:-len(e)] for e in ("en", "n", "s", "es") if low.endswith(e) and len(low) > len(e) + 3]
+        for f in forms:
+            if f in self.role_nouns or any(f.endswith(s) and len(f) > len(s) + 2 for s in self.role_suffixes):
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)

@@ -53,7 +53,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 pending_adjectives(doc).append((i, i + 1, entry.country))
                 matched = 1
                 break
-            if size == 1 and _looks_like_person(doc, i, lx):
+            if size == 1 and (_looks_like_person(doc, i, lx) or _after_given_name(doc, i, lx)):
+                break
+            if entry.subtype == "City" and _common_noun_use(doc, i, lx):
                 break
             if size == 1 and tok.is_sent_start and tok.text.lower() in lx.common_words:
                 break
@@ -73,13 +75,33 @@ def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
         and nxt.text.lower() not in lx.common_words
 
 
+def _after_given_name(doc: Doc, i: int, lx: Lexicon) -> bool:
+    """"Marco Rubio", "Randy George": a surname that is also a town."""
+    return i > 0 and doc[i - 1].text[:1].isupper() and lx.is_given_name(doc[i - 1].text) and \
+        not doc[i - 1].is_sent_start and doc[i - 1].text.lower() not in lx.common_words
+
+
+def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
+    """"auf ukrainischem Boden": a city name after an article or adjective is a common noun
+    (German uses city names without articles)."""
+    if lx.lang != "de" or i == 0:
+        return False
+    prev = doc[i - 1]
+    return prev.text.lower() in ARTICLES_DE or (prev.is_lower and prev.text.endswith(("em", "en", "er", "es", "e"))
+                                                 and prev.text.lower() not in lx.place_cues)
+
+
+ARTICLES_DE = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
+                         "im", "am", "vom", "zum", "zur", "beim"})
+
+
 def _context_places(doc: Doc, lx: Lexicon) -> None:
     """Places below the gazetteer's cut: "in Davos in der Schweiz", "nach Davos (Schweiz)", "at Davos, Switzerland"."""
     ents = doc._.ng_entities
     country_at = {}
     for sp in doc.spans["ng_mentions"]:
         e = ents.get(sp.label_)
-        if e is not None and e.kind == COUNTRY:
+        if e is not None and (e.kind == COUNTRY or "State" in e.subtypes):
             country_at[sp.start] = e
     for start, country in country_at.items():
         j = start - 1
@@ -89,12 +111,35 @@ def _context_places(doc: Doc, lx: Lexicon) -> None:
             continue
         cand = doc[j]
         cue = doc[j - 1].text.lower()
-        if cue in lx.place_cues and cand.text[:1].isupper() and cand.is_alpha and free(doc, j, j + 1) \
-                and cand.text.lower() not in lx.common_words and cand.text not in lx.given_names:
+        if cue in lx.place_cues and _unknown_name(cand, lx) and free(doc, j, j + 1):
             e = Entity(key=f"place:{slug(cand.text)}-{slug(country.name)}", kind=PLACE, name=cand.text,
                        subtypes=["City"], resolution_key=f"place:{slug(cand.text)}-{slug(country.name)}",
                        contained_in=country.key)
             add_mention(doc, e, j, j + 1, NAME)
+            _later_mentions(doc, e, lx)
+    _repeated_cue_places(doc, lx)
+
+
+def _unknown_name(tok, lx: Lexicon) -> bool:
+    t = tok.text
+    return t[:1].isupper() and all(c.isalpha() or c == "-" for c in t) and not t.isupper() \
+        and t.lower() not in lx.common_words and not lx.is_given_name(t) and not lx.is_role_word(t)
+
+
+def _repeated_cue_places(doc: Doc, lx: Lexicon) -> None:
+    """A name the article twice puts after "in"/"nach"/"at" ("in Davos ... nach Davos") is a place."""
+    seen: dict[str, list[int]] = {}
+    for tok in doc:
+        if tok.i > 0 and doc[tok.i - 1].text.lower() in lx.place_cues and not tok.is_sent_start \
+                and _unknown_name(tok, lx) and free(doc, tok.i, tok.i + 1):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or not nxt.text[:1].isupper():
+                seen.setdefault(tok.text, []).append(tok.i)
+    for name, where in seen.items():
+        if len(where) >= 2:
+            e = Entity(key=f"place:{slug(name)}", kind=PLACE, name=name, subtypes=["City"],
+                       resolution_key=f"place:{slug(name)}")
+            add_mention(doc, e, where[0], where[0] + 1, NAME)
             _later_mentions(doc, e, lx)
 
 
