@@ -62,6 +62,8 @@ class Lexicon:
     max_org_tokens: int = 6
     role_phrases: frozenset[str] = field(default_factory=frozenset)  # multi-word roles (en)
     name_variants: tuple[tuple[str, str], ...] = ()
+    name_followers: frozenset[str] = frozenset()
+    country_abbreviations: frozenset[str] = frozenset()
 
     def is_given_name(self, word: str) -> bool:
         if word in self.given_names:
@@ -198,4 +200,6 @@ def lexicon(lang: str) -> Lexicon:
         role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],
         place_cues=frozenset(pl["place_cues"][lang]), role_phrases=frozenset(n for n in nouns if " " in n),
-        name_variants=tuple(tuple(v) for v in _data("names.yaml")["given_name_variants"]))
+        name_variants=tuple(tuple(v) for v in _data("names.yaml")["given_name_variants"]),
+        name_followers=frozenset(pl["name_followers"].get(lang, [])),
+        country_abbreviations=frozenset(pl["country_abbreviations"]))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import COUNTRY, NAME, ORGANIZATION, PERSON, ROLE, Entity
+from ..records import COUNTRY, NAME, ORGANIZATION, PERSON, PLACE, ROLE, Entity
 from .lexicon import Lexicon
-from .mentions import add_mention, free
+from .mentions import add_mention, free, remove_entity
 from .persons import APOSTROPHES, DETERMINERS
 from .places import attach_adjectives, link_containment
 
@@ -29,6 +29,9 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
     by_surname: dict[str, list[Entity]] = {}
     for e in persons:
         by_surname.setdefault(e.family_name or e.name.split()[-1], []).append(e)
+    for e in list(doc._.ng_entities.values()):  # "Rubio called …": a surname, not the town of that name
+        if e.kind == PLACE and e.mentions and all(m.text in by_surname for m in e.mentions):
+            remove_entity(doc, e.key)
     for tok in doc:
         if not tok.text[:1].isupper() or not free(doc, tok.i, tok.i + 1):
             continue

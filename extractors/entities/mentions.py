@@ -69,3 +69,11 @@ def add_mention(doc: Doc, entity: Entity, start: int, end: int, form: str, surfa
 def pending_adjectives(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, ISO) of country adjectives waiting for their country to be named."""
     return doc.user_data.setdefault(_PENDING, [])
+
+
+def remove_entity(doc: Doc, key: str) -> None:
+    """Forget an entity and free its tokens (a place that turned out to be a person's surname)."""
+    doc._.ng_entities.pop(key, None)
+    kept = [sp for sp in doc.spans["ng_mentions"] if sp.label_ != key]
+    doc.spans["ng_mentions"] = kept
+    doc.user_data.pop(_TAKEN, None)

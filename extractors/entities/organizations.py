@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..records import NAME, ORGANIZATION, Entity
+from ..records import ADJECTIVE, NAME, ORGANIZATION, Entity
 from .lexicon import Lexicon
 from .mentions import add_mention, free, slug
 
@@ -46,6 +46,12 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
             break
         if not matched and lx.lang == "en":
             matched = _english_ministry(doc, i)
+        if not matched and "-" in tok.text[1:] and free(doc, i, i + 1):
+            hit = lx.orgs.get(tok.text.split("-", 1)[0])
+            if hit is not None:  # "Nato-Beitritt", "EU-Gipfel": the organisation as an attribute
+                key, canonical, subtype = hit
+                add_mention(doc, org_entity(key, canonical, subtype), i, i + 1, ADJECTIVE)
+                matched = 1
         i += matched or 1
 
 

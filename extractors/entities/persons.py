@@ -159,6 +159,11 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 _is_name_token(doc[j], lx) or (doc[j].text in NAME_PARTICLES and j + 1 < n and
                                                _is_name_token(doc[j + 1], lx) and j > i)):
             j += 1
+        # "Beitrag Donald Trumps", "Gastgeber Emmanuel Macron", "Gen. Randy George": the name
+        # starts at the given name; the capitalised words before it are nouns or titles.
+        k = next((k for k in range(i + 1, j - 1) if lx.is_given_name(doc[k].text)), None)
+        if k is not None and not lx.is_given_name(doc[i].text):
+            i = k
         run = doc[i:j]
         first = run[0].text
         role = _role_before(doc, i, lx)

@@ -48,7 +48,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             if entry is None:
                 continue
             nxt = doc[i + size] if i + size < n else None
-            if size == 1 and nxt is not None and nxt.text == "-" and entry.kind == "country":
+            attributive = lx.lang == "en" and span.text in lx.country_abbreviations and nxt is not None and \
+                nxt.is_lower and nxt.is_alpha and nxt.text not in lx.name_followers
+            if size == 1 and entry.kind == "country" and ((nxt is not None and nxt.text == "-") or attributive):
                 # "US-Präsident", "USA-Besuch": the country as an attribute, not named as an actor
                 pending_adjectives(doc).append((i, i + 1, entry.country))
                 matched = 1
@@ -64,6 +66,7 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             break
         i += matched or 1
     _context_places(doc, lx)
+    _compound_prefixes(doc, lx)
     _adjectives(doc, lx)
 
 
@@ -73,6 +76,16 @@ def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return tok.text in lx.given_names and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha \
         and nxt.text.lower() not in lx.common_words
+
+
+def _compound_prefixes(doc: Doc, lx: Lexicon) -> None:
+    """German compounds keep their hyphen in one token: "US-Präsident", "Ukraine-Kriegs" name a country
+    as an attribute."""
+    for tok in doc:
+        if "-" in tok.text[1:] and tok.text[:1].isupper() and free(doc, tok.i, tok.i + 1):
+            entry, _ = _lookup(lx, tok.text.split("-", 1)[0])
+            if entry is not None and entry.kind == "country":
+                pending_adjectives(doc).append((tok.i, tok.i + 1, entry.country))
 
 
 def _after_given_name(doc: Doc, i: int, lx: Lexicon) -> bool:
