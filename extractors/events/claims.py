@@ -59,6 +59,7 @@ class Frame:
     pronoun_attrib: bool = False  # "ihren Worten nach": attributed through a pronoun
     konjunktiv_only: bool = False
     dropped: bool = False
+    continues: "Frame | None" = None  # a Konjunktiv sentence carrying on this claim
 
     def contains(self, tok: int) -> bool:
         return any(a <= tok < b for a, b in self.content)
@@ -73,7 +74,9 @@ class Speech:
         self.consumed: set[int] = set()
         self.unnamed_sents: set[int] = set()
         self.media_mentions: set[int] = set()
+        self.lex_generic_ok = bool(self.lex.role_synonyms) or True
         self.cont_frame: dict[int, Frame] = {}  # sentence -> the claim it continues
+        self._current: list[Frame] = []
         self._subject: dict[int, str | None] = {}
         self._dates: dict[int, list] = {}
         self.quotes_ending: dict[int, list[int]] = {}
@@ -103,16 +106,17 @@ class Speech:
         e = self.ctx.entities.get(key)
         return e.kind if e is not None else None
 
-    def subject_of(self, si: int) -> str | None:
-        """The first person named in subject-like position in sentence si."""
-        if si in self._subject:
-            return self._subject[si]
+    def subject_of(self, si: int, allow_possessive: bool = False) -> str | None:
+        """The first person named in subject-like position in sentence si ("Selenskyjs Bilanz" too, if asked)."""
+        if (si, allow_possessive) in self._subject:
+            return self._subject[(si, allow_possessive)]
         ctx, lex = self.ctx, self.lex
         s = ctx.sents[si]
         out = None
         for mi in s.mentions:
             m = ctx.mentions[mi]
-            if m.kind != PERSON or m.possessive or m.form == ADJECTIVE or ctx.in_quote[m.start]:
+            if m.kind != PERSON or (m.possessive and not allow_possessive) or m.form == ADJECTIVE or \
+                    ctx.in_quote[m.start]:
                 continue
             if m.form == PRONOUN:
                 continue
@@ -120,7 +124,7 @@ class Speech:
                 continue
             out = m.key
             break
-        self._subject[si] = out
+        self._subject[(si, allow_possessive)] = out
         return out
 
     def resolve_pronoun(self, si: int, tok: int) -> str | None:
@@ -166,11 +170,14 @@ class Speech:
                 return m.key
         return None
 
-    def resolve_role(self, si: int, head: str, at: int = -1) -> str | None:
-        """"der Kanzler", "the minister": a person named before whose job title has that word."""
+    def resolve_role(self, si: int, head: str, at: int = -1, full: str = "") -> str | None:
+        """"der Kanzler", "the minister": a person named before whose job title has that word; failing that,
+        the person the sentence before was about."""
         ctx = self.ctx
         head = head.lower()
-        generic = head.endswith(("politiker", "politikerin", "politician"))
+        heads = (head,) + self.lex.role_synonyms.get(head, ()) + \
+            (self.lex.role_synonyms.get(full.split()[-1], ()) if full else ())
+        generic = True
         # "der ukrainische Präsident": the country the role names
         nation = None
         if at >= 0:
@@ -195,21 +202,26 @@ class Speech:
                 score = 0
                 for title in e.job_titles:
                     tl = title.lower()
-                    if tl == head or tl.endswith(" " + head):
-                        score = max(score, 3)
-                    elif tl.endswith(head) or head in tl.split("-"):
-                        score = max(score, 2 if not nation else 1)
-                    elif head in tl:
-                        score = max(score, 1)
+                    if full and (tl == full or tl.endswith(full.split(" ", 1)[-1]) and "-" in full and tl == full):
+                        score = max(score, 4)
+                    for h in heads:
+                        if tl == h or tl.endswith(" " + h):
+                            score = max(score, 3 if h == head else 2)
+                        elif tl.endswith(h) or h in tl.split("-"):
+                            score = max(score, 2 if not nation else 1)
+                        elif h in tl:
+                            score = max(score, 1)
+                if nation and e.nationality == nation:
+                    score += 1
                 if score > best_score:
                     best, best_score = m.key, score
             if best_score >= 3:
                 return best
-            if generic and back == 1:
+            if best is None and generic and back in (0, 1, 2) and self.lex_generic_ok:
                 persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON]
-                if persons:
+                if back > 0 and persons:
                     return persons[-1]
-                subj = self.subject_of(t)
+                subj = self.subject_of(t, allow_possessive=True) if back > 0 else None
                 if subj:
                     return subj
         return best
@@ -223,6 +235,7 @@ class Speech:
                 frames.append(f)
         cues = self._cues(s)
         indirect: list[Frame] = []
+        self._current = indirect
         for (i, end, cue, part) in cues:
             if i in self.consumed:
                 continue
@@ -245,12 +258,9 @@ class Speech:
         if self.lex.lang == "de" and s.i not in self.unnamed_sents:
             prev = self._previous_claim(s)
             if prev is not None:
-                if not frames and self._has_konjunktiv(s):
-                    self._extend(prev, s)
-                    return
-                if frames and all(f.konjunktiv_only for f in frames):
-                    self._extend(prev, s)
-                    return
+                if (not frames and self._has_konjunktiv(s)) or (frames and all(f.konjunktiv_only for f in frames)):
+                    # "Der Dialog laufe.": the same speaker goes on, a claim of its own
+                    frames = [self._continuation(prev, s)]
                 # "Zur Delegation gehören ihren Worten nach ...": the same speaker goes on
                 if frames and all(f.pronoun_attrib and f.speakers == prev.speakers for f in frames):
                     self._extend(prev, s)
@@ -276,8 +286,6 @@ class Speech:
             fs = [f for f in self.sent_frames.get(t, ()) if not f.dropped]
             if fs:
                 return fs[-1]
-            if t in self.cont_frame:
-                return self.cont_frame[t]
             if t == s.i - 1 and self.ctx.sents[t].para != s.para:
                 continue
             break
@@ -295,6 +303,14 @@ class Speech:
                 if c.konjunktiv:
                     return True
         return False
+
+    def _continuation(self, prev: Frame, s: Sentence) -> Frame:
+        ctx = self.ctx
+        a, b = ctx.trim(s.start, s.end)
+        f = Frame(sent=s.i, cue=None, cue_tok=s.start, cue_word="", speakers=list(prev.speakers), content=[(a, b)],
+                  direct=False, claim_type="statement", cameo="010", first_sent=s.i, continues=prev)
+        self.cont_frame[s.i] = f
+        return f
 
     def _extend(self, f: Frame, s: Sentence) -> None:
         ctx = self.ctx
@@ -321,17 +337,30 @@ class Speech:
                 if i + n <= s.end and tuple(lw[i:i + n]) == cue.form:
                     hit = (i, i + n, cue)
                     break
+            part = None
             if hit is None and w in lex.cues_single:
-                hit = (i, i + 1, lex.cues_single[w][0])
+                # a form may have several readings told apart by their particle ("wies ... hin/zurück")
+                entries = lex.cues_single[w]
+                for cue in sorted(entries, key=lambda c_: c_.particle is None):
+                    if cue.particle:
+                        p = self._particle(s, i + 1, cue.particle)
+                        if p is not None:
+                            hit, part = (i, i + 1, cue), p
+                            break
+                    else:
+                        hit = (i, i + 1, cue)
+                        break
             if hit is None:
                 i += 1
                 continue
             a, b, cue = hit
-            part = None
             ok = True
-            if cue.particle:
+            if cue.particle and part is None:
                 part = self._particle(s, b, cue.particle)
                 ok = part is not None
+            # "did not say", "sagte nicht", "declined to say": nothing was said
+            if ok and self._negated_cue(s, a, b, part):
+                ok = False
             if ok and cue.mode == "need":
                 ok = any(lw[j] in cue.preps for j in range(b, min(s.end, b + 12)) if lw[j] != ",") and \
                     not any(lw[j] == "," for j in range(b, self._first(s, b, cue.preps)))
@@ -343,6 +372,20 @@ class Speech:
                 out.append((a, b, cue, part))
             i = b
         return out
+
+    def _negated_cue(self, s: Sentence, a: int, b: int, part: int | None) -> bool:
+        lw = self.ctx.lowers
+        neg = self.lex.negation
+        before = [lw[j] for j in range(max(s.start, a - 2), a)]
+        if any(w in neg for w in before) or any(w in ("declined", "refused", "lehnte", "verweigerte")
+                                                 for w in [lw[j] for j in range(max(s.start, a - 3), a)]):
+            return True
+        # German: "sagte dazu nichts", "machte ... nicht": the negation right after the verb
+        after = [lw[j] for j in range(b, min(s.end, b + 2))]
+        if self.lex.lang == "de" and any(w in ("nicht", "nichts") for w in after) and \
+                not (part is not None and lw[part] == "aus"):
+            return True
+        return False
 
     def _first(self, s: Sentence, b: int, words) -> int:
         for j in range(b, min(s.end, b + 12)):
@@ -407,12 +450,38 @@ class Speech:
                 out.append(Cand(j, j + 1, "pron"))
             elif self._role_head(w) and self._definite_before(s, j, a):
                 out.append(Cand(j, j + 1, "role", head=self._role_head(w)))
-            elif w in lex.unnamed_heads or w.split("-")[-1] in lex.unnamed_heads:
+            elif (w in lex.unnamed_heads or w.split("-")[-1] in lex.unnamed_heads) and self._unnamed(s, j):
                 out.append(Cand(j, j + 1, "unnamed"))
             j += 1
-        # a title right before a name ("CDU-Politiker Merz", "Kremlin spokesman Peskov") is not a subject
-        return [c for k, c in enumerate(out) if not (c.kind == "role" and k + 1 < len(out) and
-                                                     out[k + 1].kind == "ment" and out[k + 1].start - c.end <= 1)]
+        # a title right before a name ("CDU-Politiker Merz", "Kremlin spokesman Peskov") is not a subject;
+        # before a name the entity components did not find ("Secretary of State Marco Rubio") it is nobody
+        kept = []
+        for k, c in enumerate(out):
+            if c.kind == "role":
+                if k + 1 < len(out) and out[k + 1].kind == "ment" and out[k + 1].start - c.end <= 1:
+                    continue
+                nxt = c.end
+                while nxt < b and lw[nxt] in ("of", "state", "general"):
+                    nxt += 1
+                if nxt < b and ctx.texts[nxt][:1].isupper() and ctx.mention_at(nxt) is None and ctx.word[nxt] \
+                        and not self._role_head(lw[nxt]):
+                    c = Cand(c.start, c.end, "unnamed")
+            kept.append(c)
+        return kept
+
+    def _unnamed(self, s: Sentence, j: int) -> bool:
+        """"a Ukrainian official", "Beamte", "officials": an unnamed source (not "Putin's aide, X,")."""
+        lw = self.ctx.lowers
+        for k in range(j - 1, max(s.start, j - 4) - 1, -1):
+            w = lw[k]
+            if w in ("a", "an", "ein", "eine", "einer", "eines", "einem", "one", "two", "several", "mehrere",
+                     "some", "einige", "other", "andere", "senior"):
+                return True
+            if w in ("'s", "’s", "his", "her", "their", "sein", "seine", "ihr", "ihre", "der", "die", "the"):
+                return False
+            if self.ctx.mention_at(k) is not None and self.ctx.mention_at(k).possessive:
+                return False
+        return lw[j].endswith("s") or self.lex.lang == "de"
 
     def _role_head(self, w: str) -> str | None:
         heads = self.lex.role_heads
@@ -447,12 +516,17 @@ class Speech:
         if m.form == ADJECTIVE:
             return None
         in_pp = False
-        for k in range(m.start - 1, max(a, s.start, m.start - 4) - 1, -1):
+        for k in range(m.start - 1, max(a, s.start, m.start - 6) - 1, -1):
             w = ctx.lowers[k]
             if w in lex.prepositions:
                 in_pp = True
                 break
-            if w in lex.articles or (ctx.texts[k].isalpha() and ctx.texts[k].islower() and not ctx.mention_at(k)):
+            mk = ctx.mention_at(k)
+            # "mit Kremlchef Wladimir Putin", "with NATO Secretary General Mark Rutte": titles in between
+            if w in lex.articles or (ctx.texts[k].isalpha() and ctx.texts[k].islower() and mk is None) or \
+                    (mk is None and self._role_head(w)) or w in ("secretary", "general", "state", "of") or \
+                    (mk is not None and mk.kind in (ORGANIZATION, COUNTRY) and mk.key != m.key and
+                     (mk.form == ADJECTIVE or mk.end == m.start or self._role_head(ctx.lowers[mk.end]))):
                 continue
             break
         if m.possessive:
@@ -536,7 +610,8 @@ class Speech:
                 if c.keys:
                     keys.extend(c.keys)
                     continue
-                k = self.resolve_role(s.i, c.head or self.ctx.lowers[c.end - 1], c.start)
+                k = self.resolve_role(s.i, c.head or self.ctx.lowers[c.end - 1], c.start,
+                                      self.ctx.token_text(c.start, c.end).lower())
                 if k:
                     keys.append(k)
             else:
@@ -688,6 +763,10 @@ class Speech:
         comma_before = k >= s.start and lw[k] == ","
         before = self._candidates(s, pre_a, v)
         group = self._pick(before, last=True, region_start=pre_a, verb=v)
+        # "said he believed ... and suggested that", "warnte ... und kritisierte": the same speaker
+        shared = self._coordinated_speakers(s, v)
+        if shared:
+            group = [Cand(v, v, "ment", list(shared))]
         if comma_before and group:
             # ", sagte der Kanzler" (subject after) vs "Die Botschafterin, Olha X, schrieb" (apposition)
             stop = self._content_stop(s, end, cue)
@@ -726,12 +805,27 @@ class Speech:
                   claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i, konjunktiv_only=konj_only)
         words = sum(1 for a, b in content for j in range(a, b) if ctx.lowers[j].isalnum() or
                     any(ch.isalpha() for ch in ctx.texts[j]))
-        f.thin = not opener and not inverted and words <= 4 and not any(ctx.in_quote[a] for a, _ in content)
+        f.thin = cue.mode in ("object", "say") and not opener and not inverted and words <= 3 and \
+            not any(ctx.in_quote[j] for a, b in content for j in range(a, b))
         f.targets = self._targets(s, group, i, end, content, cue, speakers)
         f.date = self._date(s, content, i)
         f.direct = bool(content) and all(ctx.in_quote[a] or ctx.in_quote[min(b - 1, ctx.n - 1)] for a, b in content) \
             and len(content) == 1 and self._quote_covers(content[0])
         return f
+
+    def _coordinated_speakers(self, s: Sentence, v: int) -> list[str] | None:
+        lw = self.ctx.lowers
+        j = v - 1
+        while j >= s.start and (self.ctx.space[j] or lw[j] in ("also", "auch", "then", "dann", "später", "later")):
+            j -= 1
+        if j < s.start or not (lw[j] in self.lex.coordinators or lw[j] in ("but", "aber", "doch", "sondern")):
+            return None
+        if j - 1 >= s.start and lw[j - 1] == "," and lw[j] in self.lex.coordinators:
+            pass
+        prev = [f for f in self._current if f.cue_tok < v and f.speakers]
+        if not prev:
+            return None
+        return prev[-1].speakers
 
     def _quote_covers(self, rng: tuple[int, int]) -> bool:
         ctx = self.ctx
@@ -765,6 +859,7 @@ class Speech:
                  subject_after: bool, cues) -> tuple[list[tuple[int, int]], bool, bool]:
         """(token ranges of what was said, introduced by an opener?, inverted attribution?)"""
         ctx, lex = self.ctx, self.lex
+        part = None if after == end else after - 1
         lw = ctx.lowers
         s_end = s.end
         while s_end > s.start and lw[s_end - 1] in (".", "!", "?", "…"):
@@ -795,6 +890,9 @@ class Speech:
                     break
                 j += 1
                 continue
+            if w == "," and j + 1 < limit and cue.mode in ("say", "object") and \
+                    (lw[j + 1] in lex.coordinators or lw[j + 1] in ("but", "aber", "doch", "sondern")) and j > frm:
+                break  # "confirmed the visit, and Ushakov said ...": the object ends here
             if w in (",", ":"):
                 nxt = j + 1
                 # ", dass" / ", that": begin after it
@@ -846,7 +944,7 @@ class Speech:
             k -= 1
         rest_words = [j for j in range(frm, s_end) if ctx.word[j]]
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8):
-            a = ctx.hard_start(s, k)
+            a = ctx.hard_start(s, k, quotes=False)
             # skip a leading quotation (it is a claim of its own)
             while a < k and ctx.in_quote[a]:
                 a += 1
@@ -869,9 +967,25 @@ class Speech:
         a = frm
         while a < limit and lw[a] in lex.content_openers and cue.mode != "complement":
             a += 1
-        a, b = ctx.trim(a, limit)
+        stop = limit
+        if cue.mode in ("say", "object"):
+            for j in range(a + 1, limit):
+                if lw[j] == "," and j + 1 < limit and (lw[j + 1] in lex.coordinators or
+                                                       lw[j + 1] in ("but", "aber", "doch", "sondern")):
+                    stop = j
+                    break
+        a, b = ctx.trim(a, stop)
         if a < b:
             return [(a, b)], False, False
+        # German verb-final: "hatte ... telefoniert und das Gespräch als „sehr produktiv“ bezeichnet"
+        if lex.lang == "de" and i + 1 >= s_end - 1 or (part is None and i + 1 >= s_end):
+            k = i - 1
+            while k > s.start and lw[k] not in lex.coordinators and lw[k] != "," and not (
+                    group and k < group[-1].end):
+                k -= 1
+            a, b = ctx.trim(k + 1, i)
+            if a < b and cue.mode in ("complement", "object", "say"):
+                return [(a, b)], False, False
         return [], False, False
 
     def _attribution(self, s: Sentence, i: int, end: int, cue: Cue, cues) -> Frame | None:
@@ -927,7 +1041,12 @@ class Speech:
                     speakers, via_pron = [k], True
                 phrase = (i, j + 1 + (1 if j + 1 < s.end and lw[j + 1] in ("worten", "angaben") else 0))
             else:
-                group = self._pick(self._candidates(s, lo, hi), last=False)
+                mm = next((ctx.mention_at(k) for k in range(j, hi) if ctx.mention_at(k) is not None), None)
+                if mm is not None and mm.possessive and mm.kind in ACTOR_KINDS and mm.form != ADJECTIVE and \
+                        mm.start <= j + 1:
+                    group = [Cand(mm.start, mm.end, "ment", [mm.key])]
+                else:
+                    group = self._pick(self._candidates(s, lo, hi), last=False)
                 speakers, via_pron = self._speakers(s, group)
                 if not group:
                     return None

@@ -400,14 +400,14 @@ class DocContext:
         b = breaks[k] if k < len(breaks) else s.end
         return a, b
 
-    def hard_start(self, s: Sentence, i: int) -> int:
+    def hard_start(self, s: Sentence, i: int, quotes: bool = True) -> int:
         """First token after the last hard boundary (; : dash, or a closed quotation) before token i."""
         for j in range(i - 1, s.start - 1, -1):
             w = self.texts[j]
             if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
                 return j + 1
-            if self.in_quote[j] and self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]].end - 1 <= j + 1 \
-                    and j + 1 < i and not self.in_quote[j + 1]:
+            if quotes and self.in_quote[j] and self.quote_of[j] >= 0 and \
+                    self.quotes[self.quote_of[j]].end - 1 <= j + 1 and j + 1 < i and not self.in_quote[j + 1]:
                 return j + 1
         return s.start
 
