@@ -128,23 +128,42 @@ def within_budget(location: str, work, budget: float, max_rows: int):
     return ok
 
 
-def in_process(location: str, work, repeat: int, max_rows: int) -> dict[str, list[float]]:
+def local_runner(store, work, max_rows):
+    """name -> a function running that query in-process (query + conversion to Python terms)."""
     from rdflib import Literal
 
-    from newsgraph.graph.store import open_store
+    def make(text, params):
+        b = {k: Literal(v) for k, v in params.items()} or None
+        return lambda: store.query(text, b, max_rows)
+    return {name: make(text, params) for name, text, params in work}
 
-    times: dict[str, list[float]] = {}
-    with open_store(location, read_only=True) as store:
-        for name, text, params in work:
-            b = {k: Literal(v) for k, v in params.items()} or None
-            store.query(text, b, max_rows)  # warm
-            ts = []
-            for _ in range(repeat):
-                t0 = time.perf_counter()
-                store.query(text, b, max_rows)
-                ts.append(time.perf_counter() - t0)
-            times[name] = ts
-    return times
+
+def in_process_threads(run, names, threads: int, total: int) -> tuple[list[float], float]:
+    """`total` in-process queries cycling through `names` from `threads` threads: latencies, wall."""
+    lat: list[float] = []
+    lock = threading.Lock()
+    counter = iter(range(total))
+
+    def go():
+        mine = []
+        while True:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                break
+            t0 = time.perf_counter()
+            run[names[i % len(names)]]()
+            mine.append(time.perf_counter() - t0)
+        with lock:
+            lat.extend(mine)
+
+    ts = [threading.Thread(target=go) for _ in range(threads)]
+    t0 = time.perf_counter()
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return lat, time.perf_counter() - t0
 
 
 class Client:
@@ -152,11 +171,13 @@ class Client:
         u = urlsplit(url)
         self.conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120)
 
-    def get(self, path: str) -> tuple[int, int]:
+    def get(self, path: str) -> tuple[int, float | None]:
+        """(status, the worker's own time in ms from Server-Timing) with the whole body read."""
         self.conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
         r = self.conn.getresponse()
-        body = r.read()
-        return r.status, len(body)
+        r.read()
+        m = re.search(r"dur=([\d.]+)", r.getheader("Server-Timing") or "")
+        return r.status, float(m.group(1)) if m else None
 
 
 def over_http(url: str, work, clients: int, total: int) -> tuple[list[tuple[str, float]], float, int]:
@@ -211,7 +232,7 @@ def main(argv=None) -> int:
                     help="build a store of N generated articles instead of ingesting seeds/")
     ap.add_argument("--requests", type=int, default=300, help="HTTP requests per concurrency level (default 300)")
     ap.add_argument("--clients", default="1,4,16", help="concurrency levels (default 1,4,16)")
-    ap.add_argument("--repeat", type=int, default=30, help="in-process runs per query (default 30)")
+    ap.add_argument("--repeat", type=int, default=30, help="runs per query, in-process and over HTTP (default 30)")
     ap.add_argument("--workers", type=int, default=None, help="query workers (default: the server's)")
     ap.add_argument("--budget", type=float, default=10.0,
                     help="leave out queries slower than this in-process (seconds, default 10: the server's limit)")
@@ -239,7 +260,8 @@ def main(argv=None) -> int:
 
     max_rows = 10000
     work = within_budget(location, workload(location), args.budget, max_rows)
-    local = in_process(location, work, args.repeat, max_rows)
+    names = [n for n, _, _ in work]
+    paths = {name: "/queries/" + name + ("?" + urlencode(params) if params else "") for name, _, params in work}
 
     env = {**os.environ}
     if args.workers:
@@ -247,7 +269,7 @@ def main(argv=None) -> int:
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", location, "--port", "0",
                              "--query-timeout", "60"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env=env)
-    report = {"store": {"articles": n_articles, "quads": n_quads}, "in_process": {}, "http": {}}
+    report = {"store": {"articles": n_articles, "quads": n_quads}, "per_query": {}, "mixed": {}}
     try:
         line = proc.stdout.readline()
         m = re.search(r"serving (http://\S+/)", line)
@@ -256,32 +278,52 @@ def main(argv=None) -> int:
             return 1
         url = m.group(1)
         workers = json.loads(_get_json(url, "/health"))["workers"]
-        print(f"server: {url} with {workers} query workers\n")
-        over_http(url, work, 1, len(work) * 2)  # warm every worker a little
+        print(f"server: {url} with {workers} query workers; client: http.client keep-alive, one per thread\n")
+        with open_store(location, read_only=True) as store:  # read-only beside the server's workers
+            run = local_runner(store, work, max_rows)
+            client = Client(url)
+            for name in names * 2:  # warm both sides
+                run[name]()
+                client.get(paths[name])
+            # in-process and HTTP runs alternate, so load from other processes hits both alike
+            local = {n: [] for n in names}
+            http_t = {n: [] for n in names}
+            worker_t = {n: [] for n in names}
+            for _ in range(args.repeat):
+                for name in names:
+                    t0 = time.perf_counter()
+                    run[name]()
+                    local[name].append(time.perf_counter() - t0)
+                    t0 = time.perf_counter()
+                    status, wms = client.get(paths[name])
+                    http_t[name].append(time.perf_counter() - t0)
+                    if wms is not None:
+                        worker_t[name].append(wms / 1000)
+            print(f"per query, 1 client, {args.repeat} runs each (ms)")
+            print(f"  {'query':<22} {'in-process':>10} | {'HTTP med':>9} {'p99':>8} | {'in worker':>9} | overhead")
+            for name in names:
+                lo, hm = statistics.median(local[name]), statistics.median(http_t[name])
+                wk = statistics.median(worker_t[name]) if worker_t[name] else float("nan")
+                print(f"  {name:<22} {ms(lo):>10} | {ms(hm):>9} {ms(pct(http_t[name], 99)):>8} | {ms(wk):>9} | "
+                      f"{hm / lo:6.2f}x")
+                report["per_query"][name] = {"in_process_median_ms": lo * 1000, "http_median_ms": hm * 1000,
+                                             "http_p99_ms": pct(http_t[name], 99) * 1000,
+                                             "worker_median_ms": wk * 1000, "overhead": hm / lo}
 
-        print("per query, 1 client (ms)          in-process median |   HTTP median      p99 | overhead")
-        single, _, _ = over_http(url, work, 1, max(args.requests, len(work) * 10))
-        for name, _, _ in work:
-            h = [t for n, t in single if n == name]
-            lo = statistics.median(local[name])
-            hm = statistics.median(h)
-            print(f"  {name:<28} {ms(lo)}          | {ms(hm)} {ms(pct(h, 99))} | {hm / lo:6.1f}x")
-            report["in_process"][name] = {"median_ms": lo * 1000, "p99_ms": pct(local[name], 99) * 1000}
-            report["http"].setdefault("1", {})[name] = {"median_ms": hm * 1000, "p99_ms": pct(h, 99) * 1000}
-
-        # in-process throughput of the same mix on one thread, for comparison
-        mix = [statistics.median(local[n]) for n, _, _ in work]
-        local_qps = len(mix) / sum(mix)
-        print(f"\nin-process, one thread, the same mix: {local_qps:8.1f} queries/s\n")
-        print("all queries mixed           clients   requests   median ms    p99 ms   requests/s   errors")
-        for c in [int(x) for x in args.clients.split(",")]:
-            res, wall, errors = over_http(url, work, c, args.requests)
-            lat = [t for _, t in res]
-            print(f"  {'':<25} {c:7d} {len(res):10d} {ms(statistics.median(lat))}  {ms(pct(lat, 99))} "
-                  f"{len(res) / wall:12.1f} {errors:8d}")
-            report["http"][f"mixed_{c}"] = {"median_ms": statistics.median(lat) * 1000, "p99_ms": pct(lat, 99) * 1000,
-                                            "rps": len(res) / wall, "errors": errors}
-        report["in_process_mix_qps"] = local_qps
+            print(f"\nall queries mixed, {args.requests} requests per level")
+            print(f"  {'clients':>7} | {'HTTP med':>9} {'p99':>8} {'req/s':>8} {'errors':>6} | "
+                  f"{'in-process med':>14} {'p99':>8} {'q/s':>8} (same number of threads)")
+            for c in [int(x) for x in args.clients.split(",")]:
+                res, wall, errors = over_http(url, work, c, args.requests)
+                lat = [t for _, t in res]
+                llat, lwall = in_process_threads(run, names, c, args.requests)
+                print(f"  {c:>7} | {ms(statistics.median(lat)):>9} {ms(pct(lat, 99)):>8} {len(res) / wall:8.1f} "
+                      f"{errors:>6} | {ms(statistics.median(llat)):>14} {ms(pct(llat, 99)):>8} "
+                      f"{len(llat) / lwall:8.1f}")
+                report["mixed"][str(c)] = {"http_median_ms": statistics.median(lat) * 1000,
+                                           "http_p99_ms": pct(lat, 99) * 1000, "http_rps": len(res) / wall,
+                                           "errors": errors, "local_median_ms": statistics.median(llat) * 1000,
+                                           "local_p99_ms": pct(llat, 99) * 1000, "local_qps": len(llat) / lwall}
     finally:
         proc.terminate()
         proc.wait(30)

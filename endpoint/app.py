@@ -27,7 +27,7 @@ from .pool import Busy, QueryPool, Timeout, WorkerFailed
 TEXT = "text/plain; charset=utf-8"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-RESULT_HEADERS = "X-Newsgraph-Row-Limit, X-Newsgraph-Rows, X-Newsgraph-Truncated"
+RESULT_HEADERS = "X-Newsgraph-Row-Limit, X-Newsgraph-Rows, X-Newsgraph-Truncated, Server-Timing"
 SD_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml", "application/trig"]
 RESOURCE_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
 
@@ -71,6 +71,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 
     def result_response(reply: dict) -> Response:
         resp = Response(reply["body"], status=reply.get("status", 200), content_type=reply["content_type"])
+        if "ms" in reply:  # time in the worker: query + serialization (the rest is queueing, IPC and HTTP)
+            resp.headers["Server-Timing"] = f'query;dur={reply["ms"]:.1f};desc="query and serialization"'
         if reply.get("kind") in ("select", "graph"):
             resp.headers["X-Newsgraph-Row-Limit"] = str(config.max_rows)
             resp.headers["X-Newsgraph-Rows"] = str(reply.get("count") or 0)

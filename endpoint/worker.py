@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import sys
+import time
 import traceback
 
 
@@ -113,6 +114,7 @@ class Worker:
         from .safety import check
 
         text = msg["text"]
+        t0 = time.perf_counter()
         check(text, update=False, allow_remote=self.allow_remote)
         kind, vars_, rows, boolean, triples, truncated = run_query(
             self._store(), text, msg.get("bindings") or None, self.max_rows,
@@ -125,7 +127,7 @@ class Worker:
             body = formats.serialize_result(kind, vars_, rows, boolean, name)
             count = len(rows) if kind == "select" else None
         return {"ok": True, "status": 200, "content_type": ctype, "body": body, "kind": kind, "count": count,
-                "truncated": truncated}
+                "truncated": truncated, "ms": (time.perf_counter() - t0) * 1000}
 
     def _graph(self, msg: dict) -> dict:
         """Graph Store Protocol read: one named graph, or the default graph (the union of all graphs)."""
