@@ -25,8 +25,12 @@ def _data(name: str):
     return yaml.safe_load(resources.files(__package__).joinpath("data", name).read_text("utf-8"))
 
 
+_NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                                   "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i"})
+
+
 def fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
+    s = unicodedata.normalize("NFKD", s.translate(_NO_DECOMPOSITION))
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
@@ -63,12 +67,17 @@ class Lexicon:
     role_phrases: frozenset[str] = field(default_factory=frozenset)  # multi-word roles (en)
     name_variants: tuple[tuple[str, str], ...] = ()
     name_followers: frozenset[str] = frozenset()
+    surname_endings: tuple[str, ...] = ()
     country_abbreviations: frozenset[str] = frozenset()
 
     def is_given_name(self, word: str) -> bool:
-        if word in self.given_names:
+        if word in self.given_names or _folded_given_names().get(fold(word)):
             return True
         return any(a in word and word.replace(a, b) in self.given_names for a, b in self.name_variants)
+
+    def has_surname_shape(self, word: str) -> bool:
+        low = fold(word)
+        return len(low) > 4 and low.endswith(self.surname_endings)
 
     def demonym_country(self, word: str) -> str | None:
         low = word.lower()
@@ -101,6 +110,12 @@ def given_names() -> frozenset[str]:
             if name and " " not in name and name[0].isupper():
                 names.add(name)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _folded_given_names() -> dict[str, bool]:
+    """Given names without diacritics: "Radosław" is found as "Radoslaw"."""
+    return {fold(n): True for n in given_names()}
 
 
 def _latin_capitalised(s: str) -> bool:
@@ -201,5 +216,6 @@ def lexicon(lang: str) -> Lexicon:
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],
         place_cues=frozenset(pl["place_cues"][lang]), role_phrases=frozenset(n for n in nouns if " " in n),
         name_variants=tuple(tuple(v) for v in _data("names.yaml")["given_name_variants"]),
+        surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
         country_abbreviations=frozenset(pl["country_abbreviations"]))

@@ -55,7 +55,7 @@ def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
         tok = doc[j]
         low = tok.text.lower()
         if tok.text in ("-",) or lx.is_role_word(tok.text) or low in lx.role_modifiers or \
-                (tok.is_lower and lx.demonym_country(tok.text)) or (words and tok.text in lx.prefixes and
+                ((tok.is_lower or lx.lang == "en") and lx.demonym_country(tok.text)) or (words and tok.text in lx.prefixes and
                                                                      doc[j + 1].text == "-"):
             words.insert(0, tok)
             j -= 1
@@ -75,7 +75,7 @@ def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
     text = doc[words[0].i:words[-1].i + 1].text
     info = RoleInfo(title=text)
     for w in words:
-        iso = lx.demonym_country(w.text) if w.is_lower else None
+        iso = lx.demonym_country(w.text) if (w.is_lower or lx.lang == "en") else None
         if iso:
             info.nationality = iso
         if w.text in lx.prefixes:
@@ -170,7 +170,8 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         if len(run) >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
             j = i + 1  # "US-Präsident Trump Selenskyj …": a surname, then another person
             run = doc[i:j]
-        if len(run) >= 2 and (lx.is_given_name(first) or role is not None):
+        if len(run) >= 2 and (lx.is_given_name(first) or role is not None or
+                              (len(run) == 2 and lx.has_surname_shape(run[-1].text) and not run[0].is_sent_start)):
             _add_person(doc, lx, i, j, role or _role_before_comma(doc, i, lx) or _apposition_after(doc, j, lx),
                         tokens, given=first)
             i = j

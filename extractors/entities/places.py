@@ -59,6 +59,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 break
             if entry.subtype == "City" and _common_noun_use(doc, i, lx):
                 break
+            if size == 1 and entry.subtype == "City" and lx.is_given_name(tok.text) and \
+                    (i == 0 or doc[i - 1].text.lower() not in lx.place_cues):
+                break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"
             if size == 1 and tok.is_sent_start and tok.text.lower() in lx.common_words:
                 break
             add_mention(doc, place_entity(entry), i, i + size, NAME, surface=form)

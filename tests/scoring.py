@@ -1,0 +1,51 @@
+"""Scores an article's extraction with ../shared/eval/score.py (skips when ../shared is absent)."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SHARED, shared_or_skip
+
+
+def score_article(article: Path, gold: Path, tmp_path: Path) -> dict:
+    """Ingest one article into a fresh store, export TriG, and score it against its gold."""
+    shared_or_skip()
+    from newsgraph.extractors.pipeline import Extractor
+    from newsgraph.graph.iris import Minter
+    from newsgraph.graph.store import open_store
+    from newsgraph.ingest import ingest
+
+    store = open_store("memory:")
+    summary = ingest([str(article)], store, Extractor(), Minter("https://example.org/id/"), report=lambda m: None)
+    assert summary.failed == 0, summary.problems
+    out = io.BytesIO()
+    store.export(out, "trig")
+    trig = tmp_path / f"{article.stem}.trig"
+    trig.write_bytes(out.getvalue())
+    proc = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(trig)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def f1(r: dict) -> float:
+    if not r["gold"] and not r["pred"]:
+        return 1.0  # nothing to find, nothing wrongly found
+    p = r["correct"] / r["pred"] if r["pred"] else 0.0
+    rec = r["found"] / r["gold"] if r["gold"] else 1.0
+    return 2 * p * rec / (p + rec) if p + rec else 0.0
+
+
+def precision(r: dict) -> float:
+    return r["correct"] / r["pred"] if r["pred"] else 1.0
+
+
+def seed_pairs(seeds: Path) -> list[tuple[Path, Path]]:
+    pairs = []
+    for article in sorted(p for p in seeds.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md"):
+        gold = seeds / "gold" / f"{article.stem}.gold.json"
+        if gold.exists():
+            pairs.append((article, gold))
+    return pairs
