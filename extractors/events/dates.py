@@ -198,8 +198,10 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             if j + 1 < end and lowers[j] in d.range_connectors and d.weekday_forms.get(lowers[j + 1]) is not None:
                 wd2 = d.weekday_forms[lowers[j + 1]]
                 j += 2
+            # "in der Nacht zum Freitag": the night before, dated by its evening
+            night = 1 if (a <= i - 2 and lowers[i - 1] in ("zum", "zu") and "nacht" in lowers[a:i]) else 0
             # "Tuesday, Dec. 2" / "Dienstag, 2. Dezember": the explicit date follows and wins
-            out.append(DateMention(a, j, ("weekday", wd, hint, wd2), deadline_before(a)))
+            out.append(DateMention(a, j, ("weekday", wd, hint, wd2, night), deadline_before(a)))
             i = j
             continue
         # ---- heute / gestern / morgen / today / yesterday / tomorrow
@@ -354,7 +356,11 @@ def resolve(spec: tuple, pub: dt.date | None, orient: str = AUTO) -> tuple[str, 
     if kind == "rel":
         return (pub + dt.timedelta(days=spec[1])).isoformat(), None, "day"
     if kind == "weekday":
-        _, wd, hint, wd2 = spec
+        _, wd, hint, wd2 = spec[:4]
+        night = spec[4] if len(spec) > 4 else 0
+        if night and wd2 is None:
+            day = _weekday(wd, hint, pub, orient)
+            return (day - dt.timedelta(days=1)).isoformat(), None, "day"
         if wd2 is not None:
             second = _weekday(wd2, hint, pub, orient)
             first = second - dt.timedelta(days=(wd2 - wd) % 7)

@@ -141,11 +141,21 @@ class Lexicon:
         self.cancel_single = _words(cancel.get("single"))
         self.cancel_particle = {str(k).lower(): str(v).lower() for k, v in (cancel.get("particle") or {}).items()}
         self.durative = _seqs(m.get("durative"))
+        self.durations: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("durations") or {}).items()}
+        self.end_cues = _words(m.get("end_cues"))
+        self.reference_preps = _seqs(m.get("reference_preps"))
+        self.after_preps = _words(m.get("after_preps"))
+        self.same_place = _seqs(m.get("same_place"))
+        self.talk_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("talk_verbs") or {}).items()}
+        self.talk_preps = _words(m.get("talk_preps"))
+        self.normative_modals = _words(m.get("normative_modals"))
+        self.temporal_connectors = _words(m.get("temporal_connectors"))
 
         st = raw.get("status") or {}
         # strongest first; possible_adverb ("möglicherweise") ranks below a plan and counts as possible
         self.status_order = ("possible", "expected", "planned", "possible_adverb", "held", "ongoing")
-        self.status_words: dict[str, frozenset[str]] = {k: _words(v) for k, v in st.items()}
+        self.status_words: dict[str, frozenset[str]] = {k: _words(v) for k, v in st.items() if k != "near_only"}
+        self.status_near_only = _words(st.get("near_only"))
         # word -> the strongest status class it signals
         self.status_of: dict[str, str] = {}
         for cls in reversed(self.status_order):
@@ -195,7 +205,8 @@ class Lexicon:
 
         # pre-filters: words that can start a meeting trigger / an attendance or delegation cue
         self.trigger_words = frozenset(self.noun_kind) | frozenset(self.multi_nouns) | \
-            frozenset(self.anaphoric_nouns) | frozenset(self.verb) | frozenset(self.particle_verbs) | self.phone_verbs
+            frozenset(self.anaphoric_nouns) | frozenset(self.verb) | frozenset(self.particle_verbs) | self.phone_verbs | \
+            frozenset(self.talk_verbs)
         self.attendance_words = self.attendance_single | frozenset(self.attendance_particle) | \
             frozenset(s[0] for s in self.attendance_seqs)
         self.durative_first = frozenset(s[0] for s in self.durative)

@@ -9,6 +9,7 @@ date, an underspecified follow-up) merge into one meeting with evidence for each
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Evidence, Meeting
@@ -24,6 +25,8 @@ PERFECT_AUX = frozenset({"hat", "habe", "hatte", "hatten", "haben", "hätte", "h
                          "sei", "seien"})
 FAMILY = {"talks": "talk", "negotiation": "talk", "meeting": "talk", "working_group": "talk", "summit": "summit",
           "visit": "visit", "reception": "visit", "phone_call": "call", "video_call": "call", "signing": "signing"}
+NEW_WORDS = frozenset({"weitere", "weiteren", "weiterer", "erneute", "erneuten", "neue", "neuen", "nächste", "nächsten",
+                       "zweite", "zweiten", "dritte", "dritten", "another", "new", "next", "second", "third", "further"})
 WINDOW_BACK = 20
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
@@ -41,6 +44,10 @@ class Trigger:
     definite: bool = False
     indefinite: bool = False
     negdet: bool = False
+    det_word: str = ""  # the determiner found before a noun ("weitere", "the")
+    bare: bool = False  # no determiner, right after a preposition ("durch Verhandlungen")
+    ref: bool = False  # named for its time: "parallel zu den Gesprächen", "on the sidelines of the talks"
+    after: bool = False  # "nach einem Treffen", "after the meeting": it took place
     word: str = ""
     loc: str | None = None
     loc_tok: int = -1
@@ -66,6 +73,10 @@ class Cand:
     negated: bool = False
     frame: Frame | None = None
     named: set[str] = field(default_factory=set)  # attendees named in the sentence (not via a pronoun)
+    new: bool = False  # "eine weitere Runde", "another meeting": not one reported before
+    bare: bool = False
+    duration: int = 0  # "zweitägige Beratungen": days
+    ends: bool = False  # "endeten am Samstag": the date is the last day
 
     @property
     def score(self) -> float:
@@ -88,6 +99,10 @@ class Meet:
     main: int
     main_score: float
     last_sent: int
+    created: int = -1  # the sentence that first reported it
+    duration: int = 0
+    ends: bool = False
+    named: set[str] = field(default_factory=set)
 
 
 class Meetings:
@@ -98,8 +113,41 @@ class Meetings:
         self.meets: list[Meet] = []
         self._date_tokens: set[int] = set()
         self._plural_first = frozenset(seq[0] for seq in self.lex.plural_anaphors)
+        self._rel_cache: dict[int, list[tuple[int, int]]] = {}
+        self._dateline_end: dict[int, int] = {}
+        self.dateline_places: list[str] = []
+        self._datelines()
+        self._delegation_sent = -10
         for s in ctx.sents:
             self._sentence(s)
+
+    # ================================================================== datelines
+    def _datelines(self) -> None:
+        """"MOSCOW —", "Kiew/Washington -", "BERLIN (dpa) —": where the report was filed."""
+        ctx = self.ctx
+        seen_para = set()
+        for s in ctx.sents:
+            if s.para in seen_para:
+                continue
+            seen_para.add(s.para)
+            places: list[str] = []
+            for j in range(s.start, min(s.end, s.start + 12)):
+                w = ctx.texts[j]
+                if w in ("-", "–", "—") and j > s.start:
+                    if places:
+                        self._dateline_end[s.i] = j
+                        if not self.dateline_places:
+                            self.dateline_places = places
+                    break
+                m = ctx.mention_at(j)
+                if m is not None and m.kind in (PLACE, COUNTRY):
+                    if m.key not in places:
+                        places.append(m.key)
+                    continue
+                if w in ("/", ",", "(", ")") or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
+                        w.lower() in ("dpa", "afp", "ap", "reuters", "rtr"):
+                    continue
+                break
 
     # ================================================================== triggers
     def _triggers(self, s: Sentence) -> list[Trigger]:
@@ -128,12 +176,15 @@ class Meetings:
             if t is not None:
                 if t.pos == "noun":
                     self._determiner(s, t)
-                    if t.anaphoric_only and not t.definite:
+                    if t.anaphoric_only and not t.definite and t.det_word not in NEW_WORDS:
                         i = t.end
-                        continue
+                        continue  # "Runde" alone is no meeting; "die Runde", "eine weitere Runde" are
                     if not de and i - 1 >= s.start and lw[i - 1] in ("press", "news"):
                         i = t.end
                         continue
+                    t.ref = self._preceded_by(s, t.i, lex.reference_preps)
+                    t.after = any(lw[j] in lex.after_preps for j in range(max(s.start, t.i - 3), t.i)) and \
+                        not t.definite
                 out.append(t)
                 i = t.end
                 continue
@@ -193,7 +244,30 @@ class Meetings:
                 if ctx.lowers[j] in lex.phone_markers and j != i:
                     return Trigger(i, i + 1, "phone_call", "verb",
                                    tense="past" if w in lex.phone_verbs_past else None, word=word)
+        if w in lex.talk_verbs and (not de or not cap or initial):
+            # "hatte ... im Kreml mit Putin gesprochen", "spoke with Zelensky": a conversation
+            cl_a, cl_b = ctx.clause_of(s, i)
+            for j in list(range(i + 1, min(cl_b, i + 10))) + list(range(max(cl_a, i - 10), i)):
+                if ctx.lowers[j] in lex.talk_preps and self._actor_after(s, j + 1, 4, persons=True):
+                    return Trigger(i, i + 1, "talks", "verb", tense=lex.talk_verbs[w], word=word)
         return None
+
+    def _preceded_by(self, s: Sentence, i: int, seqs) -> bool:
+        """Does one of the word sequences stand right before token i (articles and adjectives between)?"""
+        lw = self.ctx.lowers
+        j = i - 1
+        while j >= s.start and (lw[j] in self.lex.articles or lw[j] in self.lex.definite or
+                                (self.ctx.texts[j].isalpha() and self.ctx.texts[j].islower() and
+                                 not any(lw[j] == q[-1] for q in seqs)) or
+                                (self.ctx.mention_at(j) is not None and self.ctx.mention_at(j).form == ADJECTIVE)):
+            j -= 1
+            if i - j > 5:
+                return False
+        for q in seqs:
+            n = len(q)
+            if j - n + 1 >= s.start and tuple(lw[j - n + 1:j + 1]) == q:
+                return True
+        return False
 
     def _in_pp(self, s: Sentence, t: Trigger) -> bool:
         lw = self.ctx.lowers
@@ -255,10 +329,11 @@ class Meetings:
                 for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
         return True
 
-    def _actor_after(self, s: Sentence, j: int, n: int) -> bool:
+    def _actor_after(self, s: Sentence, j: int, n: int, persons: bool = False) -> bool:
         for k in range(j, min(s.end, j + n)):
             m = self.ctx.mention_at(k)
-            if m is not None and m.kind in (PERSON, COUNTRY, ORGANIZATION) and not m.possessive:
+            if m is not None and m.kind in ((PERSON,) if persons else (PERSON, COUNTRY, ORGANIZATION)) and \
+                    not m.possessive and m.form != ADJECTIVE:
                 return True
             if self.ctx.lowers[k] in self.lex.pronouns:
                 return True
@@ -269,14 +344,21 @@ class Meetings:
         lex = self.lex
         for j in range(t.i - 1, max(s.start, t.i - 4) - 1, -1):
             w = lw[j]
+            t.det_word = w
             if w in lex.negative_determiners:
                 t.negdet = True
                 return
+            if w in NEW_WORDS:
+                t.indefinite = True  # "weitere Gespräche", "another round"
+                continue
             if w in lex.definite:
                 t.definite = True
                 return
             if w in lex.indefinite:
                 t.indefinite = True
+                return
+            if w in ("'s", "’s"):
+                t.definite = True  # "Friday's meetings", "Trump's meeting"
                 return
             m = self.ctx.mention_at(j)
             if m is not None:
@@ -284,6 +366,9 @@ class Meetings:
                     t.definite = True  # "Trump's meeting", "Putins Treffen"
                     return
                 continue
+            if w in lex.prepositions and not t.indefinite:
+                t.bare = True  # "durch Verhandlungen", "through negotiations"
+                return
             if w.isalpha() and self.ctx.texts[j].islower():
                 continue  # an adjective
             if w in ("-", "–") or "-" in w:
@@ -293,17 +378,38 @@ class Meetings:
     # ================================================================== per sentence
     def _sentence(self, s: Sentence) -> None:
         triggers = self._triggers(s)
+        # "Parallel zu den Dreiergesprächen trafen sich ...", "on the sidelines of the summit": the
+        # meeting named for its time is not reported here; the other one happens at its time and place
+        refs = [t for t in triggers if t.ref]
+        others = [t for t in triggers if not t.ref]
+        ref_meet = None
+        if refs and others:
+            ref_meet = self._reference(s, refs[0])
+            triggers = others
         cands = self._candidates(s, triggers) if triggers else []
         touched: list[Meet] = []
         for c in cands:
             if c.negated:
                 continue
+            if ref_meet is not None:
+                if c.date is None and ref_meet.date is not None:
+                    c.date = ref_meet.date
+                if c.location is None and ref_meet.location is not None:
+                    c.location = ref_meet.location
+                c.new = True
             m = self._merge(c)
             if m is not None:
                 touched.append(m)
         self._attendance(s, touched, bool(triggers))
         if not triggers:
             self._topic_sentence(s)
+
+    def _reference(self, s: Sentence, t: Trigger) -> Meet | None:
+        """The meeting a reference like "während des Treffens" points to."""
+        for m in sorted(self.meets, key=lambda m_: -m_.last_sent):
+            if s.i - m.last_sent <= LINK_SENTENCES and FAMILY.get(m.kind) == FAMILY.get(t.kind):
+                return m
+        return max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
 
     # ================================================================== candidates
     def _region(self, s: Sentence, tok: int) -> tuple[int, int, Frame | None]:
@@ -327,6 +433,21 @@ class Meetings:
                 inside = cont
         return lo, hi, inside
 
+    def _clause_stop(self, s: Sentence, frm: int, hi: int) -> int:
+        """Where the trigger's clause ends: a clause break, a dash, "and that", a new clause of time."""
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        breaks = set(ctx.clause_breaks(s))
+        for j in range(frm, hi):
+            if j in breaks:
+                return j
+            if lw[j] in lex.coordinators and j + 1 < hi and (lw[j + 1] in lex.content_openers or
+                                                            lw[j + 1] in lex.subordinators):
+                return j
+            if lw[j] in lex.temporal_connectors:
+                return j
+        return hi
+
     def _candidates(self, s: Sentence, triggers: list[Trigger]) -> list[Cand]:
         ctx = self.ctx
         regions = [self._region(s, t.i) for t in triggers]
@@ -347,9 +468,8 @@ class Meetings:
             lo, hi, _ = regions[k]
             prev_end = triggers[k - 1].end if k > 0 and regions[k - 1][:2] == (lo, hi) else lo
             next_start = triggers[k + 1].i if k + 1 < len(triggers) and regions[k + 1][:2] == (lo, hi) else hi
-            t.loc, t.loc_tok = self._location(s, t, max(lo, t.i - WINDOW_BACK), min(hi, t.end + WINDOW_AHEAD),
-                                              prev_end, next_start)
-            ahead = min(next_start, ctx.hard_end(s, t.end), t.end + 30, hi)
+            ahead = min(next_start, self._clause_stop(s, t.end, min(hi, t.end + 30)))
+            t.loc, t.loc_tok = self._location(s, t, max(lo, t.i - WINDOW_BACK), ahead, prev_end, next_start)
             fwd = [d for d in dates if t.end <= d.start < ahead and d.start >= lo]
             back = [d for d in dates if max(prev_end, t.i - WINDOW_BACK, lo) <= d.start < t.i]
             if fwd:
@@ -367,7 +487,11 @@ class Meetings:
                                 for x in g)
                 date_clash = any(triggers[x].date is not None and t.date is not None and
                                  triggers[x].date.spec != t.date.spec for x in g)
-                if same_region and not loc_clash and not date_clash and t.i - u.end <= 25:
+                kind_clash = KIND_GROUP.get(u.kind, "meet") != KIND_GROUP.get(t.kind, "meet")
+                # "held talks on Saturday, a day after the Americans sat down with ...": two events
+                apart = any(ctx.lowers[j] in self.lex.temporal_connectors for j in range(u.end, t.i))
+                if same_region and not loc_clash and not date_clash and not kind_clash and not apart and \
+                        t.i - u.end <= 25:
                     g.append(k)
                     continue
             groups.append([k])
@@ -393,6 +517,11 @@ class Meetings:
             c.location = next((t.loc for t in ts if t.loc), None)
             c.anaphoric = bool(nouns) and all((t.definite or t.anaphoric_only) for t in nouns) and \
                 not any(t.pos == "verb" for t in ts)
+            c.new = any(t.det_word in NEW_WORDS for t in nouns)
+            c.bare = bool(nouns) and all(t.bare for t in nouns) and not any(t.pos == "verb" for t in ts)
+            c.duration, c.ends = self._duration(a, b)
+            if c.location is None:
+                c.location = self._same_place(s, a, b)
             c.negated = self._negated(s, c)
             if c.negated:
                 cands.append(c)
@@ -428,8 +557,48 @@ class Meetings:
             c.status, c.status_explicit = status, explicit
             c.about, c.about_entities, topic_span = self._topic(s, c)
             c.attendees = self._attendees(s, c, topic_span)
+            if c.location is None and c.kind in ("visit", "reception"):
+                c.location = self._host(s, c)
             cands.append(c)
         return cands
+
+    def _duration(self, a: int, b: int) -> tuple[int, bool]:
+        """("zweitägigen", "two-day") -> days; and whether an end word ("endeten", "ended") stands near."""
+        lw = self.ctx.lowers
+        days, ends = 0, False
+        for j in range(a, b):
+            w = lw[j]
+            if w in self.lex.end_cues:
+                ends = True
+            for stem, n in self.lex.durations.items():
+                if w.startswith(stem):
+                    days = max(days, n)
+        return days, ends
+
+    def _same_place(self, s: Sentence, a: int, b: int) -> str | None:
+        """"in derselben Stadt", "there": the place named last (in this sentence or for the last meeting)."""
+        lw = self.ctx.lowers
+        for j in range(a, b):
+            for seq in self.lex.same_place:
+                if tuple(lw[j:j + len(seq)]) == seq:
+                    for mi in reversed(s.mentions):
+                        m = self.ctx.mentions[mi]
+                        if m.start < j and m.kind in (PLACE,) and m.form != ADJECTIVE:
+                            return m.key
+                    last = max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
+                    return last.location if last is not None else None
+        return None
+
+    def _host(self, s: Sentence, c: Cand) -> str | None:
+        """"Moscow expected Witkoff and Kushner to visit", "Russland hoffe auf einen Besuch": the host."""
+        ctx = self.ctx
+        lo = c.lo if c.frame is None else self._region(s, c.triggers[0].i)[0]
+        for m in ctx.mentions_in(lo, c.triggers[0].i):
+            if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE and not m.possessive and \
+                    not any(ctx.lowers[k] in self.lex.prepositions for k in range(max(lo, m.start - 2), m.start)):
+                return m.key
+            break
+        return None
 
     # ------------------------------------------------------------------ location
     def _location(self, s: Sentence, t: Trigger, lo: int, hi: int, prev_end: int, next_start: int):
@@ -523,7 +692,11 @@ class Meetings:
             while b < c.hi and lw[b] != ",":
                 b += 1
             seg.extend(range(a, b))
+        near = {j for t in c.triggers for j in range(t.i - 6, t.end + 6)}
+        seg = [j for j in seg if j in near or lw[j] not in lex.status_near_only]
         found = self._status_words(seg)
+        if any(t.after for t in c.triggers):
+            return "held", True  # "nach einem mehrstündigen Treffen", "after the meeting"
         if not found - {"held"} and not any(t.tense for t in c.triggers):
             rest: list[int] = []
             skip = False
@@ -532,7 +705,7 @@ class Meetings:
                     nxt = lw[j + 1] if j + 1 < c.hi else ""
                     skip = nxt in lex.subordinators or nxt.endswith("ing") or nxt in ("der", "die", "das", "was")
                     continue
-                if not skip:
+                if not skip and (j in near or lw[j] not in lex.status_near_only):
                     rest.append(j)
             found |= self._status_words(rest)
         if c.frame is not None and "possible" not in found:
@@ -668,13 +841,8 @@ class Meetings:
             if lw[j] not in firsts:
                 continue
             for seq in lex.plural_anaphors:
-                if tuple(lw[j:j + len(seq)]) == seq and s.i > 0:
-                    prev = [ctx.mentions[mi] for mi in ctx.sents[s.i - 1].mentions]
-                    persons = []
-                    for m in prev:
-                        if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive and \
-                                m.key not in persons:
-                            persons.append(m.key)
+                if tuple(lw[j:j + len(seq)]) == seq:
+                    persons = self._pair_before(s, j)
                     if len(persons) >= 2:
                         for k in persons[:2]:
                             c.named.add(k)
@@ -704,10 +872,53 @@ class Meetings:
                     break
         return out
 
+    def _pair_before(self, s: Sentence, j: int) -> list[str]:
+        """The two persons "the two men" / "die beiden" point to: the last pair named together (X and Y)
+        in this sentence or the two before, else the first two persons of the sentence before."""
+        ctx, lw = self.ctx, self.ctx.lowers
+        coord = self.lex.coordinators | {"sowie", ","}
+        for t in (s.i, s.i - 1, s.i - 2):
+            if t < 0:
+                break
+            ms = [ctx.mentions[mi] for mi in ctx.sents[t].mentions]
+            ms = [m for m in ms if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive and
+                  (t < s.i or m.end <= j)]
+            for a, b in reversed(list(zip(ms, ms[1:]))):
+                between = [lw[k] for k in range(a.end, b.start)]
+                if a.key != b.key and between and all(w in coord for w in between):
+                    return [a.key, b.key]
+        if s.i > 0:
+            persons = []
+            for mi in ctx.sents[s.i - 1].mentions:
+                m = ctx.mentions[mi]
+                if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive and m.key not in persons:
+                    persons.append(m.key)
+            return persons[:2]
+        return []
+
     def _side_mention(self, s: Sentence, m) -> bool:
         """Named only to describe someone or something else: not a participant."""
         return m.i in self.speech.media_mentions or self._not_attending(s, m) or self._relation_of(s, m) or \
-            self._party_tag(s, m)
+            self._party_tag(s, m) or self._place_description(s, m) or m.end <= self._dateline_end.get(s.i, -1) or \
+            any(a <= m.start < b for a, b in self._relatives(s))
+
+    def _relatives(self, s: Sentence) -> list[tuple[int, int]]:
+        got = self._rel_cache.get(s.i)
+        if got is None:
+            got = self._rel_cache[s.i] = self.ctx.relative_spans(s)
+        return got
+
+    def _place_description(self, s: Sentence, m) -> bool:
+        """"in der Hauptstadt der Vereinigten Arabischen Emirate", "the capital of Ukraine"."""
+        lw = self.ctx.lowers
+        j = m.start - 1
+        while j > s.start and lw[j] in self.lex.articles:
+            j -= 1
+        if j > s.start and lw[j] in ("of", "des", "der") and j - 1 >= s.start:
+            j -= 1
+            while j > s.start and lw[j] in self.lex.articles:
+                j -= 1
+        return j >= s.start and (lw[j] in self.lex.place_type_words or lw[j].split("-")[-1] in self.lex.place_type_words)
 
     def _relation_of(self, s: Sentence, m) -> bool:
         """"der Schwiegersohn von US-Präsident Donald Trump": Trump is named to say who Kushner is."""
@@ -910,6 +1121,19 @@ class Meetings:
         named = [k for k in c.attendees if k in c.named]
         if underspecified and c.frame is not None and not named:
             return None  # "er halte die Friedensgespräche auf": a reference inside what someone said
+        if underspecified and c.bare:
+            return None  # "durch Verhandlungen", "through negotiations": talks in general
+        if c.kind == "signing" and any(t.pos == "verb" for t in c.triggers) and self.meets:
+            # "Frankreich und Großbritannien unterzeichneten am Dienstag eine Absichtserklärung" right after
+            # the summit: signed there
+            last = max(self.meets, key=lambda m_: m_.last_sent)
+            if c.sent - last.last_sent <= 1 and last.created != c.sent and last.kind != "signing" and \
+                    self._status_group(last.status) == self._status_group(c.status) and \
+                    date_compatible(c.date, last.date):
+                c.location = None
+                return self._join(last, c)
+        if c.new:
+            return self._create(c)
         if underspecified and not c.attendees:
             # "weitere Gespräche": a reference, not a report
             if c.frame is not None or not c.anaphoric:
@@ -921,17 +1145,18 @@ class Meetings:
                 m.sents.append(c.sent)
             m.last_sent = max(m.last_sent, c.sent)
             return m
+        meets = [m for m in self.meets if m.created != c.sent]  # split apart in this sentence on purpose
         if c.anaphoric or underspecified:
             # the meeting of the sentence just before, if it fits ("Erwartet wird eine Reise nach Moskau.
             # ... hoffe auf einen baldigen Besuch der Unterhändler")
-            last = max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
+            last = max(meets, key=lambda m_: m_.last_sent) if meets else None
             if last is not None and c.sent - last.last_sent <= 1 and self._compatible(c, last) and \
                     (FAMILY.get(last.kind) == FAMILY.get(c.kind) or underspecified):
                 target = last
         if target is None and (c.anaphoric or underspecified):
             # "der Verhandlungstag" points back to talks rather than to the summit mentioned since
             for same_family in (True, False):
-                for m in reversed(self.meets):
+                for m in reversed(meets):
                     if not self._compatible(c, m) or (same_family and FAMILY.get(m.kind) != FAMILY.get(c.kind)):
                         continue
                     if c.sent - m.last_sent <= ANAPHOR_SENTENCES or self._linked(c, m):
@@ -940,19 +1165,28 @@ class Meetings:
                 if target is not None:
                     break
         elif not (c.anaphoric or underspecified):
-            for m in reversed(self.meets):
+            for m in reversed(meets):
                 if self._compatible(c, m) and self._linked(c, m) and c.sent - m.last_sent <= LINK_SENTENCES:
                     target = m
                     break
         if target is None:
-            m = Meet(kind=c.kind, status=c.status, status_explicit=c.status_explicit, location=c.location,
-                     date=c.date, attendees=list(c.attendees), about=list(c.about),
-                     about_entities=list(c.about_entities), trigger=c.triggers[0].word, sents=[c.sent],
-                     main=c.sent, main_score=c.score, last_sent=c.sent)
-            self.meets.append(m)
-            return m
-        m = target
-        if KIND_PRIORITY.index(c.kind) < KIND_PRIORITY.index(m.kind):
+            return self._create(c)
+        return self._join(target, c)
+
+    def _create(self, c: Cand) -> Meet:
+        m = Meet(kind=c.kind, status=c.status, status_explicit=c.status_explicit, location=c.location,
+                 date=c.date, attendees=list(c.attendees), about=list(c.about),
+                 about_entities=list(c.about_entities), trigger=c.triggers[0].word, sents=[c.sent],
+                 main=c.sent, main_score=c.score, last_sent=c.sent, created=c.sent, duration=c.duration,
+                 ends=c.ends, named=set(c.named))
+        self.meets.append(m)
+        return m
+
+    def _join(self, m: Meet, c: Cand) -> Meet:
+        m.duration = max(m.duration, c.duration)
+        m.ends = m.ends or c.ends
+        m.named |= c.named
+        if KIND_PRIORITY.index(c.kind) < KIND_PRIORITY.index(m.kind) and c.kind != "signing":
             m.kind = c.kind
         for k in c.attendees:
             if k not in m.attendees:
@@ -1004,26 +1238,43 @@ class Meetings:
             if cue is not None:
                 break
         delegation = False
+        has_delegation_word = any(self._delegation_word(lw[j]) for j in toks)
         if cue is None and not had_triggers and any(lw[j] in lex.membership_cues for j in toks):
-            if any(self._delegation_word(lw[j]) for j in toks):
+            # "Die Delegation wurde von X angeführt. Ihr gehörten außerdem Y und Z an."
+            if has_delegation_word or s.i - self._delegation_sent <= 1:
                 delegation = True
                 cue = s.start
+        if has_delegation_word:
+            self._delegation_sent = s.i
         if cue is None:
             return
         cl_a, cl_b = ctx.clause_of(s, cue)
         if any(lw[j] in lex.negation for j in range(cl_a, cl_b) if not ctx.in_quote[j]):
             return
+        if any(lw[j] in lex.normative_modals for j in toks):
+            return  # "Europa müsse mit am Tisch sitzen": a demand, not who was there
+        # who: the clause of the cue (after "that"/a comma-subordinator), or the whole list of a delegation
+        lo = s.start
+        if not delegation:
+            for j in range(cue - 1, s.start - 1, -1):
+                if lw[j] in lex.content_openers or (j in set(ctx.clause_breaks(s)) and lw[j] != ","):
+                    lo = j + 1
+                    break
+                if lw[j] == "," and j + 1 < s.end and (lw[j + 1] in ("but", "aber", "doch", "jedoch") or
+                                                       lw[j + 1] in lex.subordinators):
+                    lo = j + 1
+                    break
         # who: the actors of the sentence (not the speaker reporting it, not "Trumps" in "Trumps Schwiegersohn")
         excluded: set[str] = set()
         who: list[str] = []
         for mi in s.mentions:
             m = ctx.mentions[mi]
-            if ctx.in_quote[m.start] or m.kind not in (PERSON, ORGANIZATION, COUNTRY):
+            if m.start < lo or ctx.in_quote[m.start] or m.kind not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
             if m.form == ADJECTIVE and not (m.kind == COUNTRY and self._adjective_attends(s, m, [])):
                 continue
             if m.possessive or self._org_modifier(s, m) or self._side_mention(s, m) or \
-                    self._is_speaker_mention(s, m):
+                    self._is_speaker_mention(s, m, cue):
                 continue
             if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
                 continue  # a delegation list names people (and their country), not their offices
@@ -1034,20 +1285,21 @@ class Meetings:
                 who.append(key)
         if not who:
             return
-        target = touched[-1] if touched else self._attendance_target(s)
+        target = touched[-1] if touched else self._attendance_target(s, lo)
         if target is None:
             return
         for k in who:
+            target.named.add(k)
             if k not in target.attendees:
                 target.attendees.append(k)
         if s.i not in target.sents:
             target.sents.append(s.i)
         target.last_sent = max(target.last_sent, s.i)
 
-    def _is_speaker_mention(self, s: Sentence, m) -> bool:
-        """Is m the speaker's own mention in a claim's frame (outside what was said)?"""
+    def _is_speaker_mention(self, s: Sentence, m, cue: int) -> bool:
+        """Is m the speaker reporting (from outside) what the attendance cue says?"""
         for f in self.speech.sent_frames.get(s.i, ()):
-            if m.key in f.speakers and not f.contains(m.start):
+            if m.key in f.speakers and not f.contains(m.start) and f.contains(cue):
                 return True
         return False
 
@@ -1056,25 +1308,129 @@ class Meetings:
         return w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns or \
             (lex.lang == "de" and w.endswith("delegation"))
 
-    def _attendance_target(self, s: Sentence) -> Meet | None:
-        best = None
+    def _attendance_target(self, s: Sentence, lo: int) -> Meet | None:
+        ctx = self.ctx
+        # a place named in the sentence picks its meeting ("who would represent Washington in Abu Dhabi")
+        places = {ctx.mentions[mi].key for mi in s.mentions if ctx.mentions[mi].kind == PLACE}
         for m in reversed(self.meets):
-            if s.i - m.last_sent > LINK_SENTENCES:
-                continue
-            if m.kind in ("signing", "phone_call", "video_call") or m.status == "possible":
-                if best is None:
-                    best = ("weak", m)
-                continue
-            return m
-        return best[1] if best else None
+            if m.location and m.location in places and s.i - m.last_sent <= LINK_SENTENCES * 2:
+                return m
+        # the tense of the sentence: "sollen dabei sein" goes with a coming meeting, "nahmen teil" a past one
+        words = {ctx.lowers[j] for j in range(s.start, s.end)}
+        classes = {self.lex.status_of[w] for w in words if w in self.lex.status_of}
+        want = "nonpast" if classes & {"planned", "expected", "possible"} else (
+            "past" if "held" in classes else None)
+        for tense in (want, None) if want else (None,):
+            best = None
+            for m in reversed(self.meets):
+                if s.i - m.last_sent > LINK_SENTENCES:
+                    continue
+                if tense and self._status_group(m.status) != tense:
+                    continue
+                if m.kind in ("signing", "phone_call", "video_call") or m.status == "possible":
+                    if best is None:
+                        best = m
+                    continue
+                return m
+            if best is not None:
+                return best
+        return None
 
     # ================================================================== records
+    def _finalise(self) -> None:
+        """What a whole article tells about each meeting: its lead, the dateline, a venue, its length."""
+        ctx = self.ctx
+        pub = ctx.pub
+        for m in self.meets:
+            if not m.location or not m.date:
+                self._complete_from_lead(m)
+            if not m.location and m.kind not in ("phone_call", "video_call") and m.status in ("held", "ongoing") \
+                    and len(self.dateline_places) == 1:
+                near = False
+                if m.date and pub is not None and len(m.date[0]) == 10:
+                    try:
+                        near = abs((dt.date.fromisoformat(m.date[0]) - pub).days) <= 3
+                    except ValueError:
+                        near = False
+                elif not m.date:
+                    first_para = min((p for p in (ctx.sents[i].para for i in self._dateline_end)), default=0)
+                    near = ctx.sents[m.main].para <= first_para + 1
+                if near:
+                    m.location = self.dateline_places[0]
+            if not m.location:
+                m.location = self._venue(m)
+            # "die zweitägigen Beratungen ... endeten am Samstag": from Friday to Saturday
+            if m.duration > 1 and m.date and m.date[2] == "day":
+                try:
+                    d0 = dt.date.fromisoformat(m.date[0])
+                except ValueError:
+                    continue
+                span = dt.timedelta(days=m.duration - 1)
+                first, last = (d0 - span, d0) if m.ends else (d0, d0 + span)
+                m.date = (first.isoformat(), last.isoformat(), "range")
+
+    def _complete_from_lead(self, m: Meet) -> None:
+        """"Nach einem Treffen mit X zeigte sich Y zuversichtlich. „…“, sagte Y am Sonntag in Palm Beach.":
+        the speaker's own place and day, in the next sentences of the lead, are the meeting's."""
+        ctx, sp = self.ctx, self.speech
+        main = ctx.sents[m.main]
+        for t in (m.main + 1, m.main + 2):
+            if t >= len(ctx.sents) or ctx.sents[t].para != main.para:
+                break
+            for f in sp.sent_frames.get(t, ()):
+                if not any(k in m.attendees for k in f.speakers):
+                    continue
+                s = ctx.sents[t]
+                outside = [j for j in range(s.start, s.end) if not f.contains(j) and not ctx.in_quote[j]]
+                if not m.date:
+                    for dm in sp.dates_in(s):
+                        if dm.start in outside and not dm.deadline:
+                            r = resolve(dm.spec, ctx.pub, PAST if m.status == "held" else AUTO)
+                            if r:
+                                m.date = r
+                                break
+                if not m.location:
+                    for j in outside:
+                        if ctx.lowers[j] in self.lex.location_preps:
+                            mm = next((ctx.mention_at(k) for k in range(j + 1, min(s.end, j + 4))
+                                       if ctx.mention_at(k) is not None), None)
+                            if mm is not None and mm.kind == PLACE and mm.form != ADJECTIVE:
+                                m.location = mm.key
+                                break
+                if t not in m.sents:
+                    m.sents.append(t)
+                return
+
+    def _venue(self, m: Meet) -> str | None:
+        """"at the Kremlin", "im Kanzleramt": a government seat named as where it took place."""
+        ctx, lex = self.ctx, self.lex
+        for si in [m.main] + [x for x in m.sents if x != m.main]:
+            s = ctx.sents[si]
+            for mi in s.mentions:
+                mm = ctx.mentions[mi]
+                if mm.kind != ORGANIZATION or mm.form == ADJECTIVE:
+                    continue
+                ent = ctx.entities.get(mm.key)
+                if ent is None or not any("Government" in st or "Building" in st or "Landmark" in st
+                                          for st in ent.subtypes):
+                    continue
+                j = mm.start - 1
+                while j > s.start and ctx.lowers[j] in lex.articles:
+                    j -= 1
+                if j >= s.start and ctx.lowers[j] in lex.location_preps and ctx.lowers[j] not in ("to", "nach"):
+                    return mm.key
+        return None
+
     def meetings(self) -> list[Meeting]:
         ctx = self.ctx
+        self._finalise()
         out: list[Meeting] = []
         n = 0
         for m in self.meets:
             if not m.location and len(m.attendees) < 2:
+                continue
+            # "a three-way meeting of U.S., Ukrainian and Russian negotiators": nobody named, nowhere, never
+            if not m.location and not m.date and not any(self.speech.kind(k) == PERSON for k in m.named):
                 continue
             n += 1
             sents = [m.main] + sorted(x for x in set(m.sents) if x != m.main)
