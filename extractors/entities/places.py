@@ -128,9 +128,9 @@ def _context_places(doc: Doc, lx: Lexicon) -> None:
         cand = doc[j]
         cue = doc[j - 1].text.lower()
         if cue in lx.place_cues and _unknown_name(cand, lx) and free(doc, j, j + 1):
-            e = Entity(key=f"place:{slug(cand.text)}-{slug(country.name)}", kind=PLACE, name=cand.text,
-                       subtypes=["City"], resolution_key=f"place:{slug(cand.text)}-{slug(country.name)}",
-                       contained_in=country.key)
+            # keyed by name alone, so "in Davos" elsewhere (without the country) is the same place
+            e = Entity(key=f"place:{slug(cand.text)}", kind=PLACE, name=cand.text, subtypes=["City"],
+                       resolution_key=f"place:{slug(cand.text)}", contained_in=country.key)
             add_mention(doc, e, j, j + 1, NAME)
             _later_mentions(doc, e, lx)
     _repeated_cue_places(doc, lx)
