@@ -64,7 +64,9 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             raise ApiError(504, f"query exceeded {_limit_text(limit)} limit and was stopped "
                                 f"(newsgraph serve --query-timeout SECONDS)") from None
         except WorkerFailed as exc:
-            raise ApiError(500, f"the query worker failed: {exc}") from None
+            raise ApiError(503, f"the query could not be answered: {exc}. A query may use at most "
+                                f"{config.worker_memory_mb} MB ($NEWSGRAPH_WORKER_MEMORY_MB) and "
+                                f"{_limit_text(limit)} time limit") from None
         if not reply.get("ok"):
             raise ApiError(reply.get("status", 500), reply.get("message", "query failed"))
         return reply

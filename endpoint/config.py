@@ -30,6 +30,7 @@ class EndpointConfig:
     workers: int = 4  # query worker processes
     threads: int = 16  # waitress threads (requests in flight)
     allow_service: bool = False  # SERVICE in queries and LOAD in updates
+    worker_memory_mb: int = 2048  # per query worker (RLIMIT_DATA); 0: no limit
     network_timeout: float | None = 30.0  # the /network page builds a whole graph: a longer limit
     store_options: dict = field(default_factory=dict)
 
@@ -54,6 +55,7 @@ class EndpointConfig:
             max_body=getattr(args, "max_body", None) or _env_int("NEWSGRAPH_MAX_BODY", 1 << 20),
             workers=getattr(args, "workers", None) or _env_int("NEWSGRAPH_QUERY_WORKERS", min(4, max(2, cpus))),
             threads=_env_int("NEWSGRAPH_THREADS", 16),
+            worker_memory_mb=_env_int("NEWSGRAPH_WORKER_MEMORY_MB", 2048),
             allow_service=bool(getattr(args, "allow_service", False)) or _env_flag("NEWSGRAPH_ALLOW_SERVICE"),
             network_timeout=None if timeout is None else max(timeout, 30.0),
             store_options=options,

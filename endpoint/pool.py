@@ -90,7 +90,7 @@ class _Worker:
     def __init__(self, cfg: dict):
         parent, child = Pipe()
         self.conn = parent
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {"RUST_BACKTRACE": "0", **os.environ, "PYTHONUNBUFFERED": "1"}  # an OOM abort: one line in the log
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "newsgraph.endpoint.worker", str(child.fileno()), json.dumps(cfg)],
             pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
@@ -123,7 +123,12 @@ class _Worker:
         try:
             return self.conn.recv()
         except (EOFError, OSError) as exc:
-            raise WorkerFailed(f"query worker {self.pid} died (exit code {self.proc.poll()})") from exc
+            try:
+                code = self.proc.wait(2)
+            except subprocess.TimeoutExpired:
+                code = None
+            raise WorkerFailed(f"the query worker died (exit code {code}"
+                               + ("; out of memory?" if code in (-6, 134) else "") + ")") from exc
 
     def kill(self) -> None:
         try:
@@ -171,11 +176,12 @@ class StoreLock:
 
 class QueryPool:
     def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
-                 allow_remote: bool = False, store_options: dict | None = None, log=None):
+                 allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0):
         self.size = max(1, size)
         self.timeout = timeout
         self.max_rows = max_rows
         self.allow_remote = allow_remote
+        self.memory_mb = memory_mb
         self.log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
         self.store_options = store_options or {}
         self._tmpdir = None
@@ -203,7 +209,7 @@ class QueryPool:
     # ------------------------------------------------------------------ workers
     def _cfg(self) -> dict:
         return {"location": self.location, "max_rows": self.max_rows, "allow_remote": self.allow_remote,
-                "options": self.store_options}
+                "options": self.store_options, "memory_mb": self.memory_mb}
 
     def start(self, ready_timeout: float = 60.0) -> None:
         """Start the workers (from the calling thread, which must outlive them: the main thread)."""

@@ -62,7 +62,8 @@ def serve(args) -> int:
     except ValueError as exc:
         raise StoreError(str(exc)) from exc  # printed as one line by the CLI
     pool = QueryPool(config.store, size=config.workers, timeout=config.query_timeout, max_rows=config.max_rows,
-                     allow_remote=config.allow_service, store_options=config.store_options)
+                     allow_remote=config.allow_service, store_options=config.store_options,
+                     memory_mb=config.worker_memory_mb)
     stop = {"requested": False}
 
     def on_signal(signum, frame):

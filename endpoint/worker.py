@@ -248,6 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which stops us in order
     conn = Connection(int(argv[0]))
     cfg = json.loads(argv[1])
+    if cfg.get("memory_mb"):
+        # A query that builds a huge intermediate result (GROUP_CONCAT over a cross join, ...) makes
+        # Oxigraph abort when an allocation fails: the worker dies, the server replaces it, and the
+        # machine does not swap. RLIMIT_DATA: heap and private mappings, not shared libraries.
+        import resource
+        limit = int(cfg["memory_mb"]) << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     # import the heavy modules before saying ready, so the first query is not slowed by them
     import pyoxigraph  # noqa: F401
     import rdflib  # noqa: F401

@@ -109,3 +109,17 @@ def test_a_worker_that_died_is_replaced_without_failing_requests(server):
     for _ in range(6):
         r = requests.get(server.sparql, params={"query": CHEAP}, timeout=30)
         assert r.status_code == 200, r.text
+
+
+@pytest.mark.slow
+def test_a_memory_bomb_kills_only_its_worker(tmp_path):
+    store = build_store(str(tmp_path / "store"))
+    bomb = ("SELECT (GROUP_CONCAT(CONCAT(STR(?c), STR(?f), STR(?i))) AS ?x) "
+            "WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    with Server(store, "--query-timeout", "30", env={"NEWSGRAPH_WORKER_MEMORY_MB": "300"}) as s:
+        t0 = time.monotonic()
+        r = requests.get(s.sparql, params={"query": bomb}, timeout=60)
+        assert r.status_code == 503, r.text
+        assert "out of memory" in r.text and "300 MB" in r.text
+        assert time.monotonic() - t0 < 25
+        assert requests.get(s.sparql, params={"query": CHEAP}, timeout=30).json()["boolean"] is True
