@@ -867,6 +867,12 @@ class Speech:
         frm = max(after, subj_end)
         # the next coordinated cue ("... but cautioned that", "und sagte") ends this one's clause
         limit = s_end
+        if cue.mode == "complement":
+            # "described X as Y when speaking to reporters": the side clause is the frame's, not what was said
+            for j in range(after, s_end):
+                if lw[j] in ("when", "while", "als", "während", "bevor", "nachdem") and j > after + 1:
+                    limit = j
+                    break
         for (ci, cend, ccue, cpart) in cues:
             if ci > frm and ci - 1 >= s.start and (lw[ci - 1] in lex.coordinators or lw[ci - 1] in
                                                   ("but", "aber", "doch", "sondern", "jedoch") or

@@ -136,6 +136,11 @@ class Meetings:
                 if w in ("-", "–", "—") and j > s.start:
                     if places:
                         self._dateline_end[s.i] = j
+                        # "DAVOS, Switzerland": the city, not the country around it
+                        cities = [p for p in places if self.speech.kind(p) == PLACE]
+                        if len(cities) == 1 and len(places) == 2 and \
+                                all(self.speech.kind(p) == COUNTRY for p in places if p not in cities):
+                            places = cities
                         if not self.dateline_places:
                             self.dateline_places = places
                     break
@@ -144,10 +149,21 @@ class Meetings:
                     if m.key not in places:
                         places.append(m.key)
                     continue
+                if m is None and w.isupper() and len(w) > 2:
+                    key = self._place_named(w)
+                    if key and key not in places:
+                        places.append(key)
                 if w in ("/", ",", "(", ")") or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
                         w.lower() in ("dpa", "afp", "ap", "reuters", "rtr"):
                     continue
                 break
+
+    def _place_named(self, word: str) -> str | None:
+        low = word.lower()
+        for e in self.ctx.entities.values():
+            if e.kind == PLACE and any(f.lower() == low for f in e.surface_forms()):
+                return e.key
+        return None
 
     # ================================================================== triggers
     def _triggers(self, s: Sentence) -> list[Trigger]:
@@ -182,7 +198,7 @@ class Meetings:
                     if not de and i - 1 >= s.start and lw[i - 1] in ("press", "news"):
                         i = t.end
                         continue
-                    t.ref = self._preceded_by(s, t.i, lex.reference_preps)
+                    t.ref = t.definite and self._preceded_by(s, t.i, lex.reference_preps)
                     t.after = any(lw[j] in lex.after_preps for j in range(max(s.start, t.i - 3), t.i)) and \
                         not t.definite
                 out.append(t)
@@ -385,7 +401,8 @@ class Meetings:
         ref_meet = None
         if refs and others:
             ref_meet = self._reference(s, refs[0])
-            triggers = others
+            if ref_meet is not None:
+                triggers = others
         cands = self._candidates(s, triggers) if triggers else []
         touched: list[Meet] = []
         for c in cands:
@@ -409,7 +426,7 @@ class Meetings:
         for m in sorted(self.meets, key=lambda m_: -m_.last_sent):
             if s.i - m.last_sent <= LINK_SENTENCES and FAMILY.get(m.kind) == FAMILY.get(t.kind):
                 return m
-        return max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
+        return None
 
     # ================================================================== candidates
     def _region(self, s: Sentence, tok: int) -> tuple[int, int, Frame | None]:
@@ -801,7 +818,7 @@ class Meetings:
         has_person = False
         for m in ctx.mentions_in(c.lo, c.hi):
             if ctx.in_quote[m.start] or m.key == c.location or topic_span[0] <= m.start < topic_span[1] or \
-                    self._side_mention(s, m):
+                    self._side_mention(s, m) or self._in_other_relative(s, m, trig_pos):
                 continue
             if m.kind not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -899,8 +916,11 @@ class Meetings:
     def _side_mention(self, s: Sentence, m) -> bool:
         """Named only to describe someone or something else: not a participant."""
         return m.i in self.speech.media_mentions or self._not_attending(s, m) or self._relation_of(s, m) or \
-            self._party_tag(s, m) or self._place_description(s, m) or m.end <= self._dateline_end.get(s.i, -1) or \
-            any(a <= m.start < b for a, b in self._relatives(s))
+            self._party_tag(s, m) or self._place_description(s, m) or m.end <= self._dateline_end.get(s.i, -1)
+
+    def _in_other_relative(self, s: Sentence, m, toks) -> bool:
+        """In a side clause (", who ... ,") that the meeting words are not in?"""
+        return any(a <= m.start < b and not any(a <= t < b for t in toks) for a, b in self._relatives(s))
 
     def _relatives(self, s: Sentence) -> list[tuple[int, int]]:
         got = self._rel_cache.get(s.i)
@@ -1023,10 +1043,11 @@ class Meetings:
     def _topic(self, s: Sentence, c: Cand) -> tuple[list[str], list[str]]:
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
-        dates = {d.start for d in self.speech.dates_in(s)}
+        dates = {k for d in self.speech.dates_in(s) for k in range(d.start, d.end)}
         for t in c.triggers:
             for j in range(t.end, min(c.hi, t.end + 6)):
-                if lw[j] in lex.topic_preps and j + 1 < c.hi and j + 1 not in dates:
+                if lw[j] in lex.topic_preps and j + 1 < c.hi and j not in dates and j + 1 not in dates and \
+                        not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps):
                     phrase = self._phrase(s, j + 1, c.hi, dates)
                     if phrase:
                         return phrase
@@ -1274,7 +1295,7 @@ class Meetings:
             if m.form == ADJECTIVE and not (m.kind == COUNTRY and self._adjective_attends(s, m, [])):
                 continue
             if m.possessive or self._org_modifier(s, m) or self._side_mention(s, m) or \
-                    self._is_speaker_mention(s, m, cue):
+                    self._is_speaker_mention(s, m, cue) or self._in_other_relative(s, m, [cue]):
                 continue
             if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
                 continue  # a delegation list names people (and their country), not their offices
@@ -1311,10 +1332,12 @@ class Meetings:
     def _attendance_target(self, s: Sentence, lo: int) -> Meet | None:
         ctx = self.ctx
         # a place named in the sentence picks its meeting ("who would represent Washington in Abu Dhabi")
-        places = {ctx.mentions[mi].key for mi in s.mentions if ctx.mentions[mi].kind == PLACE}
-        for m in reversed(self.meets):
-            if m.location and m.location in places and s.i - m.last_sent <= LINK_SENTENCES * 2:
-                return m
+        ms = [ctx.mentions[mi] for mi in s.mentions if ctx.mentions[mi].kind == PLACE]
+        governed = {m.key for m in ms if self._governed_by_location(s, m)}
+        for places in (governed, {m.key for m in ms}):
+            for m in reversed(self.meets):
+                if m.location and m.location in places and s.i - m.last_sent <= LINK_SENTENCES * 2:
+                    return m
         # the tense of the sentence: "sollen dabei sein" goes with a coming meeting, "nahmen teil" a past one
         words = {ctx.lowers[j] for j in range(s.start, s.end)}
         classes = {self.lex.status_of[w] for w in words if w in self.lex.status_of}
