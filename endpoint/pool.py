@@ -307,7 +307,10 @@ class QueryPool:
                 store.close()
                 del store
                 # closing RocksDB released this process's fcntl lock on LOCK: take it again at once
-                self._lock.acquire()
+                try:
+                    self._lock.acquire()
+                except StoreError as exc:
+                    self.log(f"newsgraph: after an update another process took the store lock: {exc}")
         finally:
             self._rw.release_write()
 

@@ -78,6 +78,10 @@ class Worker:
             if op == "close":
                 self.close_store()
                 return {"ok": True}
+            if op == "check":
+                from .safety import check
+                check(msg["text"], update=bool(msg.get("update")), allow_remote=self.allow_remote)
+                return {"ok": True}
             if op == "ping":
                 return {"ok": True, "pid": os.getpid()}
             if op in ("sparql", "named"):
