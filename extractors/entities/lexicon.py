@@ -62,6 +62,8 @@ class Lexicon:
     demonyms: list[tuple[str, str]]  # (stem, ISO) longest first
     prefixes: dict[str, str]
     place_cues: frozenset[str]
+    place_starts: frozenset[str] = frozenset()  # first words of place names (cheap pre-check)
+    org_starts: frozenset[str] = frozenset()
     max_place_tokens: int = 4
     max_org_tokens: int = 6
     role_phrases: frozenset[str] = field(default_factory=frozenset)  # multi-word roles (en)
@@ -70,7 +72,18 @@ class Lexicon:
     surname_endings: tuple[str, ...] = ()
     country_abbreviations: frozenset[str] = frozenset()
 
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def _cached(self, kind: str, word: str, fn):
+        key = (kind, word)
+        if key not in self._memo:
+            self._memo[key] = fn(word)
+        return self._memo[key]
+
     def is_given_name(self, word: str) -> bool:
+        return self._cached("given", word, self._is_given_name)
+
+    def _is_given_name(self, word: str) -> bool:
         if word in self.given_names or _folded_given_names().get(fold(word)):
             return True
         return any(a in word and word.replace(a, b) in self.given_names for a, b in self.name_variants)
@@ -80,6 +93,9 @@ class Lexicon:
         return len(low) > 4 and low.endswith(self.surname_endings)
 
     def demonym_country(self, word: str) -> str | None:
+        return self._cached("demonym", word, self._demonym_country)
+
+    def _demonym_country(self, word: str) -> str | None:
         low = word.lower()
         for stem, iso in self.demonyms:
             if low.startswith(stem) and len(low) - len(stem) <= 3:
@@ -87,6 +103,9 @@ class Lexicon:
         return None
 
     def is_role_word(self, word: str) -> bool:
+        return self._cached("role", word, self._is_role_word)
+
+    def _is_role_word(self, word: str) -> bool:
         low = word.lower()
         forms = [low]
         if self.lang == "de":  # inflected: Präsidenten, Gesandten, Sprechers
@@ -208,7 +227,11 @@ def lexicon(lang: str) -> Lexicon:
     demonyms = sorted(((stem, iso) for iso, stems in pl["demonyms"][lang].items() for stem in stems),
                       key=lambda x: -len(x[0]))
     nouns = roles[lang]["nouns"]
+    place_starts = frozenset(f.split()[0] for f in places if f.split()) | \
+        frozenset(f.split()[0].upper() for f in places if f.split())
+    org_starts = frozenset(f.split()[0] for f in orgs if f.split())
     return Lexicon(
+        place_starts=place_starts, org_starts=org_starts,
         lang=lang, given_names=given_names(), common_words=frozenset(words[lang]), places=places,
         countries_by_iso=by_iso, orgs=orgs,
         role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),

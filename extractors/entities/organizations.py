@@ -23,11 +23,13 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
     i = 0
     while i < n:
         tok = doc[i]
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in lx.orgs) or not free(doc, i, i + 1):
+        text = tok.text
+        if not (text[:1].isupper() or text[:1].isdigit() or text in lx.orgs) or not free(doc, i, i + 1):
             i += 1
             continue
         matched = 0
-        for size in range(min(lx.max_org_tokens, n - i), 0, -1):
+        known_start = text in lx.org_starts or (text.endswith("s") and text[:-1] in lx.org_starts)
+        for size in range(min(lx.max_org_tokens, n - i) if known_start else 1, 0, -1):
             if not free(doc, i, i + size):
                 continue
             text = doc[i:i + size].text

@@ -36,7 +36,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
     i = 0
     while i < n:
         tok = doc[i]
-        if not tok.text[:1].isupper() or not free(doc, i, i + 1):
+        text = tok.text
+        if not text[:1].isupper() or not free(doc, i, i + 1) or not (
+                text in lx.place_starts or (text.endswith("s") and text[:-1] in lx.place_starts)):
             i += 1
             continue
         matched = 0
