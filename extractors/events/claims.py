@@ -185,6 +185,8 @@ class Speech:
                 mm = ctx.mention_at(k)
                 if mm is not None and mm.kind == COUNTRY:
                     nation = mm.key
+        if nation is None and "-" in full:
+            nation = self._country_named(full.split()[-1].split("-", 1)[0])
         best, best_score = None, 0
         for back in range(0, 6):
             t = si - back
@@ -217,14 +219,21 @@ class Speech:
                     best, best_score = m.key, score
             if best_score >= 3:
                 return best
-            if best is None and generic and back in (0, 1, 2) and self.lex_generic_ok:
-                persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON]
-                if back > 0 and persons:
-                    return persons[-1]
-                subj = self.subject_of(t, allow_possessive=True) if back > 0 else None
-                if subj:
+        if best is not None:
+            return best
+        for back in (1, 2):
+            t = si - back
+            if t < 0:
+                break
+            persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON]
+            if persons:
+                return persons[-1]
+            subj = self.subject_of(t, allow_possessive=True)
+            if subj:
+                ent = ctx.entities.get(subj)
+                if not (nation and ent is not None and ent.nationality and ent.nationality != nation):
                     return subj
-        return best
+        return None
 
     # ================================================================== per sentence
     def _sentence(self, s: Sentence) -> None:
@@ -242,6 +251,10 @@ class Speech:
             f = self._indirect(s, i, end, cue, part, cues)
             if f is not None:
                 indirect.append(f)
+        # "…," he said, urging allies to speed up shipments: the participle elaborates the same claim
+        indirect = [f for f in indirect if not (
+            self.lex.lang == "en" and f.cue_word.lower().endswith("ing") and
+            any(g is not f and g.cue_tok < f.cue_tok and g.speakers == f.speakers for g in frames + indirect))]
         # a cue inside another cue's reported clause belongs to it ("sagte, Russland hoffe auf ...")
         kept: list[Frame] = []
         for f in indirect:
@@ -469,6 +482,13 @@ class Speech:
             kept.append(c)
         return kept
 
+    def _country_named(self, word: str) -> str | None:
+        low = word.lower()
+        for e in self.ctx.entities.values():
+            if e.kind == COUNTRY and any(f.lower() == low for f in e.surface_forms()):
+                return e.key
+        return None
+
     def _unnamed(self, s: Sentence, j: int) -> bool:
         """"a Ukrainian official", "Beamte", "officials": an unnamed source (not "Putin's aide, X,")."""
         lw = self.ctx.lowers
@@ -518,6 +538,8 @@ class Speech:
         in_pp = False
         for k in range(m.start - 1, max(a, s.start, m.start - 6) - 1, -1):
             w = ctx.lowers[k]
+            if w == "of" and k - 1 >= s.start and ctx.texts[k - 1][:1].isupper() and ctx.texts[k + 1][:1].isupper():
+                continue  # "Secretary of State Marco Rubio": a title, not a prepositional phrase
             if w in lex.prepositions:
                 in_pp = True
                 break
@@ -539,6 +561,13 @@ class Speech:
             return None
         if m.form == PRONOUN:
             return Cand(m.start, m.end, "pron", [m.key], in_pp)
+        if m.form == ROLE and m.kind == PERSON and "-" in low:
+            # "Der US-Präsident" linked to someone of another country: resolve the role again
+            nation = self._country_named(low.split("-", 1)[0])
+            ent = ctx.entities.get(m.key)
+            if nation and ent is not None and ent.nationality and ent.nationality != nation:
+                head = self._role_head(low.rsplit("-", 1)[1]) or low.rsplit("-", 1)[1]
+                return Cand(m.start, m.end, "role", [], in_pp, modifier=True, head=head)
         if m.kind in (ORGANIZATION, COUNTRY):
             # "Kremlin spokesman Dmitry Peskov", "the Kremlin leader": the organisation describes a person
             k = m.end
@@ -556,9 +585,10 @@ class Speech:
         pool = [c for c in cands if not c.in_pp]
         if not pool:
             return []
-        if last and verb is not None and pool[-1].kind == "place" and pool[-1].end == verb and \
-                pool[-1].start > 0 and self.ctx.lowers[pool[-1].start - 1] == ",":
-            return [pool[-1]]  # "..., Moscow said."
+        if last and verb is not None and pool[-1].kind == "place" and pool[-1].end == verb:
+            if pool[-1].start > 0 and self.ctx.lowers[pool[-1].start - 1] == ",":
+                return []  # "..., Moscow said.": a capital for its government, not a speaker we keep
+            return [pool[-1]]  # "a package that Kyiv hopes can be signed": the city right before the verb
         actors = [c for c in pool if c.kind in ("ment", "pron", "role", "unnamed")]
         # a city speaks for its government only as the subject itself ("Moscow said", "Kiew dränge")
         lw = self.ctx.lowers
@@ -805,7 +835,8 @@ class Speech:
                   claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i, konjunktiv_only=konj_only)
         words = sum(1 for a, b in content for j in range(a, b) if ctx.lowers[j].isalnum() or
                     any(ch.isalpha() for ch in ctx.texts[j]))
-        f.thin = cue.mode in ("object", "say") and not opener and not inverted and words <= 3 and \
+        f.thin = cue.mode in ("object", "say") and not opener and not inverted and \
+            words <= (4 if cue.mode == "say" else 3) and \
             not any(ctx.in_quote[j] for a, b in content for j in range(a, b))
         f.targets = self._targets(s, group, i, end, content, cue, speakers)
         f.date = self._date(s, content, i)
@@ -1152,7 +1183,7 @@ class Speech:
                 if f.sent not in nxt.extra_sents and f.sent != nxt.sent:
                     nxt.extra_sents.insert(0, f.sent)
                 f.dropped = True
-            elif not f.targets:
+            elif not f.targets and self._word_count(f) < 2:
                 f.dropped = True
         # the same thing said twice by the same speaker (teaser, lead, body): one claim
         kept: list[Frame] = []
@@ -1177,6 +1208,9 @@ class Speech:
                 continue
             kept.append(f)
         self.frames = [f for f in self.frames if not f.dropped]
+
+    def _word_count(self, f: Frame) -> int:
+        return sum(1 for a, b in f.content for j in range(a, b) if self.ctx.word[j])
 
     def _content_words(self, f: Frame) -> set[str]:
         text = self.text_of(f).lower()

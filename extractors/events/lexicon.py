@@ -107,6 +107,7 @@ class Lexicon:
                 self.verb[str(f).lower()] = (kind, str(tense))
         self.needs_destination = _words(m.get("needs_destination"))
         self.needs_actor = _words(m.get("needs_actor"))
+        self.visit_objects = _words(m.get("visit_objects"))
         self.particle_verbs: dict[str, tuple[str, str]] = {}
         for kind, forms in (m.get("particle_verbs") or {}).items():
             for f, particle in (forms or {}).items():

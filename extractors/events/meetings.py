@@ -648,11 +648,12 @@ class Meetings:
             return None
 
         found = None
-        if t.pos == "verb" and t.kind == "visit" and ctx.lowers[t.i] in lex.needs_destination:
+        if t.pos == "verb" and t.kind == "visit" and ctx.lowers[t.i] in lex.visit_objects:
             # "visited Oslo", "besuchte am 21. Dezember Istanbul", "hat Kiew besucht": the place visited
             for j in list(range(t.end, min(hi, next_start, t.end + 7))) + list(range(max(lo, t.i - 3), t.i)):
                 m = ctx.mention_at(j)
-                if m is not None and m.start == j and m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
+                if m is not None and m.start == j and m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE and \
+                        not m.possessive:
                     between = range(min(t.end, m.end), max(t.i, m.start))
                     if not any(lw[k] in lex.prepositions and lw[k] not in lex.location_preps and
                                lw[k] not in ("am", "on") for k in between):
@@ -828,7 +829,12 @@ class Meetings:
                 if m.kind != COUNTRY or not self._adjective_attends(s, m, trig_pos):
                     continue
             elif m.possessive:
-                if not (m.kind != PERSON and m.start > s.start and self._role_or_delegation(ctx.lowers[m.start - 1])):
+                # "die Sicherheitsberater Deutschlands, Frankreichs und Großbritanniens": the countries they serve
+                if m.kind == PERSON or not (m.start > s.start and (
+                        self._role_or_delegation(ctx.lowers[m.start - 1]) or
+                        (ctx.lowers[m.start - 1] in (",", "und", "and") and m.start - 2 >= s.start and
+                         ctx.mention_at(m.start - 2) is not None and ctx.mention_at(m.start - 2).possessive and
+                         ctx.mention_at(m.start - 2).key in out))):
                     continue
             if m.kind == COUNTRY and m.form != ADJECTIVE and self._governed_by_location(s, m):
                 continue
@@ -1004,6 +1010,11 @@ class Meetings:
             return True
         if w in lex.role_heads or w.split("-")[-1] in lex.role_heads:
             return True
+        # German compounds: "Sicherheitsberater", "Spitzenpolitikern"
+        if lex.lang == "de" and len(w) > 6:
+            stem = w[:-1] if w.endswith("n") else w
+            return any(stem.endswith(h) for h in lex.role_heads if len(h) > 4) or \
+                any(stem.endswith(h) for h in lex.delegation_nouns if len(h) > 5)
         return False
 
     def _governed_by_location(self, s: Sentence, m) -> bool:
@@ -1153,7 +1164,8 @@ class Meetings:
                     date_compatible(c.date, last.date):
                 c.location = None
                 return self._join(last, c)
-        if c.new:
+        ref_only = all(t.ref for t in c.triggers)
+        if c.new and not ref_only:
             return self._create(c)
         if underspecified and not c.attendees:
             # "weitere Gespräche": a reference, not a report
@@ -1191,7 +1203,8 @@ class Meetings:
                     target = m
                     break
         if target is None:
-            return self._create(c)
+            # "am Rande des G20-Gipfels": named for its time; a meeting only if reported before
+            return None if ref_only else self._create(c)
         return self._join(target, c)
 
     def _create(self, c: Cand) -> Meet:
