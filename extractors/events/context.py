@@ -295,7 +295,7 @@ class DocContext:
         resume = 0
         while k < len(marks):
             i, c = marks[k]
-            if i < resume or c == "\n\n" or not self._can_open(i):
+            if i < resume or c not in QUOTE_PAIRS or not self._can_open(i):
                 k += 1
                 continue
             closers = QUOTE_PAIRS[c]
