@@ -151,6 +151,8 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
                 add((pair, NG.pairMember, URIRef(y)))
         if loc is not None:
             add((ev, SDO.location, loc))
+            if out.kinds.get(loc) == ORGANIZATION:  # "im Kreml": the institution's seat is the venue
+                add((loc, RDF.type, SDO.Place))
         if mt.date:
             add((ev, SDO.startDate, date_literal(mt.date)))
         if mt.end_date:
