@@ -74,6 +74,7 @@ class Speech:
         self.consumed: set[int] = set()
         self.unnamed_sents: set[int] = set()
         self.media_mentions: set[int] = set()
+        self._prefixes: dict[str, str] | None = None
         self.lex_generic_ok = bool(self.lex.role_synonyms) or True
         self.cont_frame: dict[int, Frame] = {}  # sentence -> the claim it continues
         self._current: list[Frame] = []
@@ -483,7 +484,16 @@ class Speech:
         return kept
 
     def _country_named(self, word: str) -> str | None:
+        """The country a name or a fused prefix stands for ("us" in "US-Präsident", "usa")."""
         low = word.lower()
+        if self._prefixes is None:
+            # prefixes the entity components linked ("US-Sondergesandte" -> United States)
+            self._prefixes = {}
+            for m in self.ctx.mentions:
+                if m.kind == COUNTRY and "-" in m.text:
+                    self._prefixes.setdefault(m.text.split("-", 1)[0].lower(), m.key)
+        if low in self._prefixes:
+            return self._prefixes[low]
         for e in self.ctx.entities.values():
             if e.kind == COUNTRY and any(f.lower() == low for f in e.surface_forms()):
                 return e.key
@@ -922,7 +932,10 @@ class Speech:
                 hard = True
                 break
             if ctx.in_quote[j] and ctx.quote_of[j] >= 0 and ctx.quotes[ctx.quote_of[j]].start == j:
-                if cue.mode in ("say",) or j == frm:
+                # "sagte: „…“", "said "…"": a quotation right after the cue (not one glued to the sentence end)
+                if (cue.mode in ("say",) or j == frm) and j - frm <= 3 and \
+                        not any(lw[x] in (".", "!", "?") for x in range(frm, j)) and \
+                        ctx.quotes[ctx.quote_of[j]].end <= ctx.idx[s.end - 1] + len(ctx.texts[s.end - 1]) + 1:
                     start, opener = j, True
                     break
                 j += 1
@@ -1004,6 +1017,12 @@ class Speech:
         a = frm
         while a < limit and lw[a] in lex.content_openers and cue.mode != "complement":
             a += 1
+        if cue.mode == "say":
+            # "told reporters the two leaders had agreed": who was told is not what was said
+            while a < limit and (lw[a] in lex.addressees and lw[a] not in lex.articles or
+                                 (lw[a] in lex.articles and a + 1 < limit and lw[a + 1] in lex.addressees and
+                                  lw[a + 1] not in lex.articles)):
+                a += 1
         stop = limit
         if cue.mode in ("say", "object"):
             for j in range(a + 1, limit):
@@ -1122,7 +1141,9 @@ class Speech:
         if hi <= lo:
             hi = lo
         spans = [(lo, hi)]
-        if content and cue.mode == "object":
+        if content and cue.mode == "object" and (content[0][0] <= end + 1 or
+                                                  self.ctx.lowers[content[0][0] - 1] not in (",", ":") and
+                                                  self.ctx.lowers[content[0][0] - 1] not in self.lex.content_openers):
             a, b = content[0]
             spans.append((a, min(b, a + 6)))
         out: list[str] = []

@@ -127,6 +127,7 @@ class Lexicon:
         self.topic_preps = _words(m.get("topic_preps"))
         self.topic_verbs = _words(m.get("topic_verbs"))
         self.topic_stop = _words(m.get("topic_stop"))
+        self.addressees = _words(m.get("addressees"))
         self.place_type_words = _words(m.get("place_type_words"))
         self.delegation_nouns = _words(m.get("delegation_nouns"))
         self.membership_cues = _words(m.get("membership_cues"))

@@ -340,6 +340,10 @@ class Meetings:
                     return True
             return False
         if w in lex.needs_actor:
+            if lex.verb.get(w, ("",))[0] == "signing" and any(
+                    ctx.mention_at(k) is not None and ctx.mention_at(k).kind in (PERSON, COUNTRY)
+                    for k in range(max(cl_a, i - 6), i)):
+                return True
             return self._actor_after(s, i + 1, 6) or any(
                 ctx.lowers[j] in ("von", "vom", "by") and self._actor_after(s, j + 1, 3)
                 for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
@@ -573,6 +577,8 @@ class Meetings:
                 continue
             c.status, c.status_explicit = status, explicit
             c.about, c.about_entities, topic_span = self._topic(s, c)
+            if c.location and any(t.loc_tok >= 0 and topic_span[0] <= t.loc_tok < topic_span[1] for t in ts):
+                c.location = None  # "es ging um die Lage in Syrien": what it was about, not where
             c.attendees = self._attendees(s, c, topic_span)
             if c.location is None and c.kind in ("visit", "reception"):
                 c.location = self._host(s, c)
@@ -864,7 +870,16 @@ class Meetings:
             if lw[j] not in firsts:
                 continue
             for seq in lex.plural_anaphors:
-                if tuple(lw[j:j + len(seq)]) == seq:
+                hit = tuple(lw[j:j + len(seq)]) == seq
+                if not hit and len(seq) == 3 and tuple(lw[j:j + 2]) == seq[:2] and j + 2 < c.hi:
+                    # "the two ministers", "die beiden Außenminister": any person noun after the numeral
+                    nxt = lw[j + 2]
+                    hit = self._role_or_delegation(nxt) or self._role_or_delegation(nxt.rstrip("s")) or \
+                        nxt in ("leaders", "politicians", "politiker", "chefs")
+                if not hit and len(seq) == 2 and tuple(lw[j:j + 2]) == seq and j + 2 <= c.hi:
+                    # "der beiden": a pronoun-like use, no noun after it
+                    hit = j + 2 >= s.end or not ctx.texts[j + 2][:1].isupper()
+                if hit:
                     persons = self._pair_before(s, j)
                     if len(persons) >= 2:
                         for k in persons[:2]:
@@ -900,7 +915,7 @@ class Meetings:
         in this sentence or the two before, else the first two persons of the sentence before."""
         ctx, lw = self.ctx, self.ctx.lowers
         coord = self.lex.coordinators | {"sowie", ","}
-        for t in (s.i, s.i - 1, s.i - 2):
+        for t in (s.i, s.i - 1, s.i - 2, s.i - 3):
             if t < 0:
                 break
             ms = [ctx.mentions[mi] for mi in ctx.sents[t].mentions]
@@ -1075,7 +1090,8 @@ class Meetings:
             if w in (",", ";", ".", ":", "!", "?") or w in lex.topic_stop or b in dates or ctx.in_quote[b]:
                 break
             m = ctx.mention_at(b)
-            if m is not None and m.kind == PLACE and b > a and lw[b - 1] in lex.location_preps:
+            if m is not None and m.kind == PLACE and b > a and lw[b - 1] in lex.location_preps and \
+                    not (b - 2 >= a and ctx.texts[b - 2][:1].isupper() and lex.lang == "de"):
                 b -= 1
                 break
             b += 1
@@ -1171,13 +1187,10 @@ class Meetings:
             # "weitere Gespräche": a reference, not a report
             if c.frame is not None or not c.anaphoric:
                 return None
-            m = self.meets[-1] if self.meets else None
+            m = max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
             if m is None or c.sent - m.last_sent > 3 or not self._compatible(c, m):
                 return None
-            if c.sent not in m.sents:
-                m.sents.append(c.sent)
-            m.last_sent = max(m.last_sent, c.sent)
-            return m
+            return self._join(m, c)
         meets = [m for m in self.meets if m.created != c.sent]  # split apart in this sentence on purpose
         if c.anaphoric or underspecified:
             # the meeting of the sentence just before, if it fits ("Erwartet wird eine Reise nach Moskau.
@@ -1377,8 +1390,9 @@ class Meetings:
         """What a whole article tells about each meeting: its lead, the dateline, a venue, its length."""
         ctx = self.ctx
         pub = ctx.pub
+        first_para = min((ctx.sents[i].para for i in self._dateline_end), default=0)
         for m in self.meets:
-            if not m.location or not m.date:
+            if (not m.location or not m.date) and ctx.sents[m.main].para <= first_para + 1:
                 self._complete_from_lead(m)
             if not m.location and m.kind not in ("phone_call", "video_call") and m.status in ("held", "ongoing") \
                     and len(self.dateline_places) == 1:
@@ -1418,13 +1432,16 @@ class Meetings:
                     continue
                 s = ctx.sents[t]
                 outside = [j for j in range(s.start, s.end) if not f.contains(j) and not ctx.in_quote[j]]
+                date_filled = False
                 if not m.date:
                     for dm in sp.dates_in(s):
                         if dm.start in outside and not dm.deadline:
                             r = resolve(dm.spec, ctx.pub, PAST if m.status == "held" else AUTO)
                             if r:
                                 m.date = r
+                                date_filled = True
                                 break
+                filled = False
                 if not m.location:
                     for j in outside:
                         if ctx.lowers[j] in self.lex.location_preps:
@@ -1432,8 +1449,9 @@ class Meetings:
                                        if ctx.mention_at(k) is not None), None)
                             if mm is not None and mm.kind == PLACE and mm.form != ADJECTIVE:
                                 m.location = mm.key
+                                filled = True
                                 break
-                if t not in m.sents:
+                if (filled or date_filled) and t not in m.sents:
                     m.sents.append(t)
                 return
 
