@@ -198,3 +198,14 @@ def test_kill_9_mid_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path)
     a = run_cli("export", "--store", killed, "--format", "nquads", check=True).stdout
     b = run_cli("export", "--store", clean, "--format", "nquads", check=True).stdout
     assert sorted(a.splitlines()) == sorted(b.splitlines())
+
+
+@pytest.mark.slow
+def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path):
+    one, two = str(tmp_path / "one"), str(tmp_path / "two")
+    run_cli("ingest", "--store", one, str(SEEDS), check=True)
+    proc = run_cli("ingest", "--store", two, "--jobs", "2", str(SEEDS), check=True)
+    assert "0 failed" in proc.stdout
+    a = run_cli("export", "--store", one, "--format", "nquads", check=True).stdout
+    b = run_cli("export", "--store", two, "--format", "nquads", check=True).stdout
+    assert sorted(a.splitlines()) == sorted(b.splitlines())
