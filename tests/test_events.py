@@ -40,6 +40,7 @@ class E:
     roles: list[str] = field(default_factory=list)  # role phrases linked to this entity ("der Kanzler")
     job_titles: list[str] = field(default_factory=list)
     contained_in: str | None = None
+    nationality: str | None = None
 
 
 _NLP: dict[str, spacy.language.Language] = {}
@@ -98,7 +99,8 @@ def make_doc(text: str, lang: str, ents: list[E], published: dt.date | str | Non
     entities = {}
     for e in ents:
         entities[e.key] = Entity(key=e.key, kind=e.kind, name=e.names[0], alternate_names=e.names[1:],
-                                 job_titles=list(e.job_titles), contained_in=e.contained_in)
+                                 job_titles=list(e.job_titles), contained_in=e.contained_in,
+                                 nationality=e.nationality)
     spans = []
     for s, e_, key, form in place_mentions(text, ents):
         sp = doc.char_span(s, e_, label=key, alignment_mode="expand")
@@ -121,3 +123,666 @@ def names(doc, keys) -> list[str]:
 
 def claims_by(doc, name: str):
     return [c for c in doc._.ng_claims if doc._.ng_entities[c.author].name == name]
+
+
+def meeting_at(doc, place: str):
+    """The meeting located at the place named `place` (exactly one)."""
+    found = [m for m in doc._.ng_meetings if m.location and doc._.ng_entities[m.location].name == place]
+    assert len(found) == 1, [(m.location, m.attendees) for m in doc._.ng_meetings]
+    return found[0]
+
+
+def check_evidence(text: str, doc) -> None:
+    for rec in list(doc._.ng_meetings) + list(doc._.ng_claims):
+        assert rec.evidence, rec
+        for ev in rec.evidence:
+            assert 0 <= ev.start <= ev.end <= len(text)
+            assert text[ev.start:ev.end] == ev.text
+
+
+# ---------------------------------------------------------------------------- shared entities
+
+def P(key, *names_, titles=(), roles=(), nationality=None):
+    return E(key, PERSON, list(names_), roles=list(roles), job_titles=list(titles), nationality=nationality)
+
+
+def C(key, *names_, adjectives=()):
+    return E(key, COUNTRY, list(names_), adjectives=list(adjectives))
+
+
+def L(key, *names_, inside=None):
+    return E(key, PLACE, list(names_), contained_in=inside)
+
+
+def O(key, *names_):
+    return E(key, ORGANIZATION, list(names_))
+
+
+DE_ADJ = {"ua": [r"ukrainisch\w*"], "ru": [r"russisch\w*"], "us": [r"US-\w+", r"amerikanisch\w*"]}
+EN_ADJ = {"ua": [r"Ukrainian"], "ru": [r"Russian"], "us": [r"U\.S\.(?:-\w+)?", r"American"]}
+
+
+def de_world(*extra):
+    return [C("ua", "Ukraine", adjectives=DE_ADJ["ua"]), C("ru", "Russland", adjectives=DE_ADJ["ru"]),
+            C("us", "USA", "Vereinigten Staaten", adjectives=DE_ADJ["us"]), C("ch", "Schweiz"),
+            L("moskau", "Moskau"), L("kiew", "Kiew"), L("berlin", "Berlin", "BERLIN"), L("genf", "Genf", inside="ch"),
+            L("davos", "Davos"), L("miami", "Miami"), L("florida", "Florida"), L("wien", "Wien"), *extra]
+
+
+def en_world(*extra):
+    return [C("ua", "Ukraine", adjectives=EN_ADJ["ua"]), C("ru", "Russia", adjectives=EN_ADJ["ru"]),
+            C("us", "United States", adjectives=EN_ADJ["us"]), L("moscow", "Moscow", "MOSCOW"), L("kyiv", "Kyiv"),
+            L("geneva", "Geneva"), L("paris", "Paris"), C("ie", "Ireland"), L("oslo", "Oslo"),
+            L("helsinki", "Helsinki", "HELSINKI"), *extra]
+
+
+# ---------------------------------------------------------------------------- components
+
+def test_factories_take_the_language():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("ng_meetings", config={"lang": "en"})
+    nlp.add_pipe("ng_claims", config={"lang": "en"})
+    doc = nlp("Nothing happens here.")
+    assert doc._.ng_meetings == [] and doc._.ng_claims == []
+
+
+def test_no_sentences_no_entities_no_date():
+    """Without a sentencizer, mentions or entities the components still run (and find no speaker)."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("ng_meetings", config={"lang": "de"})
+    nlp.add_pipe("ng_claims", config={"lang": "de"})
+    doc = nlp("„Wir sind bereit“, sagte er. Die Gespräche in Genf gehen weiter.")
+    assert doc._.ng_claims == []
+    assert doc._.ng_meetings == []
+
+
+def test_empty_doc():
+    doc = make_doc("", "de", [])
+    assert doc._.ng_meetings == [] and doc._.ng_claims == []
+
+
+# ---------------------------------------------------------------------------- meetings
+
+def test_held_meeting_de_with_place_date_and_attendees():
+    text = "Außenministerin Karla Brandt ist am Mittwoch in Ankara mit ihrem Amtskollegen Emre Yilmaz zusammengetroffen."
+    doc = make_doc(text, "de", [P("b", "Karla Brandt", "Brandt"), P("y", "Emre Yilmaz", "Yilmaz"), L("a", "Ankara")],
+                   "2026-02-12")
+    m = meeting_at(doc, "Ankara")
+    assert set(names(doc, m.attendees)) == {"Karla Brandt", "Emre Yilmaz"}
+    assert (m.status, m.date, m.date_precision) == ("held", "2026-02-11", "day")
+    assert m.evidence[0].text == text
+
+
+def test_held_meeting_en_visit_and_host():
+    text = ("Finnish President Aino Virtanen hosted her Estonian counterpart Mart Kask in Helsinki on Tuesday "
+            "for talks on energy security.")
+    doc = make_doc(text, "en", en_world(P("v", "Aino Virtanen", "Virtanen"), P("k", "Mart Kask", "Kask")),
+                   "2026-03-05")
+    m = meeting_at(doc, "Helsinki")
+    assert {"Aino Virtanen", "Mart Kask"} <= set(names(doc, m.attendees))
+    assert (m.status, m.date) == ("held", "2026-03-03")
+    assert m.about == ["energy security"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Die Verhandlungen sollen heute in Miami im US-Bundesstaat Florida fortgesetzt werden.", "Miami"),
+    ("Bei einem guten Verlauf könne es kommende Woche beim Forum in Davos in der Schweiz zu einer Unterzeichnung "
+     "kommen.", "Davos"),
+    ("Witkoff und Kushner waren Anfang Dezember für ein Gespräch mit Putin nach Moskau gereist.", "Moskau"),
+])
+def test_location_is_the_place_of_the_meeting(text, place):
+    doc = make_doc(text, "de", de_world(P("w", "Witkoff"), P("k", "Kushner"), P("p", "Putin")), "2026-01-17")
+    assert [doc._.ng_entities[m.location].name for m in doc._.ng_meetings] == [place]
+
+
+def test_place_in_a_job_title_or_topic_is_not_the_location():
+    text = ("Die Botschafterin in Washington, Olha Stefanischyna, schrieb, bei dem Treffen heute gehe es um die Lage "
+            "in Syrien.")
+    doc = make_doc(text, "de", [P("s", "Olha Stefanischyna"), L("w", "Washington"), C("sy", "Syrien")], "2026-01-17")
+    assert not [m for m in doc._.ng_meetings if m.location]
+
+
+def test_gespraech_mit_kremlchef():
+    text = "Witkoff und Kushner waren bereits Anfang Dezember für ein Gespräch mit Kremlchef Wladimir Putin nach Moskau gereist."
+    doc = make_doc(text, "de", de_world(P("w", "Steve Witkoff", "Witkoff"), P("k", "Jared Kushner", "Kushner"),
+                                        P("p", "Wladimir Putin", "Putin")), "2026-01-17")
+    m = meeting_at(doc, "Moskau")
+    assert set(names(doc, m.attendees)) == {"Steve Witkoff", "Jared Kushner", "Wladimir Putin"}
+    assert (m.status, m.date, m.date_precision) == ("held", "2025-12", "month")
+
+
+def test_us_envoys_and_trumps_son_in_law():
+    """"US-Unterhändler Witkoff und Kushner" attend; "Trumps" in "Trumps Schwiegersohn" does not."""
+    text = ("Erwartet wird bald eine Reise von US-Unterhändlern nach Moskau. Medienberichten zufolge sollen der "
+            "US-Sondergesandte Steve Witkoff sowie Trumps Schwiegersohn Jared Kushner dabei sein.")
+    doc = make_doc(text, "de", de_world(P("w", "Steve Witkoff", "Witkoff"), P("k", "Jared Kushner", "Kushner"),
+                                        P("t", "Donald Trump", "Trump")), "2026-01-17")
+    m = meeting_at(doc, "Moskau")
+    assert {"Steve Witkoff", "Jared Kushner"} <= set(names(doc, m.attendees))
+    assert "Donald Trump" not in names(doc, m.attendees)
+    assert m.status == "expected"
+    assert doc._.ng_claims == []  # "Medienberichten zufolge": no named source
+
+
+def test_delegation_members_attend_the_talks():
+    text = ("Die Verhandlungen zwischen den USA und der Ukraine sollen heute in Miami fortgesetzt werden. "
+            "Zur ukrainischen Delegation gehören der Sekretär des Sicherheitsrates, Rustem Umjerow, der Leiter "
+            "des Präsidentenbüros, Kyrylo Budanow, und David Arachamija.")
+    doc = make_doc(text, "de", de_world(P("u", "Rustem Umjerow"), P("b", "Kyrylo Budanow"), P("a", "David Arachamija"),
+                                        O("sr", "Sicherheitsrates"), O("pb", "Präsidentenbüros")), "2026-01-17")
+    m = meeting_at(doc, "Miami")
+    assert {"Rustem Umjerow", "Kyrylo Budanow", "David Arachamija"} <= set(names(doc, m.attendees))
+    assert not {"Sicherheitsrates", "Präsidentenbüros"} & set(names(doc, m.attendees))
+    assert (m.kind, m.status, m.date) == ("negotiation", "planned", "2026-01-17")
+    assert len(m.evidence) == 2
+
+
+def test_delegation_in_two_sentences_and_led_by():
+    text = ("Die ersten Dreiergespräche sind am Samstag in Abu Dhabi zu Ende gegangen. Die ukrainische Delegation "
+            "wurde von Rustem Umjerow angeführt. Ihr gehörten außerdem Kyrylo Budanow und Andrij Hnatow an.")
+    doc = make_doc(text, "de", de_world(L("ad", "Abu Dhabi"), P("u", "Rustem Umjerow"), P("b", "Kyrylo Budanow"),
+                                        P("h", "Andrij Hnatow")), "2026-01-25")
+    m = meeting_at(doc, "Abu Dhabi")
+    assert {"Rustem Umjerow", "Kyrylo Budanow", "Andrij Hnatow"} <= set(names(doc, m.attendees))
+
+
+def test_english_delegation_led_by_and_included():
+    text = ("A Ukrainian delegation held talks with Steve Witkoff in Miami on Saturday. The Ukrainian side was led "
+            "by Rustem Umerov and included Kyrylo Budanov.")
+    doc = make_doc(text, "en", en_world(L("miami", "Miami"), P("w", "Steve Witkoff"), P("u", "Rustem Umerov"),
+                                        P("b", "Kyrylo Budanov")), "2026-01-18")
+    m = meeting_at(doc, "Miami")
+    assert {"Steve Witkoff", "Rustem Umerov", "Kyrylo Budanov"} <= set(names(doc, m.attendees))
+    assert m.date == "2026-01-17"
+
+
+def test_took_part_and_anaphoric_talks_merge():
+    text = ("Russian President Vladimir Putin met U.S. envoy Steve Witkoff at the Kremlin in Moscow on Tuesday. "
+            "Kirill Dmitriev also took part. Dmitriev said the talks had been productive.")
+    doc = make_doc(text, "en", en_world(P("p", "Vladimir Putin", "Putin"), P("w", "Steve Witkoff", "Witkoff"),
+                                        P("d", "Kirill Dmitriev", "Dmitriev")), "2025-12-03")
+    assert len(doc._.ng_meetings) == 1
+    m = meeting_at(doc, "Moscow")
+    assert set(names(doc, m.attendees)) >= {"Vladimir Putin", "Steve Witkoff", "Kirill Dmitriev"}
+    assert m.date == "2025-12-02"
+    assert m.evidence[0].text.startswith("Russian President")
+
+
+def test_mentions_of_one_meeting_merge_with_evidence_each():
+    text = ("Die Verhandlungen zwischen den USA und der Ukraine sollen heute in Miami fortgesetzt werden. "
+            "Dabei soll es vor allem um Sicherheitsgarantien gehen. Selenskyj warnte vor neuen Angriffen. "
+            "Bei dem Treffen heute mit US-Vertretern solle an einem Abkommen gearbeitet werden, schrieb die "
+            "Botschafterin Olha Stefanischyna.")
+    doc = make_doc(text, "de", de_world(P("s", "Wolodymyr Selenskyj", "Selenskyj"), P("o", "Olha Stefanischyna")),
+                   "2026-01-17")
+    assert len(doc._.ng_meetings) == 1
+    m = doc._.ng_meetings[0]
+    assert m.about == ["Sicherheitsgarantien"]
+    assert [e.text[:20] for e in m.evidence] == ["Die Verhandlungen zw", "Dabei soll es vor al", "Bei dem Treffen heut"]
+
+
+def test_two_meetings_in_one_sentence():
+    text = ("Ukrainian President Volodymyr Zelensky, who held talks with French President Emmanuel Macron in Paris "
+            "on Monday, said during a visit to Ireland on Tuesday that Kyiv was waiting for news.")
+    doc = make_doc(text, "en", en_world(P("z", "Volodymyr Zelensky", "Zelensky"), P("m", "Emmanuel Macron")),
+                   "2025-12-03")
+    paris, ireland = meeting_at(doc, "Paris"), meeting_at(doc, "Ireland")
+    assert {"Volodymyr Zelensky", "Emmanuel Macron"} <= set(names(doc, paris.attendees))
+    assert paris.date == "2025-12-01" and ireland.date == "2025-12-02"
+    assert ireland.kind == "visit" and names(doc, ireland.attendees) == ["Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Direkte Friedensverhandlungen zwischen Russland und der Ukraine gibt es derzeit nicht."),
+    ("de", "Eine russische Teilnahme an den Verhandlungen in Genf ist offenbar nicht geplant."),
+    ("de", "Ein Treffen zwischen Putin und Selenskyj in Moskau wird es nicht geben."),
+    ("en", "There are no plans for talks between Putin and Zelensky in Moscow."),
+    ("en", "Putin did not meet Zelensky in Moscow on Tuesday."),
+    ("en", "Russia did not take part in the talks in Geneva."),
+    ("en", "Rubio skipped a meeting of NATO foreign ministers in Paris on Wednesday."),
+    ("de", "Russland und die Ukraine verhandeln seit Monaten über einen Gefangenenaustausch."),
+])
+def test_negated_or_general_mentions_are_no_meetings(lang, text):
+    ents = (de_world if lang == "de" else en_world)(P("p", "Putin"), P("s", "Selenskyj", "Zelensky"),
+                                                     P("r", "Rubio"), O("n", "NATO"))
+    doc = make_doc(text, lang, ents, "2026-01-17")
+    assert doc._.ng_meetings == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Ein überarbeiteter Friedensplan soll die Grundlage für weitere Gespräche bilden."),
+    ("en", "Officials say more talks will be needed."),
+    ("en", "Russia is ready to end the war through negotiations, Putin said."),
+])
+def test_no_attendee_no_place_no_meeting(lang, text):
+    doc = make_doc(text, lang, (de_world if lang == "de" else en_world)(P("p", "Putin")), "2026-01-17")
+    assert doc._.ng_meetings == []
+
+
+def test_planned_signing_with_place_and_no_attendees():
+    text = "Bei einem günstigen Verlauf könne es bereits kommende Woche in Davos zu einer Unterzeichnung kommen."
+    doc = make_doc(text, "de", de_world(), "2026-01-17")
+    m = meeting_at(doc, "Davos")
+    assert (m.kind, m.status, m.date, m.date_precision, m.attendees) == ("signing", "possible", "2026-W04", "week", [])
+
+
+@pytest.mark.parametrize("lang, text, status", [
+    ("de", "Die Verhandlungen in Genf sollen morgen fortgesetzt werden.", "planned"),
+    ("de", "Erwartet wird eine Reise von Witkoff nach Moskau.", "expected"),
+    ("de", "Ein Treffen von Putin und Witkoff in Moskau könnte bald stattfinden.", "possible"),
+    ("de", "Witkoff und Putin trafen sich am Dienstag in Moskau.", "held"),
+    ("de", "In Genf laufen derzeit Gespräche zwischen Witkoff und Putin.", "ongoing"),
+    ("de", "Witkoff wird am Freitag in Moskau mit Putin zusammenkommen.", "planned"),
+    ("de", "Selenskyj schloss nicht aus, in die USA zu reisen, um Trump zu treffen.", "possible"),
+    ("en", "Witkoff is expected to meet Putin in Moscow next week.", "expected"),
+    ("en", "Witkoff will travel to Moscow on Friday for talks with Putin.", "planned"),
+    ("en", "Witkoff could meet Putin in Moscow soon.", "possible"),
+    ("en", "Witkoff met Putin in Moscow on Tuesday.", "held"),
+    ("en", "Talks between Witkoff and Putin are under way in Geneva.", "ongoing"),
+    ("en", "After a meeting with Putin in Moscow, Witkoff flew home.", "held"),
+])
+def test_status_cues(lang, text, status):
+    ents = (de_world if lang == "de" else en_world)(P("w", "Witkoff"), P("p", "Putin"), P("s", "Selenskyj"),
+                                                     P("t", "Trump"))
+    doc = make_doc(text, lang, ents, "2026-01-14")
+    assert [m.status for m in doc._.ng_meetings] == [status]
+
+
+def test_phone_call():
+    text = "Virtanen spoke with Polish Prime Minister Jan Nowak by phone on Monday."
+    doc = make_doc(text, "en", en_world(P("v", "Aino Virtanen", "Virtanen"), P("n", "Jan Nowak")), "2026-03-05")
+    [m] = doc._.ng_meetings
+    assert (m.kind, m.status, m.date, m.location) == ("phone_call", "held", "2026-03-02", None)
+    assert set(names(doc, m.attendees)) == {"Aino Virtanen", "Jan Nowak"}
+
+
+def test_german_phone_call_with_pronoun():
+    text = "Trump äußerte sich zuversichtlich. Er habe lange mit Selenskyj telefoniert, sagte er."
+    doc = make_doc(text, "de", de_world(P("t", "Donald Trump", "Trump"), P("s", "Wolodymyr Selenskyj", "Selenskyj")),
+                   "2025-12-16")
+    [m] = doc._.ng_meetings
+    assert m.kind == "phone_call" and m.status == "held"
+    assert set(names(doc, m.attendees)) == {"Donald Trump", "Wolodymyr Selenskyj"}
+
+
+def test_parallel_meeting_takes_time_and_place_of_the_main_one():
+    text = ("Die Dreiergespräche in Abu Dhabi endeten am Samstag. Parallel zu den Dreiergesprächen trafen sich "
+            "Witkoff und Kirill Dmitrijew zu Beratungen über wirtschaftliche Fragen.")
+    doc = make_doc(text, "de", de_world(L("ad", "Abu Dhabi"), P("w", "Witkoff"), P("d", "Kirill Dmitrijew")),
+                   "2026-01-25")
+    side = [m for m in doc._.ng_meetings if "Kirill Dmitrijew" in names(doc, m.attendees)]
+    assert len(side) == 1 and len(doc._.ng_meetings) == 2
+    assert doc._.ng_entities[side[0].location].name == "Abu Dhabi" and side[0].date == "2026-01-24"
+    assert side[0].about == ["wirtschaftliche Fragen"]
+
+
+def test_dateline_gives_the_place_of_a_reported_meeting():
+    text = ("BERLIN - Bundeskanzler Friedrich Merz hat am Montag mit dem französischen Präsidenten Emmanuel Macron "
+            "beraten.")
+    doc = make_doc(text, "de", de_world(P("m", "Friedrich Merz"), P("e", "Emmanuel Macron")), "2025-12-16")
+    m = meeting_at(doc, "Berlin")
+    assert m.date == "2025-12-15"
+    assert set(names(doc, m.attendees)) == {"Friedrich Merz", "Emmanuel Macron"}
+
+
+def test_two_day_talks_that_ended_give_a_range():
+    text = ("Die Verhandlungen in Wien endeten am Samstag. Beide Seiten bezeichneten die zweitägigen Beratungen "
+            "zwischen Serbien und dem Kosovo als konstruktiv.")
+    doc = make_doc(text, "de", de_world(C("rs", "Serbien"), C("xk", "Kosovo")), "2026-01-25")
+    m = meeting_at(doc, "Wien")
+    assert (m.date, m.end_date, m.date_precision) == ("2026-01-23", "2026-01-24", "range")
+
+
+def test_the_two_men():
+    text = ("The plan was drafted by Steve Witkoff and Kirill Dmitriev. The two men met in Miami in late October.")
+    doc = make_doc(text, "en", en_world(L("miami", "Miami"), P("w", "Steve Witkoff"), P("d", "Kirill Dmitriev")),
+                   "2025-11-21")
+    m = meeting_at(doc, "Miami")
+    assert set(names(doc, m.attendees)) == {"Steve Witkoff", "Kirill Dmitriev"}
+    assert (m.date, m.date_precision) == ("2025-10", "month")
+
+
+def test_host_of_a_hoped_for_visit_is_its_place():
+    text = ("Kremlin spokesman Dmitry Peskov said on Thursday that Moscow expected Witkoff and Kushner to visit "
+            "in the near future.")
+    doc = make_doc(text, "en", en_world(P("p", "Dmitry Peskov", "Peskov"), P("w", "Witkoff"), P("k", "Kushner"),
+                                        O("kr", "Kremlin")), "2026-01-18")
+    m = meeting_at(doc, "Moscow")
+    assert set(names(doc, m.attendees)) == {"Witkoff", "Kushner"}
+    assert m.status in ("expected", "planned")
+
+
+# ---------------------------------------------------------------------------- dates
+
+def resolved(text: str, lang: str, published: str, orient: str = "auto"):
+    """The first date expression in `text`, resolved against `published`."""
+    doc = spacy.blank(lang)(text)
+    lows, texts = [t.lower_ for t in doc], [t.text for t in doc]
+    found = find_dates(lows, texts, 0, len(doc), lexicon(lang))
+    assert found, f"no date found in {text!r}"
+    return resolve(found[0].spec, dt.date.fromisoformat(published), orient)
+
+
+# published on Saturday 2026-01-17 unless the row says otherwise
+@pytest.mark.parametrize("lang, text, orient, expected", [
+    ("de", "heute", "auto", ("2026-01-17", None, "day")),
+    ("de", "gestern", "past", ("2026-01-16", None, "day")),
+    ("de", "vorgestern", "past", ("2026-01-15", None, "day")),
+    ("de", "Sie treffen sich morgen.", "future", ("2026-01-18", None, "day")),
+    ("de", "am Dienstag", "past", ("2026-01-13", None, "day")),
+    ("de", "am Dienstag", "future", ("2026-01-20", None, "day")),
+    ("de", "am Samstag", "past", ("2026-01-17", None, "day")),
+    ("de", "am kommenden Sonntag", "auto", ("2026-01-18", None, "day")),
+    ("de", "am vergangenen Montag", "auto", ("2026-01-12", None, "day")),
+    ("de", "am Donnerstag", "past", ("2026-01-15", None, "day")),
+    ("de", "am Sonntagnachmittag", "past", ("2026-01-11", None, "day")),
+    ("de", "in der Nacht zum Freitag", "past", ("2026-01-15", None, "day")),
+    ("de", "am Sonntag und Montag", "past", ("2026-01-11", "2026-01-12", "range")),
+    ("de", "kommende Woche", "auto", ("2026-W04", None, "week")),
+    ("de", "in der vergangenen Woche", "auto", ("2026-W02", None, "week")),
+    ("de", "am kommenden Wochenende", "auto", ("2026-01-24", "2026-01-25", "range")),
+    ("de", "Anfang Dezember", "past", ("2025-12", None, "month")),
+    ("de", "Anfang Dezember", "future", ("2026-12", None, "month")),
+    ("de", "im März", "future", ("2026-03", None, "month")),
+    ("de", "am 23. Januar", "future", ("2026-01-23", None, "day")),
+    ("de", "am 6. Januar", "past", ("2026-01-06", None, "day")),
+    ("de", "am 30. November und 1. Dezember", "past", ("2025-11-30", "2025-12-01", "range")),
+    ("de", "vom 1. bis 3. März", "future", ("2026-03-01", "2026-03-03", "range")),
+    ("de", "am 14.12.2025", "auto", ("2025-12-14", None, "day")),
+    ("de", "vor zwei Wochen", "past", ("2026-W01", None, "week")),
+    ("de", "im Jahr 2024", "auto", ("2024", None, "year")),
+    ("en", "today", "auto", ("2026-01-17", None, "day")),
+    ("en", "yesterday", "past", ("2026-01-16", None, "day")),
+    ("en", "tomorrow", "future", ("2026-01-18", None, "day")),
+    ("en", "on Tuesday", "past", ("2026-01-13", None, "day")),
+    ("en", "on Tuesday", "future", ("2026-01-20", None, "day")),
+    ("en", "next Friday", "auto", ("2026-01-23", None, "day")),
+    ("en", "last Friday", "auto", ("2026-01-16", None, "day")),
+    ("en", "next week", "auto", ("2026-W04", None, "week")),
+    ("en", "later this week", "auto", ("2026-W03", None, "week")),
+    ("en", "over the weekend", "past", ("2026-01-17", "2026-01-18", "range")),
+    ("en", "early December", "past", ("2025-12", None, "month")),
+    ("en", "mid-December", "past", ("2025-12", None, "month")),
+    ("en", "in late October", "past", ("2025-10", None, "month")),
+    ("en", "on Dec. 4", "past", ("2025-12-04", None, "day")),
+    ("en", "on December 4, 2024", "auto", ("2024-12-04", None, "day")),
+    ("en", "on Jan. 23", "future", ("2026-01-23", None, "day")),
+    ("en", "on Nov. 30 and Dec. 1", "past", ("2025-11-30", "2025-12-01", "range")),
+    ("en", "March 3-5", "future", ("2026-03-03", "2026-03-05", "range")),
+    ("en", "on 4 December", "past", ("2025-12-04", None, "day")),
+    ("en", "two weeks ago", "past", ("2026-W01", None, "week")),
+    ("en", "three days ago", "past", ("2026-01-14", None, "day")),
+])
+def test_date_normalisation(lang, text, orient, expected):
+    assert resolved(text, lang, "2026-01-17", orient) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Trump hatte Kiew eine Frist bis Donnerstag gesetzt."),
+    ("en", "The deadline runs until Thursday."),
+])
+def test_deadlines_are_not_meeting_dates(lang, text):
+    doc = spacy.blank(lang)(text)
+    found = find_dates([t.lower_ for t in doc], [t.text for t in doc], 0, len(doc), lexicon(lang))
+    assert found and all(d.deadline for d in found)
+
+
+def test_may_the_month_is_no_modal():
+    text = "Witkoff and Putin held talks in Moscow on May 23."
+    doc = make_doc(text, "en", en_world(P("w", "Witkoff"), P("p", "Putin")), "2025-06-16")
+    [m] = doc._.ng_meetings
+    assert (m.status, m.date) == ("held", "2025-05-23")
+
+
+def test_held_meeting_month_after_article_month_is_last_year():
+    doc = make_doc("Witkoff traf Putin im Dezember in Moskau.", "de", de_world(P("w", "Witkoff"), P("p", "Putin")),
+                   "2026-01-17")
+    assert [m.date for m in doc._.ng_meetings] == ["2025-12"]
+
+
+def test_no_article_date_no_relative_dates():
+    doc = make_doc("Witkoff traf Putin am Dienstag in Moskau.", "de", de_world(P("w", "Witkoff"), P("p", "Putin")))
+    [m] = doc._.ng_meetings
+    assert m.date is None and doc._.ng_entities[m.location].name == "Moskau"
+
+
+# ---------------------------------------------------------------------------- claims
+
+QUOTE_CASES = [
+    ("de", "„Wir sind bereit zu reden“, sagte Selenskyj."),
+    ("de", '"Wir sind bereit zu reden", betonte Selenskyj.'),
+    ("de", "»Wir sind bereit zu reden«, sagte Selenskyj am Abend."),
+    ("de", "«Wir sind bereit zu reden», sagte Selenskyj."),
+    ("de", "Selenskyj sagte: „Wir sind bereit zu reden.“"),
+    ("de", "Selenskyj: „Wir sind bereit zu reden.“"),
+    ("en", "“We are ready to talk,” Zelensky said."),
+    ("en", '"We are ready to talk," said Zelensky.'),
+    ("en", "'We are ready to talk,' Zelensky told reporters."),
+    ("en", 'Zelensky said: "We are ready to talk."'),
+    ("en", 'Zelensky wrote on social media, "We are ready to talk."'),
+]
+
+
+@pytest.mark.parametrize("lang, text", QUOTE_CASES)
+def test_direct_quote_styles(lang, text):
+    ents = [P("s", "Wolodymyr Selenskyj", "Selenskyj", "Zelensky")]
+    doc = make_doc(text, lang, ents, "2026-01-17")
+    [c] = doc._.ng_claims
+    assert c.author == "s" and c.direct
+    assert c.text.rstrip(".") in ("Wir sind bereit zu reden", "We are ready to talk")
+    check_evidence(text, doc)
+
+
+def test_quote_over_two_sentences_with_attribution_after():
+    text = ('Zugleich kritisierte er die westlichen Verbündeten. "Wir reden ehrlich mit den Partnern über Raketen. '
+            'Die Lieferungen reichen nicht aus", betonte Selenskyj.')
+    doc = make_doc("Selenskyj warnte vor neuen Angriffen. " + text, "de",
+                   de_world(P("s", "Wolodymyr Selenskyj", "Selenskyj")), "2026-01-17")
+    quote = [c for c in doc._.ng_claims if c.direct]
+    assert len(quote) == 1
+    assert quote[0].text.startswith("Wir reden ehrlich") and quote[0].text.endswith("Die Lieferungen reichen nicht aus")
+    # the bare criticism before it is the same claim: its type, the quote's words
+    assert quote[0].claim_type == "criticism" and quote[0].cameo == "111"
+    assert len(doc._.ng_claims) == 2
+
+
+def test_scare_quote_is_part_of_reported_speech():
+    text = 'Zuletzt hatte er mitgeteilt, ein Dokument sei "im Grunde bereit" zur Fertigstellung.'
+    doc = make_doc("Selenskyj fordert mehr Druck auf Russland. " + text, "de",
+                   de_world(P("s", "Wolodymyr Selenskyj", "Selenskyj")), "2026-01-17")
+    assert [(c.direct, c.text) for c in doc._.ng_claims][1] == \
+        (False, 'ein Dokument sei "im Grunde bereit" zur Fertigstellung')
+
+
+@pytest.mark.parametrize("lang, text, speaker, ctype, cameo, content", [
+    ("de", "Derweil warnte der ukrainische Präsident Wolodymyr Selenskyj vor dem Hintergrund einer Kältewelle vor neuen "
+           "massiven russischen Luftangriffen.", "Wolodymyr Selenskyj", "warning", "012",
+     "vor neuen massiven russischen Luftangriffen"),
+    ("de", "Zuletzt hatte US-Präsident Trump Selenskyj erneut vorgeworfen, er halte die Friedensgespräche auf.",
+     "Donald Trump", "accusation", "112", "er halte die Friedensgespräche auf"),
+    ("de", "Selenskyj fordert immer wieder, den Druck auf Russland zu erhöhen.", "Wolodymyr Selenskyj", "demand",
+     "10", "den Druck auf Russland zu erhöhen"),
+    ("de", "Am Donnerstag hatte Kremlsprecher Dmitri Peskow deutlich gemacht, Russland hoffe auf einen baldigen "
+           "Besuch.", "Dmitri Peskow", "hope", "013", "Russland hoffe auf einen baldigen Besuch"),
+    ("de", "Die Botschafterin Olha Stefanischyna schrieb auf Facebook, die Gespräche seien konstruktiv.",
+     "Olha Stefanischyna", "statement", "010", "die Gespräche seien konstruktiv"),
+    ("de", "Peskow kündigte an, Russland werde seine Position überprüfen.", "Dmitri Peskow", "announcement", "010",
+     "Russland werde seine Position überprüfen"),
+    ("de", "Selenskyj wies die Vorwürfe umgehend zurück.", "Wolodymyr Selenskyj", "denial", "016",
+     "die Vorwürfe umgehend"),
+    ("de", "Selenskyj zufolge ist der Friedensplan zu 90 Prozent abgestimmt.", "Wolodymyr Selenskyj", "statement",
+     "010", "ist der Friedensplan zu 90 Prozent abgestimmt"),
+    ("de", "Laut Peskow ist der Dialog nicht beendet.", "Dmitri Peskow", "statement", "010",
+     "ist der Dialog nicht beendet"),
+    ("de", "Nach Angaben von Peskow unterrichtete Putin den US-Präsidenten.", "Dmitri Peskow", "statement", "010",
+     "unterrichtete Putin den US-Präsidenten"),
+    ("de", "Jermak sprach von „sehr guten Fortschritten“ auf dem Weg zum Frieden.", "Andrij Jermak", "statement", "010",
+     "von „sehr guten Fortschritten“ auf dem Weg zum Frieden"),
+    ("en", "Kremlin spokesman Dmitry Peskov said Moscow would not negotiate through the media.", "Dmitri Peskow",
+     "statement", "010", "Moscow would not negotiate through the media"),
+    ("en", "Zelensky warned that Russia was preparing another massive air attack.", "Wolodymyr Selenskyj",
+     "warning", "012", "Russia was preparing another massive air attack"),
+    ("en", "Trump accused Zelensky of delaying the talks.", "Donald Trump", "accusation", "112", "delaying the talks"),
+    ("en", "Rubio called that session productive.", "Marco Rubio", "assessment", "010", "that session productive"),
+    ("en", "Trump described the meeting as reasonably good.", "Donald Trump", "assessment", "010",
+     "the meeting as reasonably good"),
+    ("en", "Zelensky insists the text is all but finished.", "Wolodymyr Selenskyj", "statement", "010",
+     "the text is all but finished"),
+    ("en", "According to Peskov, no consultations are under way.", "Dmitri Peskow", "statement", "010",
+     "no consultations are under way"),
+    ("en", "Trump denied that he had spoken to Putin.", "Donald Trump", "denial", "016", "he had spoken to Putin"),
+    ("en", "Rubio announced that talks would resume on Monday.", "Marco Rubio", "announcement", "010",
+     "talks would resume on Monday"),
+    ("en", "Zelensky urged allies to speed up deliveries.", "Wolodymyr Selenskyj", "demand", "10",
+     "allies to speed up deliveries"),
+])
+def test_reported_speech(lang, text, speaker, ctype, cameo, content):
+    ents = (de_world if lang == "de" else en_world)(
+        P("s", "Wolodymyr Selenskyj", "Selenskyj", "Zelensky"), P("t", "Donald Trump", "Trump", titles=["US-Präsident"]),
+        P("p", "Dmitri Peskow", "Peskow", "Peskov", "Dmitry Peskov"), P("o", "Olha Stefanischyna"),
+        P("j", "Andrij Jermak", "Jermak"), P("r", "Marco Rubio", "Rubio"), P("w", "Wladimir Putin", "Putin"))
+    doc = make_doc(text, lang, ents, "2026-01-17")
+    [c] = doc._.ng_claims
+    assert (doc._.ng_entities[c.author].name, c.claim_type, c.cameo, c.direct) == (speaker, ctype, cameo, False)
+    assert c.text == content
+    check_evidence(text, doc)
+
+
+def test_accusation_targets_and_about():
+    text = "Zuletzt hatte US-Präsident Trump Selenskyj erneut vorgeworfen, er halte die Gespräche mit Russland auf."
+    doc = make_doc(text, "de", de_world(P("t", "Donald Trump", "Trump"), P("s", "Wolodymyr Selenskyj", "Selenskyj")),
+                   "2026-01-17")
+    [c] = doc._.ng_claims
+    assert names(doc, c.targets) == ["Wolodymyr Selenskyj"] and names(doc, c.about) == ["Russland"]
+    text = "Nowak accused Russia of using energy as a weapon."
+    doc = make_doc(text, "en", en_world(P("n", "Jan Nowak", "Nowak")), "2026-01-17")
+    [c] = doc._.ng_claims
+    assert names(doc, c.targets) == ["Russia"] and c.text == "using energy as a weapon"
+
+
+def test_claim_date_from_the_frame():
+    text = "Am Donnerstag hatte Kremlsprecher Dmitri Peskow deutlich gemacht, Russland hoffe auf einen Besuch am Montag."
+    doc = make_doc(text, "de", de_world(P("p", "Dmitri Peskow", "Peskow")), "2026-01-17")
+    [c] = doc._.ng_claims
+    assert c.date == "2026-01-15"
+    text = "Peskov told reporters on Thursday that Moscow had received nothing."
+    doc = make_doc(text, "en", en_world(P("p", "Dmitry Peskov", "Peskov")), "2025-11-21")
+    assert doc._.ng_claims[0].date == "2025-11-20"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Selenskyj warnte vor neuen Angriffen. Zugleich kritisierte er die Partner scharf für ihre Zögerlichkeit."),
+    ("de", "Selenskyj warnte vor neuen Angriffen. Zuletzt hatte er mitgeteilt, die Lage sei ernst."),
+    ("de", "Selenskyj warnte vor neuen Angriffen. Die Lage sei sehr ernst, sagte er am Abend."),
+    ("en", "Zelensky warned of new attacks. He said the situation was serious."),
+    ("en", "Zelensky warned of new attacks. The situation is serious, he insisted."),
+    ("en", "Zelensky warned of new attacks. “The situation is serious,” she said."),
+])
+def test_pronoun_speakers_are_the_last_speaker(lang, text):
+    ents = (de_world if lang == "de" else en_world)(P("s", "Wolodymyr Selenskyj", "Selenskyj", "Zelensky"),
+                                                     P("p", "Wladimir Putin", "Putin"))
+    doc = make_doc("Putin schwieg. " + text if lang == "de" else "Putin said nothing new. " + text, lang, ents,
+                   "2026-01-17")
+    assert [doc._.ng_entities[c.author].name for c in doc._.ng_claims][-2:] == ["Wolodymyr Selenskyj"] * 2
+
+
+def test_pronoun_after_a_named_subject_that_did_not_speak():
+    text = "Kirill Dmitriev also took part. He wrote afterwards on social media that the meeting had been productive."
+    doc = make_doc("Putin met Witkoff in Moscow on Tuesday, Ushakov said. " + text, "en",
+                   en_world(P("p", "Putin"), P("w", "Witkoff"), P("u", "Ushakov"), P("d", "Kirill Dmitriev")),
+                   "2025-12-03")
+    assert names(doc, [c.author for c in doc._.ng_claims]) == ["Ushakov", "Kirill Dmitriev"]
+
+
+def test_role_mention_resolves_through_job_title():
+    text = ("Bundeskanzler Friedrich Merz traf Macron in Berlin. „Wir sind einig“, sagte der Kanzler nach dem "
+            "Abendessen.")
+    doc = make_doc(text, "de", de_world(P("m", "Friedrich Merz", "Merz", titles=["Bundeskanzler"]),
+                                        P("e", "Emmanuel Macron", "Macron", titles=["Präsident"])), "2025-12-16")
+    [c] = doc._.ng_claims
+    assert doc._.ng_entities[c.author].name == "Friedrich Merz"
+
+
+def test_role_with_a_country_prefix_beats_a_wrong_link():
+    """"Der US-Präsident" linked (wrongly) to the Ukrainian president is checked against his country."""
+    text = ("Überschattet wurde der Tag von einem Beitrag Donald Trumps. Der US-Präsident warf der ukrainischen "
+            "Führung vor, sie zeige keine Dankbarkeit.")
+    ents = de_world(P("t", "Donald Trump", "Trump", titles=["US-Präsident"], nationality="us"),
+                    P("s", "Wolodymyr Selenskyj", "Selenskyj", titles=["ukrainische Präsident"], nationality="ua",
+                      roles=["US-Präsident"]))
+    doc = make_doc(text, "de", ents, "2025-11-24")
+    [c] = doc._.ng_claims
+    assert doc._.ng_entities[c.author].name == "Donald Trump" and names(doc, c.targets) == ["Ukraine"]
+
+
+@pytest.mark.parametrize("lang, text, speakers", [
+    ("de", "Russland beharrt bislang auf seinen Maximalforderungen.", ["Russland"]),
+    ("de", "Die USA und die Ukraine sprachen von deutlichen Fortschritten.", ["USA", "Ukraine"]),
+    ("en", "The Kremlin said it had not received the plan.", ["Kremlin"]),
+    ("en", "The State Department declined to comment on the plan.", []),
+    ("en", "Kyiv insists the bilateral text is all but finished.", ["Kyiv"]),
+])
+def test_organisations_and_states_speak(lang, text, speakers):
+    ents = (de_world if lang == "de" else en_world)(O("k", "Kremlin"), O("sd", "State Department"))
+    doc = make_doc(text, lang, ents, "2026-01-17")
+    assert sorted(names(doc, [c.author for c in doc._.ng_claims])) == sorted(speakers)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Medienberichten zufolge sollen Witkoff und Kushner dabei sein."),
+    ("de", "Die Beratungen seien konstruktiv verlaufen, heißt es in einer Erklärung."),
+    ("de", "Dabei soll es ukrainischen Angaben zufolge um Sicherheitsgarantien gehen."),
+    ("en", "The talks will resume next week, a Ukrainian official said."),
+    ("en", "Officials said the plan was vague."),
+    ("en", "He did not say whether a deal had been reached."),
+    ("en", "Witkoff and Kushner were expected to attend, according to people briefed on the talks."),
+])
+def test_no_named_speaker_no_claim(lang, text):
+    ents = (de_world if lang == "de" else en_world)(P("w", "Witkoff"), P("k", "Kushner"))
+    doc = make_doc(text, lang, ents, "2026-01-17")
+    assert doc._.ng_claims == []
+
+
+def test_konjunktiv_goes_on_as_a_claim_of_the_same_speaker():
+    text = ("Am Donnerstag hatte Kremlsprecher Dmitri Peskow deutlich gemacht, Russland hoffe auf einen Besuch. "
+            "Der Dialog mit den Amerikanern laufe.")
+    doc = make_doc(text, "de", de_world(P("p", "Dmitri Peskow", "Peskow")), "2026-01-17")
+    assert [(names(doc, [c.author])[0], c.text) for c in doc._.ng_claims] == [
+        ("Dmitri Peskow", "Russland hoffe auf einen Besuch"), ("Dmitri Peskow", "Der Dialog mit den Amerikanern laufe")]
+    # the nested "Russland hoffe" is no claim of Russia's
+    assert all(c.author == "p" for c in doc._.ng_claims)
+
+
+def test_ihren_worten_nach_goes_on_with_her_claim():
+    text = ("Die Botschafterin Olha Stefanischyna schrieb auf Facebook, die Gespräche seien konstruktiv. "
+            "Zur Delegation gehören ihren Worten nach Rustem Umjerow und David Arachamija.")
+    doc = make_doc(text, "de", [P("o", "Olha Stefanischyna"), P("u", "Rustem Umjerow"), P("a", "David Arachamija")],
+                   "2026-01-17")
+    [c] = doc._.ng_claims
+    assert c.author == "o" and "Umjerow" in c.text and len(c.evidence) == 2
+
+
+def test_same_thing_said_twice_is_one_claim():
+    text = ("Selenskyj warnt vor neuen russischen Luftangriffen\n\nSelenskyj warnte in seiner Videobotschaft vor neuen "
+            "massiven russischen Luftangriffen.")
+    doc = make_doc(text, "de", de_world(P("s", "Wolodymyr Selenskyj", "Selenskyj")), "2026-01-17")
+    [c] = doc._.ng_claims
+    assert len(c.evidence) == 2 and "Luftangriffen" in c.text
+
+
+def test_coordinated_cues_share_the_speaker():
+    text = ("President Donald Trump said he believed Putin was ready to make a deal and suggested that Zelensky was "
+            "now the main obstacle.")
+    doc = make_doc(text, "en", en_world(P("t", "Donald Trump", "Trump"), P("p", "Putin"), P("z", "Zelensky")),
+                   "2026-01-18")
+    assert [(names(doc, [c.author])[0], c.claim_type) for c in doc._.ng_claims] == [
+        ("Donald Trump", "statement"), ("Donald Trump", "assessment")]
+
+
+def test_parenthetical_attribution_keeps_both_halves():
+    text = "If the Ukrainians rejected the offer, he said, the fighting would simply carry on."
+    doc = make_doc("Trump spoke to Fox News Radio. " + text, "en", en_world(P("t", "Donald Trump", "Trump")),
+                   "2025-11-21")
+    c = doc._.ng_claims[-1]
+    assert c.author == "t" and "rejected the offer" in c.text and "carry on" in c.text

@@ -609,7 +609,7 @@ class Speech:
         if not use:
             return []
         lw = self.ctx.lowers
-        coord = self.lex.coordinators | {",", "sowie", "as", "well"}
+        coord = self.lex.coordinators | {",", "sowie", "as", "well"} | self.lex.articles
         idx = pool.index(use[-1] if last else use[0])
         group = [pool[idx]]
         if last:
@@ -848,7 +848,7 @@ class Speech:
         f.thin = cue.mode in ("object", "say") and not opener and not inverted and \
             words <= (4 if cue.mode == "say" else 3) and \
             not any(ctx.in_quote[j] for a, b in content for j in range(a, b))
-        f.targets = self._targets(s, group, i, end, content, cue, speakers)
+        f.targets = self._targets(s, group, i, end, content, cue, speakers, v)
         f.date = self._date(s, content, i)
         f.direct = bool(content) and all(ctx.in_quote[a] or ctx.in_quote[min(b - 1, ctx.n - 1)] for a, b in content) \
             and len(content) == 1 and self._quote_covers(content[0])
@@ -980,7 +980,7 @@ class Speech:
             if cue.mode == "object" and w in lex.object_preps and j > frm:
                 # "accused X of Y" -> Y; but "dankte X für die Hilfe" keeps the object too
                 rest = sum(1 for t in range(j + 1, limit) if ctx.lowers[t].isalpha())
-                start = j + 1 if rest > 3 else frm
+                start = j + 1 if (rest > 3 or (rest >= 1 and w == "of")) else frm
                 break
             j += 1
         if start is not None and start < limit:
@@ -1033,6 +1033,12 @@ class Speech:
         a, b = ctx.trim(a, stop)
         if a < b:
             return [(a, b)], False, False
+        # "wies die Vorwürfe umgehend zurück": between the verb and its particle
+        a0 = group[-1].end if (group and group[0].start > i) else end
+        if part is not None and part > a0:
+            a, b = ctx.trim(a0, part)
+            if a < b:
+                return [(a, b)], False, False
         # German verb-final: "hatte ... telefoniert und das Gespräch als „sehr produktiv“ bezeichnet"
         if lex.lang == "de" and i + 1 >= s_end - 1 or (part is None and i + 1 >= s_end):
             k = i - 1
@@ -1098,8 +1104,8 @@ class Speech:
                 phrase = (i, j + 1 + (1 if j + 1 < s.end and lw[j + 1] in ("worten", "angaben") else 0))
             else:
                 mm = next((ctx.mention_at(k) for k in range(j, hi) if ctx.mention_at(k) is not None), None)
-                if mm is not None and mm.possessive and mm.kind in ACTOR_KINDS and mm.form != ADJECTIVE and \
-                        mm.start <= j + 1:
+                if mm is not None and mm.kind in ACTOR_KINDS and mm.form not in (ADJECTIVE, PRONOUN, ROLE) and \
+                        mm.start <= j + 2:
                     group = [Cand(mm.start, mm.end, "ment", [mm.key])]
                 else:
                     group = self._pick(self._candidates(s, lo, hi), last=False)
@@ -1128,15 +1134,19 @@ class Speech:
         f.date = self._date(s, ranges)
         return f
 
-    def _targets(self, s: Sentence, group: list[Cand], i: int, end: int, content, cue: Cue, speakers) -> list[str]:
+    def _targets(self, s: Sentence, group: list[Cand], i: int, end: int, content, cue: Cue, speakers,
+                 v: int | None = None) -> list[str]:
         """Actors a demand, accusation, criticism or denial is aimed at."""
         if cue.claim_type not in ("accusation", "criticism", "demand", "denial", "warning") and cue.cameo != "051":
             return []
         ctx = self.ctx
-        # between the subject (or the cue) and what was said: "warf der ukrainischen Führung ... vor"
-        lo = max([end] + [c.end for c in group if c.start > i]) if any(c.start > i for c in group) else end
-        if group and group[0].start > i:
-            lo = max(lo, group[-1].end)
+        # between the subject and what was said: "warf der ukrainischen Führung ... vor",
+        # "hatte Trump Selenskyj vorgeworfen, ..." (the subject after the auxiliary)
+        v = i if v is None else v
+        if group and group[0].start > v:
+            lo = group[-1].end
+        else:
+            lo = end
         hi = content[0][0] if content else min(s.end, end + 8)
         if hi <= lo:
             hi = lo
@@ -1147,8 +1157,11 @@ class Speech:
             a, b = content[0]
             spans.append((a, min(b, a + 6)))
         out: list[str] = []
+        spans = [(a, b) for a, b in spans]
         for a, b in spans:
             for m in ctx.mentions_in(a, b):
+                if i <= m.start < end:
+                    continue
                 if m.kind not in ACTOR_KINDS or m.key in speakers or m.possessive or ctx.in_quote[m.start]:
                     continue
                 # "auf seiner Plattform Truth Social": not a target

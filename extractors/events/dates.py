@@ -61,6 +61,8 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
         return None
 
     def deadline_before(k: int) -> bool:
+        if start <= k < end and lowers[k] in d.deadline_preps:
+            return True  # "bis Donnerstag" taken into the expression
         j = k - 1
         while j >= start and j >= k - 2:
             if lowers[j] in d.deadline_preps:

@@ -890,7 +890,9 @@ class Meetings:
         # "schloss nicht aus, in die USA zu reisen", "promised to visit Kyiv": the speaker is the one who goes
         if c.frame is not None and c.frame.speakers and c.frame in sp.sent_frames.get(s.i, ()):
             for t in c.triggers:
-                if t.pos == "verb" and t.i - 1 >= c.lo and ctx.lowers[t.i - 1] in ("zu", "to"):
+                content_start = next((a for a, b in c.frame.content if a <= t.i < b), c.lo)
+                others = [m for m in ctx.mentions_in(content_start, t.i) if m.kind == PERSON]
+                if t.pos == "verb" and t.i - 1 >= c.lo and ctx.lowers[t.i - 1] in ("zu", "to") and not others:
                     for k in c.frame.speakers:
                         if sp.kind(k) == PERSON and k not in out:
                             out.append(k)
