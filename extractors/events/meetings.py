@@ -617,7 +617,8 @@ class Meetings:
         ctx = self.ctx
         lo = c.lo if c.frame is None else self._region(s, c.triggers[0].i)[0]
         for m in ctx.mentions_in(lo, c.triggers[0].i):
-            if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE and not m.possessive and \
+            # a city ("Moscow expected ..."); a country host ("Russland hoffe auf einen Besuch") is too vague
+            if m.kind == PLACE and m.form != ADJECTIVE and not m.possessive and \
                     not any(ctx.lowers[k] in self.lex.prepositions for k in range(max(lo, m.start - 2), m.start)):
                 return m.key
             break
