@@ -81,20 +81,16 @@ def workload(location: str) -> list[tuple[str, str, dict]]:
 
     with open_store(location, read_only=True) as store:
         top = store.query(queries.get("actors").text, {"type": Literal("person")}, 1).rows
+        meeting = store.query("SELECT ?m WHERE { ?m a ng:Meeting } ORDER BY ?m LIMIT 1").rows
     actor = str(top[0][1]).split()[-1] if top else "Selenskyj"
+    values = {"actor": actor, "entity": actor, "resource": f"<{meeting[0][0]}>" if meeting else None}
     out = []
     for q in queries.all_queries().values():
-        params = {}
-        for p in q.params:
-            if not p.optional:
-                if p.name == "actor":
-                    params["actor"] = actor
-                else:
-                    break
-        else:
-            out.append((q.name, q.text, params))
+        params = {p.name: values.get(p.name) for p in q.params if not p.optional}
+        if None in params.values():
+            print(f"skipping {q.name}: no value for its required parameters")
             continue
-        print(f"skipping {q.name}: no value for its required parameters")
+        out.append((q.name, q.text, params))
     return out
 
 
@@ -102,10 +98,12 @@ PROBE = """
 import sys, time, json
 from rdflib import Literal
 from newsgraph.graph.store import open_store
+from rdflib import URIRef
 loc, text, params, max_rows = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), int(sys.argv[4])
+term = lambda v: URIRef(v[1:-1]) if v.startswith("<") else Literal(v)
 with open_store(loc, read_only=True) as s:
     t0 = time.perf_counter()
-    r = s.query(text, {k: Literal(v) for k, v in params.items()} or None, max_rows)
+    r = s.query(text, {k: term(v) for k, v in params.items()} or None, max_rows)
     print(time.perf_counter() - t0, len(r.rows) + len(r.triples))
 """
 
@@ -130,10 +128,10 @@ def within_budget(location: str, work, budget: float, max_rows: int):
 
 def local_runner(store, work, max_rows):
     """name -> a function running that query in-process (query + conversion to Python terms)."""
-    from rdflib import Literal
+    from rdflib import Literal, URIRef
 
     def make(text, params):
-        b = {k: Literal(v) for k, v in params.items()} or None
+        b = {k: URIRef(v[1:-1]) if v.startswith("<") else Literal(v) for k, v in params.items()} or None
         return lambda: store.query(text, b, max_rows)
     return {name: make(text, params) for name, text, params in work}
 
