@@ -76,7 +76,7 @@ def test_pick_a_named_query_run_it_and_get_a_table(browser, server):
     assert "Witkoff" in rows.first.inner_text()
     assert "rows in" in p.inner_text("#status")
     # IRIs of our own base open the entity page
-    link = p.locator(f'#result-table a[href^="/resource?iri="]').first
+    link = p.locator('#result-table a[href^="/resource?iri="]').first
     assert "event" in link.get_attribute("href")
     link.click()
     p.wait_for_selector("h1")
