@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Span
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extractors import doc_extensions  # noqa: F401
 from newsgraph.extractors.events import components  # noqa: F401  (registers the factories)
 from newsgraph.extractors.events.dates import find_dates, resolve
 from newsgraph.extractors.events.lexicon import lexicon
-from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
+from newsgraph.extractors.records import (CLAIM_TYPES, COUNTRY, MEETING_KINDS, MEETING_STATUSES, ORGANIZATION, PERSON,
+                                          PLACE, Entity, Mention)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -104,7 +106,7 @@ def make_doc(text: str, lang: str, ents: list[E], published: dt.date | str | Non
     spans = []
     for s, e_, key, form in place_mentions(text, ents):
         sp = doc.char_span(s, e_, label=key, alignment_mode="expand")
-        if sp is None or any(x.start < sp.end and sp.start < x.end for x in spans):
+        if sp is None or (spans and spans[-1].end > sp.start):  # sorted by start: only the last can overlap
             continue
         sp._.ng_form = form
         spans.append(sp)
@@ -786,3 +788,279 @@ def test_parenthetical_attribution_keeps_both_halves():
                    "2025-11-21")
     c = doc._.ng_claims[-1]
     assert c.author == "t" and "rejected the offer" in c.text and "carry on" in c.text
+
+
+# ---------------------------------------------------------------------------- robustness (hypothesis)
+
+FUZZ_ENTS = [P("s", "Selenskyj", "Zelensky", titles=["Präsident"]), P("p", "Putin"), P("w", "Witkoff"),
+             L("m", "Moskau", "Moscow", "MOSCOW"), O("k", "Kreml", "Kremlin"), C("u", "Ukraine", adjectives=[r"ukrainisch\w*"])]
+FUZZ_WORDS = ("Selenskyj Zelensky Putin Witkoff Moskau Moscow MOSCOW Kreml Kremlin Ukraine ukrainischen sagte warnte vor "
+              "traf Treffen Gespräche Verhandlungen Besuch Delegation gehören nahmen teil dabei sein er sie he she said "
+              "told met talks visit call phone by on in nach am heute gestern morgen Dienstag Tuesday kommende Woche "
+              "next week Anfang Dezember Dec. 4 Nov. 30 and und 1. März zufolge laut according to accused warf der die "
+              "the of nicht not keine no parallel zu während during the two men die beiden „ “ \" ' » « ‚ ‘ ’ ” : ; , . - "
+              "— – ( ) \n\n 2026 zweitägigen two-day").split(" ")
+
+
+def _run(text: str, lang: str, published="2026-01-17"):
+    doc = make_doc(text, lang, FUZZ_ENTS, published)
+    check_evidence(text, doc)
+    for m in doc._.ng_meetings:
+        assert m.kind in MEETING_KINDS and m.status in MEETING_STATUSES
+        assert all(k in doc._.ng_entities for k in m.attendees)
+    for c in doc._.ng_claims:
+        assert c.claim_type in CLAIM_TYPES and c.author in doc._.ng_entities and c.text
+    return doc
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=400), lang=st.sampled_from(["de", "en"]))
+def test_any_unicode_text(text, lang):
+    _run(text, lang)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(FUZZ_WORDS), max_size=200), lang=st.sampled_from(["de", "en"]),
+       sep=st.sampled_from([" ", "", "  "]), published=st.sampled_from([None, "2026-01-17", "2025-12-31"]))
+def test_news_words_in_any_order(words, lang, sep, published):
+    _run(sep.join(words), lang, published)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet="„“\"'»«‚‘’”.,;:!?-–—()[]/ \n", max_size=300), lang=st.sampled_from(["de", "en"]))
+def test_only_punctuation(text, lang):
+    doc = _run(text, lang)
+    assert doc._.ng_meetings == [] and doc._.ng_claims == []
+
+
+def test_no_spaces_at_all():
+    text = "Selenskyjsagte„Wirsindbereitzureden“undtrafPutininMoskau." * 50
+    _run(text, "de")
+
+
+def test_huge_paragraph_is_linear():
+    """One paragraph of thousands of sentences, then one sentence of thousands of words: no quadratic loops."""
+    unit = ("Witkoff traf Putin am Dienstag in Moskau. „Wir sind bereit“, sagte Selenskyj. Er warnte vor neuen "
+            "Angriffen. Die Gespräche sollen kommende Woche fortgesetzt werden. ")
+    timings = []
+    for n in (40, 160):
+        text = unit * n
+        t0 = time.perf_counter()
+        doc = _run(text, "de")
+        timings.append((time.perf_counter() - t0) / len(doc))
+        # the same words said again are one claim with evidence for every sentence
+        assert sum(len(c.evidence) for c in doc._.ng_claims if c.direct) >= n
+    assert timings[1] < 3 * timings[0] + 1e-4, timings
+    # one "sentence" of thousands of words, full of meeting words, quotes and reporting verbs
+    for unit in ("Witkoff traf Putin in Moskau", "„Ja“, sagte Witkoff, er habe Putin in Moskau getroffen"):
+        per_token = []
+        for n in (300, 1200):
+            sentence = " und ".join([unit] * n) + "."
+            t0 = time.perf_counter()
+            doc = _run(sentence, "de")
+            per_token.append((time.perf_counter() - t0) / len(doc))
+        assert per_token[1] < 3 * per_token[0] + 1e-4, (unit, per_token)
+
+
+# ---------------------------------------------------------------------------- cost
+
+def test_cost_per_1000_tokens():
+    """The event components together stay well below the entity components' cost (report: README)."""
+    unit = ("Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday. \"So far we have not "
+            "found a compromise,\" Yuri Ushakov told reporters. He called the atmosphere friendly. The talks will "
+            "continue next week, Peskov said. Officials described the weather as cold and the roads as empty. ")
+    ents = en_world(P("p", "Vladimir Putin", "Putin"), P("w", "Steve Witkoff", "Witkoff"), P("u", "Yuri Ushakov"),
+                    P("k", "Peskov"))
+    text = unit * 100
+    nlp = nlp_for("en")
+    doc = make_doc(text, "en", ents, "2025-12-03")  # warm up, and the mentions
+    meet, claims = nlp.get_pipe("ng_meetings"), nlp.get_pipe("ng_claims")
+    best = float("inf")
+    for _ in range(3):
+        doc._.ng_meetings, doc._.ng_claims = [], []
+        t0 = time.perf_counter()
+        claims(meet(doc))
+        best = min(best, time.perf_counter() - t0)
+    ms_per_1000 = 1e6 * best / len(doc)
+    print(f"ng_meetings + ng_claims: {ms_per_1000:.1f} ms per 1000 tokens")
+    assert ms_per_1000 < 150  # generous for slow CI machines; about 15-25 on a laptop
+
+
+# ---------------------------------------------------------------------------- gold floors
+
+def _score_module():
+    path = SHARED / "eval" / "score.py"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present (a fresh clone has no ../shared)")
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("ng_shared_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def score_extraction(gold: dict, ex) -> dict:
+    """score.py's matching, applied to records (no RDF): found/gold/correct/pred and dates."""
+    S = _score_module()
+    ents = {e.key: e for e in ex.entities}
+
+    def nm(k):
+        return set(ents[k].surface_forms()) if k in ents else set()
+    events = [{"locs": nm(m.location) if m.location else set(), "who": [nm(k) for k in m.attendees],
+               "dates": {d for d in (m.date, m.end_date) if d}} for m in ex.meetings]
+
+    def meeting_ok(ev, gm, strict=True):
+        if gm.get("where") and not S.place_matches(ev["locs"], gm["where"]):
+            return False
+        need = min(2, len(gm["who"])) if strict else min(1, len(gm["who"]))
+        got = sum(1 for short in gm["who"]
+                  if any(S.entity_matches(ns, S.person_variants(gold, short)) for ns in ev["who"]))
+        return got >= need
+    gms = gold.get("meetings", [])
+    owner = S.max_matching([[i for i, ev in enumerate(events) if meeting_ok(ev, gm)] for gm in gms])
+    # dates: a dated gold meeting is right when some matching event carries its date (order-free)
+    dated = [gm for gm in gms if gm.get("date")]
+    date_ok = sum(1 for gm in dated if any(meeting_ok(ev, gm) and any(d.startswith(gm["date"]) for d in ev["dates"])
+                                           for ev in events))
+    all_gm = gms + gold.get("optional_meetings", [])
+    m_correct = sum(1 for ev in events if any(meeting_ok(ev, gm, strict=False) for gm in all_gm))
+    claims = [{"by": nm(c.author), "text": S.norm(c.text)} for c in ex.claims]
+
+    def claim_ok(cl, gc):
+        if not S.entity_matches(cl["by"], gc["by"]) and not any(
+                S.entity_matches(cl["by"], S.person_variants(gold, b)) for b in gc["by"]):
+            return False
+        return any(S.norm(cue) in cl["text"] for cue in gc["cue"])
+    gcs = gold.get("claims", [])
+    cowner = S.max_matching([[i for i, cl in enumerate(claims) if claim_ok(cl, gc)] for gc in gcs])
+    c_correct = sum(1 for cl in claims if any(claim_ok(cl, gc) for gc in gcs + gold.get("optional_claims", [])))
+    return {"meetings": (len(owner), len(gms), m_correct, len(events)), "dates": (date_ok, len(dated)),
+            "claims": (len(cowner), len(gcs), c_correct, len(claims))}
+
+
+def ents_from_gold(gold: dict) -> list[E]:
+    """Hand-placed mentions from the gold name lists (the entity components are not under test here)."""
+    import pycountry
+
+    def is_country(variants):
+        for v in variants:
+            try:
+                pycountry.countries.lookup(v)
+                return True
+            except LookupError:
+                if len(v) > 3 and any(c.name.startswith(v) for c in pycountry.countries):
+                    return True
+        return False
+    adjectives = {"Ukraine": [r"ukrainisch\w*", "Ukrainian"], "Russland": [r"russisch\w*", "Russian"],
+                  "Russia": [r"russisch\w*", "Russian"], "USA": [r"US-\w+", r"amerikanisch\w*", r"U\.S\.(?:-\w+)?"]}
+    out, seen = [], set()
+    for n, vs in enumerate(gold["persons"] + gold.get("optional_persons", [])):
+        out.append(E(f"p{n}", PERSON, vs))
+    for n, vs in enumerate(gold["places"] + gold.get("optional_places", []) + gold.get("orgs", []) +
+                           gold.get("optional_orgs", [])):
+        if vs[0] in seen:
+            continue
+        seen.add(vs[0])
+        is_place = n < len(gold["places"]) + len(gold.get("optional_places", []))
+        kind = (COUNTRY if is_country(vs) else PLACE) if is_place else ORGANIZATION
+        out.append(E(f"x{n}", kind, vs, adjectives=adjectives.get(vs[0], [])))
+    return out
+
+
+def shared_article():
+    SH = SHARED / "seeds"
+    if not SH.is_dir():
+        pytest.skip(f"{SHARED} is not present (a fresh clone has no ../shared)")
+    from newsgraph.readers import iter_articles
+    for gold_path in sorted(SH.glob("*.gold.json")):
+        text_path = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+        if text_path.is_file():
+            return next(iter(iter_articles([str(text_path)]))), json.loads(gold_path.read_text("utf-8"))
+    pytest.skip("no article with gold in ../shared/seeds")
+
+
+def test_shared_article_floors_with_hand_placed_mentions():
+    art, gold = shared_article()
+    doc = make_doc(art.text, art.lang, ents_from_gold(gold), art.date)
+    from newsgraph.extractors.records import Extraction
+    ex = Extraction(entities=list(doc._.ng_entities.values()), meetings=doc._.ng_meetings, claims=doc._.ng_claims)
+    r = score_extraction(gold, ex)
+    found, total, correct, pred = r["meetings"]
+    assert found >= 3 and correct >= 0.8 * pred, r
+    assert r["dates"][0] == r["dates"][1], r
+    found, total, correct, pred = r["claims"]
+    assert found >= 6 and correct >= 0.8 * pred, r
+    check_evidence(art.text, doc)
+
+
+# ---------------------------------------------------------------------------- end to end
+
+@pytest.fixture(scope="module")
+def extractor():
+    try:
+        from newsgraph.extractors.pipeline import Extractor
+        x = Extractor()
+        x.extract("Test.", "de")
+    except Exception as exc:  # the entity components are built by a teammate
+        pytest.skip(f"the full pipeline does not build: {exc}")
+    return x
+
+
+def test_end_to_end_shared_article(extractor):
+    art, gold = shared_article()
+    ex = extractor.extract(art.text, art.lang, dt.date.fromisoformat(art.date))
+    r = score_extraction(gold, ex)
+    found, total, correct, pred = r["meetings"]
+    assert found >= 3 and correct >= 0.8 * pred, r
+    assert r["dates"][0] == r["dates"][1], r
+    found, total, correct, pred = r["claims"]
+    assert found >= 6 and correct >= 0.8 * pred, r
+
+
+def test_end_to_end_sample_articles(extractor):
+    """The sample articles in seeds/ with gold in seeds/gold/: F1 floors over all of them."""
+    gold_dir = ROOT / "seeds" / "gold"
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.gold.json")):
+        pytest.skip("no gold for the sample articles")
+    from newsgraph.readers import iter_articles
+    tot = {"meetings": [0, 0, 0, 0], "claims": [0, 0, 0, 0], "dates": [0, 0]}
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        stem = gold_path.name.replace(".gold.json", "")
+        texts = [p for p in (ROOT / "seeds").glob(stem + ".*") if p.suffix in (".txt", ".md")]
+        if not texts:
+            continue
+        art = next(iter(iter_articles([str(texts[0])])))
+        ex = extractor.extract(art.text, art.lang, dt.date.fromisoformat(art.date) if art.date else None)
+        r = score_extraction(json.loads(gold_path.read_text("utf-8")), ex)
+        for k in tot:
+            tot[k] = [a + b for a, b in zip(tot[k], r[k])]
+
+    def f1(found, total, correct, pred):
+        p, rec = (correct / pred if pred else 0), (found / total if total else 0)
+        return 2 * p * rec / (p + rec) if p + rec else 0
+    assert f1(*tot["meetings"]) >= 0.7, tot
+    assert f1(*tot["claims"]) >= 0.7, tot
+    assert tot["dates"][0] >= 0.8 * tot["dates"][1], tot
+
+
+@pytest.mark.parametrize("lang, text, published, meeting, claim", [
+    ("de", "BERLIN - Bundeskanzler Friedrich Merz hat am Montag in Berlin mit dem französischen Präsidenten Emmanuel "
+           "Macron über die Ukraine beraten. „Wir stehen zusammen“, sagte Merz nach dem Treffen.",
+     "2025-12-16", ("Berlin", {"Merz", "Macron"}, "2025-12-15"), ("Merz", "Wir stehen zusammen")),
+    ("en", "MOSCOW — Russian President Vladimir Putin met U.S. special envoy Steve Witkoff at the Kremlin on Tuesday. "
+           "Kremlin spokesman Dmitry Peskov said the talks had been useful.",
+     "2025-12-03", ("Moscow", {"Putin", "Witkoff"}, "2025-12-02"), ("Peskov", "the talks had been useful")),
+])
+def test_end_to_end_own_paragraphs(extractor, lang, text, published, meeting, claim):
+    ex = extractor.extract(text, lang, dt.date.fromisoformat(published))
+    ents = {e.key: e for e in ex.entities}
+    place, who, date = meeting
+    ms = [m for m in ex.meetings if m.location and place in ents[m.location].surface_forms()]
+    assert len(ms) == 1, ex.meetings
+    assert who <= {ents[k].name.split()[-1] for k in ms[0].attendees}
+    assert ms[0].date == date
+    speaker, words = claim
+    assert any(ents[c.author].name.endswith(speaker) and words in c.text for c in ex.claims), ex.claims
+    for rec in ex.meetings + ex.claims:
+        for ev in rec.evidence:
+            assert text[ev.start:ev.end] == ev.text

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, ROLE, Claim, Evidence
-from .context import ACTOR_KINDS, HARD_BOUNDARY, DocContext, Sentence
+from .context import ACTOR_KINDS, HARD_BOUNDARY, MAX_PER_SENTENCE, DocContext, Sentence
 from .dates import PAST, find_dates, resolve
 from .lexicon import Cue
 
@@ -158,7 +158,7 @@ class Speech:
             t = si - back
             if t < 0:
                 break
-            for mi in reversed(ctx.sents[t].mentions):
+            for mi in reversed(ctx.sents[t].mentions[-60:]):
                 m = ctx.mentions[mi]
                 if m.kind == PERSON and m.form != ADJECTIVE and not m.possessive:
                     return m.key
@@ -193,7 +193,7 @@ class Speech:
             t = si - back
             if t < 0:
                 break
-            for mi in reversed(ctx.sents[t].mentions):
+            for mi in reversed(ctx.sents[t].mentions[-60:]):
                 m = ctx.mentions[mi]
                 if m.kind != PERSON or m.form == PRONOUN or (back == 0 and at >= 0 and m.start >= at):
                     continue
@@ -239,7 +239,7 @@ class Speech:
     # ================================================================== per sentence
     def _sentence(self, s: Sentence) -> None:
         frames: list[Frame] = []
-        for qk in self.quotes_ending.get(s.i, ()):
+        for qk in self.quotes_ending.get(s.i, ())[:MAX_PER_SENTENCE]:
             f = self._direct(qk)
             if f is not None:
                 frames.append(f)
@@ -384,6 +384,8 @@ class Speech:
                 ok = False
             if ok:
                 out.append((a, b, cue, part))
+                if len(out) >= MAX_PER_SENTENCE:
+                    break
             i = b
         return out
 
@@ -676,13 +678,13 @@ class Speech:
             return None
         # what stands before the quote in its sentence (a sentencizer may have glued the opening mark
         # to the end of the previous sentence: "... Verbündeten. \"Wir reden ...")
-        pre_a = s1.start
-        for j in range(q.start - 1, s1.start - 1, -1):
+        pre_a = max(s1.start, q.start - 40)  # the attribution stands within a few dozen words of the quote
+        for j in range(q.start - 1, pre_a - 1, -1):
             if ctx.texts[j] in (".", "!", "?", "…"):
                 pre_a = j + 1
                 break
         pre = [j for j in range(pre_a, q.start) if ctx.word[j]]
-        post = [j for j in range(q.end, s2.end) if ctx.word[j]]
+        post = [j for j in range(q.end, min(s2.end, q.end + 40)) if ctx.word[j]]
         last_pre = next((ctx.texts[j] for j in range(q.start - 1, s1.start - 1, -1) if not ctx.space[j]), "")
         cue = None
         speakers: list[str] = []
@@ -796,7 +798,7 @@ class Speech:
                 break
         # the subject before the verb: from the clause's start (relative clauses are skipped), unless a
         # comma stands right before the verb (German ", sagte X", English ", said X")
-        pre_a = ctx.hard_start(s, v)
+        pre_a = max(ctx.hard_start(s, v), v - 40)  # a subject stands within a few dozen words of its verb
         k = v - 1
         while k >= s.start and ctx.space[k]:
             k -= 1
@@ -843,11 +845,14 @@ class Speech:
         f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.token_text(i, end) if part is None else
                   ctx.token_text(i, end) + " … " + ctx.texts[part], speakers=speakers, content=content, direct=False,
                   claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i, konjunktiv_only=konj_only)
-        words = sum(1 for a, b in content for j in range(a, b) if ctx.lowers[j].isalnum() or
-                    any(ch.isalpha() for ch in ctx.texts[j]))
-        f.thin = cue.mode in ("object", "say") and not opener and not inverted and \
-            words <= (4 if cue.mode == "say" else 3) and \
-            not any(ctx.in_quote[j] for a, b in content for j in range(a, b))
+        f.thin = False
+        if cue.mode in ("object", "say") and not opener and not inverted:
+            words = 0
+            for a, b in content:
+                for j in range(a, min(b, a + 12)):
+                    words += ctx.word[j]
+            f.thin = words <= (4 if cue.mode == "say" else 3) and \
+                not any(ctx.in_quote[j] for a, b in content for j in range(a, min(b, a + 12)))
         f.targets = self._targets(s, group, i, end, content, cue, speakers, v)
         f.date = self._date(s, content, i)
         f.direct = bool(content) and all(ctx.in_quote[a] or ctx.in_quote[min(b - 1, ctx.n - 1)] for a, b in content) \
@@ -910,12 +915,16 @@ class Speech:
         limit = s_end
         if cue.mode == "complement":
             # "described X as Y when speaking to reporters": the side clause is the frame's, not what was said
-            for j in range(after, s_end):
+            for j in range(after, min(s_end, after + 60)):
                 if lw[j] in ("when", "while", "als", "während", "bevor", "nachdem") and j > after + 1:
                     limit = j
                     break
         for (ci, cend, ccue, cpart) in cues:
-            if ci > frm and ci - 1 >= s.start and (lw[ci - 1] in lex.coordinators or lw[ci - 1] in
+            if ci <= frm:
+                continue
+            if ci > frm + 60:
+                break
+            if ci - 1 >= s.start and (lw[ci - 1] in lex.coordinators or lw[ci - 1] in
                                                   ("but", "aber", "doch", "sondern", "jedoch") or
                                                   (ci - 2 >= s.start and lw[ci - 2] in lex.coordinators and
                                                    lw[ci - 1] in lex.auxiliaries)):
@@ -992,7 +1001,7 @@ class Speech:
         k = first - 1
         while k >= s.start and (ctx.space[k]):
             k -= 1
-        rest_words = [j for j in range(frm, s_end) if ctx.word[j]]
+        rest_words = [j for j in range(frm, min(s_end, frm + 30)) if ctx.word[j]]
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8):
             a = ctx.hard_start(s, k, quotes=False)
             # skip a leading quotation (it is a claim of its own)
@@ -1198,7 +1207,8 @@ class Speech:
             if not f.thin or f.dropped:
                 continue
             nxt = None
-            for g in frames:
+            near = by_sent.get(f.sent, []) + by_sent.get(f.sent + 1, []) + by_sent.get(f.sent + 2, [])
+            for g in near:
                 if g is f or g.dropped or set(g.speakers) != set(f.speakers):
                     continue
                 starts = g.first_sent if g.first_sent >= 0 else g.sent

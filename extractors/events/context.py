@@ -24,6 +24,9 @@ POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # opening quotation mark -> closing marks that end it
 QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
 MAX_QUOTE_CHARS = 3000
+# no real sentence has more meeting words or reporting cues than this: a cap keeps every per-sentence
+# step linear on pathological input (one "sentence" of thousands of words)
+MAX_PER_SENTENCE = 40
 _MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "”’") + "]|\n\n")
 _WORD = re.compile(r"[^\W_]")
 RELATIVES = frozenset({"who", "which", "whom", "whose", "where", "welche", "welcher", "welches", "welchen", "deren",
@@ -161,6 +164,8 @@ class DocContext:
             s.para = para
         # each sentence's clause boundaries (token indexes) are computed on demand
         self._clauses: dict[int, list[int]] = {}
+        self._hard_cache: dict[int, tuple[list[int], list[int]]] = {}
+        self._rel_cache: dict[int, list[tuple[int, int]]] = {}
 
     def sentence_span(self, first: int, last: int | None = None) -> Evidence:
         """Evidence covering sentences first..last (inclusive)."""
@@ -400,23 +405,36 @@ class DocContext:
         b = breaks[k] if k < len(breaks) else s.end
         return a, b
 
+    def _hard(self, s: Sentence) -> tuple[list[int], list[int]]:
+        """Hard boundaries of a sentence (; : dashes) and the ends of its quotations, as sorted token lists."""
+        got = self._hard_cache.get(s.i)
+        if got is None:
+            hard, qends = [], []
+            for j in range(s.start, s.end):
+                w = self.texts[j]
+                if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
+                    hard.append(j)
+                if self.in_quote[j] and self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]].end - 1 <= j + 1 \
+                        and j + 1 < s.end and not self.in_quote[j + 1]:
+                    qends.append(j)
+            got = self._hard_cache[s.i] = (hard, qends)
+        return got
+
     def hard_start(self, s: Sentence, i: int, quotes: bool = True) -> int:
         """First token after the last hard boundary (; : dash, or a closed quotation) before token i."""
-        for j in range(i - 1, s.start - 1, -1):
-            w = self.texts[j]
-            if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
-                return j + 1
-            if quotes and self.in_quote[j] and self.quote_of[j] >= 0 and \
-                    self.quotes[self.quote_of[j]].end - 1 <= j + 1 and j + 1 < i and not self.in_quote[j + 1]:
-                return j + 1
-        return s.start
+        hard, qends = self._hard(s)
+        k = bisect_left(hard, i) - 1
+        best = hard[k] + 1 if k >= 0 else s.start
+        if quotes:
+            q = bisect_left(qends, i - 1) - 1
+            if q >= 0 and qends[q] + 1 > best:
+                best = qends[q] + 1
+        return best
 
     def hard_end(self, s: Sentence, i: int) -> int:
-        for j in range(i, s.end):
-            w = self.texts[j]
-            if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
-                return j
-        return s.end
+        hard, _ = self._hard(s)
+        k = bisect_left(hard, i)
+        return hard[k] if k < len(hard) else s.end
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
         """Token range without punctuation at its ends (a quotation inside keeps its marks)."""
@@ -432,7 +450,10 @@ class DocContext:
 
     def relative_spans(self, s: Sentence) -> list[tuple[int, int]]:
         """", who held talks in Paris on Monday," and the like: side clauses about a noun."""
-        out = []
+        got = self._rel_cache.get(s.i)
+        if got is not None:
+            return got
+        out = self._rel_cache[s.i] = []
         lw = self.lowers
         for j in range(s.start, s.end - 1):
             if lw[j] == "," and lw[j + 1] in RELATIVES:

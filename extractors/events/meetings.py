@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Evidence, Meeting
 from .claims import Frame, Speech
-from .context import DocContext, Sentence
+from .context import MAX_PER_SENTENCE, DocContext, Sentence
 from .dates import AUTO, FUTURE, PAST, date_compatible, more_precise, resolve
 
 KIND_PRIORITY = ("signing", "summit", "phone_call", "video_call", "working_group", "negotiation", "talks",
@@ -202,6 +202,8 @@ class Meetings:
                     t.after = any(lw[j] in lex.after_preps for j in range(max(s.start, t.i - 3), t.i)) and \
                         not t.definite
                 out.append(t)
+                if len(out) >= MAX_PER_SENTENCE:
+                    break
                 i = t.end
                 continue
             i += 1
@@ -504,10 +506,12 @@ class Meetings:
                 g = groups[-1]
                 u = triggers[g[-1]]
                 same_region = regions[g[-1]][:2] == regions[k][:2]
-                loc_clash = any(triggers[x].loc and t.loc and not self._loc_compatible(triggers[x].loc, t.loc)
-                                for x in g)
-                date_clash = any(triggers[x].date is not None and t.date is not None and
-                                 triggers[x].date.spec != t.date.spec for x in g)
+                g_loc = next((triggers[x].loc for x in g if triggers[x].loc), None)
+                g_date = next((triggers[x].date for x in g if triggers[x].date is not None), None)
+                loc_clash = bool(g_loc and t.loc and not self._loc_compatible(g_loc, t.loc))
+                date_clash = g_date is not None and t.date is not None and g_date.spec != t.date.spec
+                if len(g) >= 6:
+                    loc_clash = True  # no sentence reports one meeting with more words than this
                 kind_clash = KIND_GROUP.get(u.kind, "meet") != KIND_GROUP.get(t.kind, "meet")
                 # "held talks on Saturday, a day after the Americans sat down with ...": two events
                 apart = any(ctx.lowers[j] in self.lex.temporal_connectors for j in range(u.end, t.i))
@@ -708,17 +712,17 @@ class Meetings:
         lw = ctx.lowers
         # the trigger's own stretch between commas first, then the rest of its window except
         # side clauses (", opening what officials expect ...", ", who ...")
-        seg: list[int] = []
+        seg_set: set[int] = set()
         for t in c.triggers:
             a = t.i
-            while a > c.lo and lw[a - 1] != ",":
+            while a > max(c.lo, t.i - 40) and lw[a - 1] != ",":
                 a -= 1
             b = t.end
-            while b < c.hi and lw[b] != ",":
+            while b < min(c.hi, t.end + 40) and lw[b] != ",":
                 b += 1
-            seg.extend(range(a, b))
+            seg_set.update(range(a, b))
         near = {j for t in c.triggers for j in range(t.i - 6, t.end + 6)}
-        seg = [j for j in seg if j in near or lw[j] not in lex.status_near_only]
+        seg = [j for j in sorted(seg_set) if j in near or lw[j] not in lex.status_near_only]
         found = self._status_words(seg)
         if any(t.after for t in c.triggers):
             return "held", True  # "nach einem mehrstündigen Treffen", "after the meeting"
@@ -735,7 +739,8 @@ class Meetings:
             found |= self._status_words(rest)
         if c.frame is not None and "possible" not in found:
             # "schloss nicht aus, ... zu reisen", "hopes to visit": the frame says how likely it is
-            outside = [j for j in range(s.start, s.end) if not c.frame.contains(j)]
+            t0 = c.triggers[0].i
+            outside = [j for j in range(max(s.start, t0 - 60), min(s.end, t0 + 60)) if not c.frame.contains(j)]
             frame_found = self._status_words(outside)
             if "possible" in frame_found:
                 found.add("possible")
@@ -783,9 +788,13 @@ class Meetings:
                         return True
             return False
 
+        seen_clauses: set[tuple[int, int]] = set()
         for t in c.triggers:
             cl_a, cl_b = ctx.clause_of(s, t.i)
             a, b = max(c.lo, cl_a), min(c.hi, cl_b)
+            if (a, b) in seen_clauses:
+                continue
+            seen_clauses.add((a, b))
             negs = [j for j in range(a, b) if lw[j] in lex.negation and not ctx.in_quote[j] and not excepted(j)]
             if negs:
                 if t.pos == "verb":
@@ -947,10 +956,7 @@ class Meetings:
         return any(a <= m.start < b and not any(a <= t < b for t in toks) for a, b in self._relatives(s))
 
     def _relatives(self, s: Sentence) -> list[tuple[int, int]]:
-        got = self._rel_cache.get(s.i)
-        if got is None:
-            got = self._rel_cache[s.i] = self.ctx.relative_spans(s)
-        return got
+        return self.ctx.relative_spans(s)
 
     def _place_description(self, s: Sentence, m) -> bool:
         """"in der Hauptstadt der Vereinigten Arabischen Emirate", "the capital of Ukraine"."""
