@@ -54,3 +54,71 @@ def recount(index_graph: URIRef, pairs: set[URIRef], entities: set[URIRef]) -> l
                        f"(COUNT(DISTINCT ?x) AS ?c) WHERE {{ VALUES ?e {{ {values} }} GRAPH ?gx {{ {pattern} }} }} "
                        f"GROUP BY ?e }} }}")
     return ops
+
+
+# ---- incremental counts: O(what one article touches), not O(what the store holds)
+
+COUNTED = {  # predicate of a counted fact -> (count property, counted node is the fact's subject?)
+    "https://schema.org/mentions": ("articleCount", False),
+    "https://schema.org/attendee": ("meetingCount", False),
+    "https://schema.org/author": ("claimCount", False),
+    NG + "sharedMeeting": ("meetingCount", True),  # pair ng:sharedMeeting meeting: counts the pair's meetings
+}
+
+
+def stored_facts(store, article_iri: URIRef) -> set[tuple]:
+    """The counted facts (x, p, y) the stored version of an article holds."""
+    preds = ", ".join(f"<{p}>" for p in COUNTED)
+    return {tuple(r) for r in store.query(
+        f"SELECT ?x ?p ?y WHERE {{ GRAPH {nt(article_iri)} {{ ?x ?p ?y . FILTER(?p IN ({preds})) "
+        f"FILTER(isIRI(?y)) }} }}").rows}
+
+
+def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple], new: set[tuple],
+                 pair_members: dict) -> list[str]:
+    """SPARQL Update operations that move the counts by what replacing `old` with `new` changes.
+
+    A count is the number of distinct x with (x p y) in any graph; a fact only moves it when no
+    other graph holds it too (a meeting reported by several articles counts once)."""
+    changed = old ^ new
+    if not changed:
+        return []
+    values = " ".join(f"({nt(x)} {nt(p)} {nt(y)})" for x, p, y in sorted(changed))
+    elsewhere = {tuple(r) for r in store.query(
+        f"SELECT DISTINCT ?x ?p ?y WHERE {{ VALUES (?x ?p ?y) {{ {values} }} GRAPH ?g {{ ?x ?p ?y }} "
+        f"FILTER(?g != {nt(article_iri)}) }}").rows}
+    deltas: dict[tuple[str, URIRef], int] = {}
+    for facts, sign in ((new - old, 1), (old - new, -1)):
+        for x, p, y in facts:
+            if (x, p, y) in elsewhere:
+                continue
+            prop, on_subject = COUNTED[str(p)]
+            node = x if on_subject else y
+            deltas[(prop, node)] = deltas.get((prop, node), 0) + sign
+    g = nt(index_graph)
+    ops = []
+    by_prop: dict[str, list[tuple[URIRef, int]]] = {}
+    for (prop, node), d in sorted(deltas.items()):
+        if d:
+            by_prop.setdefault(prop, []).append((node, d))
+    for prop, items in by_prop.items():
+        vals = " ".join(f"({nt(n)} {d})" for n, d in items)
+        nodes = " ".join(nt(n) for n, _ in items)
+        ops.append(f"DELETE {{ GRAPH {g} {{ ?n <{NG}{prop}> ?old }} }} INSERT {{ GRAPH {g} {{ ?n <{NG}{prop}> ?new }} }} "
+                   f"WHERE {{ VALUES (?n ?d) {{ {vals} }} OPTIONAL {{ GRAPH {g} {{ ?n <{NG}{prop}> ?old }} }} "
+                   f"BIND(COALESCE(?old, 0) + ?d AS ?new) }}")
+        ops.append(f"DELETE {{ GRAPH {g} {{ ?n <{NG}{prop}> ?c }} }} WHERE {{ VALUES ?n {{ {nodes} }} "
+                   f"GRAPH {g} {{ ?n <{NG}{prop}> ?c }} FILTER(?c <= 0) }}")
+    pairs = [n for (prop, n), d in deltas.items() if d and str(n).split("/")[-2:-1] == ["pair"]]
+    new_pairs = {x for x, p, y in new if str(p) == NG + "sharedMeeting"}
+    ins = "".join(f"{nt(p)} <{NG}first> {nt(a)} ; <{NG}second> {nt(b)} .\n"
+                  for p in sorted(new_pairs) if p in pair_members
+                  for a, b in [sorted(set(pair_members[p]), key=str)])
+    if ins:
+        ops.append(f"INSERT DATA {{ GRAPH {g} {{ {ins} }} }}")
+    if pairs:  # a pair with no meeting left leaves the index
+        vals = " ".join(nt(p) for p in sorted(pairs))
+        ops.append(f"DELETE {{ GRAPH {g} {{ ?p <{NG}first> ?a ; <{NG}second> ?b }} }} WHERE {{ VALUES ?p {{ {vals} }} "
+                   f"GRAPH {g} {{ ?p <{NG}first> ?a ; <{NG}second> ?b }} "
+                   f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?p <{NG}meetingCount> ?c }} }} }}")
+    return ops

@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 from .build import ArticleGraph
-from .index import recount, touched_by_stored
+from .index import COUNTED, delta_counts, recount, stored_facts, touched_by_stored
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
@@ -101,15 +101,27 @@ class ArticleWriter:
         if insert:
             parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, "".join(
                 f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in insert)))
-        merges = self._surname_merges(ag)
-        parts += [op for _, _, op in merges]
-        pairs, entities = touched_by_stored(self.store, ag.iri)
-        pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}
-        entities |= {o for s, p, o in ag.triples if p in (SDO.mentions, SDO.attendee, SDO.author)}
-        for old, new, _ in merges:
-            entities |= {new}
-            entities.discard(old)
-        parts += recount(self.minter.index_graph, pairs, entities)
+        # A merge renames a surname-only node; most proposed merges find no such node (no-ops).
+        merges = [mg for mg in self._surname_merges(ag)
+                  if any(mg[0] in (s, o) for s, _, o in ag.triples)
+                  or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
+        if merges:  # rare: a node is renamed in every graph; recount what it touches in full
+            parts += [op for _, _, op in merges]
+            pairs, entities = touched_by_stored(self.store, ag.iri)
+            pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}
+            entities |= {o for s, p, o in ag.triples if p in (SDO.mentions, SDO.attendee, SDO.author)}
+            for old, new, _ in merges:
+                entities |= {new}
+                entities.discard(old)
+            parts += recount(self.minter.index_graph, pairs, entities)
+        else:  # counts move by the facts this article adds and removes
+            old = stored_facts(self.store, ag.iri)
+            new = {(s, p, o) for s, p, o in ag.triples if str(p) in COUNTED and isinstance(o, URIRef)}
+            members: dict = {}
+            for s, p, o in ag.triples:
+                if p == NG.pairMember:
+                    members.setdefault(s, []).append(o)
+            parts[0:0] = delta_counts(self.store, ag.iri, self.minter.index_graph, old, new, members)
         self.store.update(" ;\n".join(parts))
         return len(ag.triples)
 

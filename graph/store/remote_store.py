@@ -29,7 +29,9 @@ class RemoteSparqlStore(Store):
         user, password = os.environ.get("NEWSGRAPH_STORE_USER"), os.environ.get("NEWSGRAPH_STORE_PASSWORD")
         auth = (user, password) if user else None
         self._sparql = SPARQLUpdateStore(query_endpoint=location, update_endpoint=self.update_url, auth=auth,
-                                         context_aware=True, returnFormat="json", method="POST")
+                                         context_aware=True, returnFormat="json", method="POST_FORM")
+        # Form-encoded POST (SPARQL 1.1 Protocol 2.1.2) is what every server answers; Virtuoso 7.2
+        # never answers a query POSTed as application/sparql-query (the request hangs).
 
     def _run(self, fn, what):
         try:
