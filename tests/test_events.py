@@ -1064,3 +1064,60 @@ def test_end_to_end_own_paragraphs(extractor, lang, text, published, meeting, cl
     for rec in ex.meetings + ex.claims:
         for ev in rec.evidence:
             assert text[ev.start:ev.end] == ev.text
+
+
+# ---------------------------------------------------------------------------- more phrasing
+
+def _world2():
+    return de_world(P("s", "Wolodymyr Selenskyj", "Selenskyj", "Zelenskyy"), P("t", "Donald Trump", "Trump"),
+                    P("p", "Wladimir Putin", "Putin"), P("w", "Steve Witkoff", "Witkoff"), P("r", "Marco Rubio", "Rubio"),
+                    P("l", "Sergej Lawrow", "Lawrow", "Sergei Lavrov", "Lavrov"), O("k", "Kreml", "Kremlin", "Kremls"),
+                    L("wash", "Washington"), L("kyiv", "Kyiv", "Kiew"))
+
+
+def test_quote_split_by_its_attribution_is_one_claim():
+    for lang, text, words in (("de", "„Wir sind bereit“, sagte Selenskyj, „aber nicht um jeden Preis.“",
+                               ("Wir sind bereit", "nicht um jeden Preis")),
+                              ("en", '"We are close," Trump said, "but we are not there yet."',
+                               ("We are close", "not there yet"))):
+        doc = make_doc(text, lang, _world2(), "2026-01-20")
+        [c] = doc._.ng_claims
+        assert c.direct and all(w in c.text for w in words)
+
+
+def test_fronted_participle_is_not_what_was_said():
+    doc = make_doc("Speaking after the talks, Rubio said the sides had narrowed their differences.", "en", _world2(),
+                   "2026-01-20")
+    [c] = doc._.ng_claims
+    assert c.author == "r" and c.text == "the sides had narrowed their differences"
+
+
+def test_inverted_attribution_with_an_article():
+    text = "Putin and Trump spoke for more than two hours by phone on Tuesday, the Kremlin said."
+    doc = make_doc(text, "en", _world2(), "2026-01-20")
+    [c] = doc._.ng_claims
+    assert c.author == "k" and c.text.startswith("Putin and Trump spoke")
+    [m] = doc._.ng_meetings
+    assert m.kind == "phone_call" and set(m.attendees) == {"p", "t"}  # the Kremlin reports, it does not attend
+
+
+def test_announced_trip_is_planned_and_the_speaker_goes():
+    doc = make_doc("Selenskyj kündigte an, am Montag nach Washington zu reisen.", "de", _world2(), "2026-01-20")
+    [m] = doc._.ng_meetings
+    assert (m.kind, m.status, m.date, m.attendees) == ("visit", "planned", "2026-01-26", ["s"])
+    assert doc._.ng_entities[m.location].name == "Washington"
+
+
+def test_capital_as_accused():
+    doc = make_doc("Lawrow warf Kiew vor, die Gespräche zu sabotieren.", "de", _world2(), "2026-01-20")
+    [c] = doc._.ng_claims
+    assert c.targets == ["kyiv"] and c.text == "die Gespräche zu sabotieren"
+
+
+def test_office_speaks_for_the_person():
+    doc = make_doc("Zelenskyy's office said the president would travel to Washington next week.", "en", _world2(),
+                   "2026-01-20")
+    [c] = doc._.ng_claims
+    assert c.author == "s"
+    [m] = doc._.ng_meetings
+    assert (m.status, m.date, m.date_precision) == ("planned", "2026-W05", "week")

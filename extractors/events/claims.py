@@ -78,6 +78,7 @@ class Speech:
         self.lex_generic_ok = bool(self.lex.role_synonyms) or True
         self.cont_frame: dict[int, Frame] = {}  # sentence -> the claim it continues
         self._current: list[Frame] = []
+        self._current_direct: list[Frame] = []
         self._subject: dict[int, str | None] = {}
         self._dates: dict[int, list] = {}
         self.quotes_ending: dict[int, list[int]] = {}
@@ -239,6 +240,7 @@ class Speech:
     # ================================================================== per sentence
     def _sentence(self, s: Sentence) -> None:
         frames: list[Frame] = []
+        self._current_direct = frames
         for qk in self.quotes_ending.get(s.i, ())[:MAX_PER_SENTENCE]:
             f = self._direct(qk)
             if f is not None:
@@ -700,6 +702,13 @@ class Speech:
         if len(words) < 2 and not (last_pre == ":"):
             return None  # a single quoted word is a scare quote, not a statement
         cues = [c for c in self._cues_between(s2 if region[0] >= q.end else s1, region[0], region[1])]
+        if cues and region[0] < q.start and cues[-1][0] in self.consumed:
+            # the second half of a quotation split by its attribution: the same claim goes on
+            prev = next((f for f in reversed(self._current_direct) if f.cue_tok == cues[-1][0]), None)
+            if prev is not None:
+                prev.text = (prev.text or "").rstrip(" ,") + " … " + q.inner.strip().rstrip(" ,")
+                prev.content.append((ctx.token_at_char(q.inner_start), min(q.end, ctx.n)))
+                return None
         if cues:
             i, end, cue, part = cues[0] if region[0] >= q.end else cues[-1]
             before = self._candidates(ctx.sents[ctx.sent_of[i]], region[0], i)
@@ -999,10 +1008,20 @@ class Speech:
         subj_start = group[0].start if group else i
         first = min(subj_start, i)
         k = first - 1
-        while k >= s.start and (ctx.space[k]):
+        while k >= s.start and (ctx.space[k] or lw[k] in lex.articles or
+                                (ctx.mention_at(k) is not None and ctx.mention_at(k).form == ADJECTIVE) or
+                                (lex.lang == "en" and ctx.texts[k].isalpha() and ctx.texts[k].islower() and
+                                 k + 1 < s.end and lw[k + 1] not in (",",) and self._unnamed(s, first) is False and
+                                 first - k <= 3 and lw[k] in ("senior", "top", "chief"))):
             k -= 1
         rest_words = [j for j in range(frm, min(s_end, frm + 30)) if ctx.word[j]]
-        if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8):
+        # ", the Kremlin said." / ", sagte er am Montag vor Journalisten." - but not
+        # "Speaking after the talks, Rubio said the sides had ...": there the words after the cue are what was said
+        rest_ok = not rest_words or lw[frm] in (",", ".") or lw[frm] in lex.prepositions or \
+            lw[frm] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
+                        "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
+            any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
+        if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8) and rest_ok:
             a = ctx.hard_start(s, k, quotes=False)
             # skip a leading quotation (it is a claim of its own)
             while a < k and ctx.in_quote[a]:
@@ -1171,7 +1190,8 @@ class Speech:
             for m in ctx.mentions_in(a, b):
                 if i <= m.start < end:
                     continue
-                if m.kind not in ACTOR_KINDS or m.key in speakers or m.possessive or ctx.in_quote[m.start]:
+                if m.kind not in ACTOR_KINDS + (PLACE,) or m.key in speakers or m.possessive or \
+                        ctx.in_quote[m.start] or (m.kind == PLACE and m.form == ADJECTIVE):
                     continue
                 # "auf seiner Plattform Truth Social": not a target
                 if any(ctx.lowers[k] in self.lex.prepositions and ctx.lowers[k] not in ("an",)

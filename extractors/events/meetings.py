@@ -737,6 +737,13 @@ class Meetings:
                 if not skip and (j in near or lw[j] not in lex.status_near_only):
                     rest.append(j)
             found |= self._status_words(rest)
+        if c.frame is not None and c.frame.cue is not None and not found & {"possible", "expected", "planned"}:
+            # "kündigte an, am Montag nach Washington zu reisen", "urged Putin to meet": not yet happened
+            kind = c.frame.claim_type
+            if kind in ("announcement", "demand"):
+                found.add("planned")
+            elif kind == "hope":
+                found.add("possible")
         if c.frame is not None and "possible" not in found:
             # "schloss nicht aus, ... zu reisen", "hopes to visit": the frame says how likely it is
             t0 = c.triggers[0].i
