@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import socket
 import sys
 from pathlib import Path
@@ -85,7 +86,10 @@ def _rows(store, q) -> list[tuple[str, ...]]:
         meeting = store.select("SELECT ?m WHERE { ?m a ng:Meeting } ORDER BY ?m LIMIT 1")[0]["m"]
         bindings = {"resource": meeting}
     res = store.query(q.text, bindings or None)
-    rows = [tuple("" if v is None else _norm(v) for v in row) for row in res.rows]
+    # SAMPLE(...) may pick any of its group's values, and engines pick differently: compare presence
+    sampled = set(re.findall(r"SAMPLE\(\?\w+\)\s+AS\s+\?(\w+)", q.text, re.IGNORECASE))
+    rows = [tuple("" if v is None else "<sampled>" if name in sampled else _norm(v)
+                  for name, v in zip(res.vars, row)) for row in res.rows]
     # other data on the server (not ours) may answer too: keep rows about our IRIs, or with none
     return sorted(r for r in rows if not any(v.startswith("http") for v in r) or any(v.startswith(BASE) for v in r))
 
