@@ -145,6 +145,7 @@ class Lexicon:
         self.durative = _seqs(m.get("durative"))
         self.durations: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("durations") or {}).items()}
         self.end_cues = _words(m.get("end_cues"))
+        self.continue_words = _words(m.get("continue_words"))
         self.reference_preps = _seqs(m.get("reference_preps"))
         self.after_preps = _words(m.get("after_preps"))
         self.same_place = _seqs(m.get("same_place"))

@@ -77,6 +77,7 @@ class Cand:
     bare: bool = False
     duration: int = 0  # "zweitägige Beratungen": days
     ends: bool = False  # "endeten am Samstag": the date is the last day
+    continues: bool = False  # "sollen fortgesetzt werden", "would continue on Sunday"
 
     @property
     def score(self) -> float:
@@ -100,6 +101,8 @@ class Meet:
     main_score: float
     last_sent: int
     created: int = -1  # the sentence that first reported it
+    words: set[str] = field(default_factory=set)  # the words that named it
+    trigger_toks: list[tuple[int, int]] = field(default_factory=list)  # (sentence, token) of each of them
     duration: int = 0
     ends: bool = False
     named: set[str] = field(default_factory=set)
@@ -253,7 +256,8 @@ class Meetings:
                 if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
                     break
                 if ctx.lowers[j] == particle:
-                    if not de and not self._actor_after(s, j + 1, 4):
+                    if not de and not self._actor_after(s, j + 1, 4) and not any(
+                            self._role_or_delegation(ctx.lowers[k]) for k in range(j + 1, min(s.end, j + 5))):
                         break
                     return Trigger(i, i + 1, kind, "verb", tense="past" if w in ("kam", "kamen", "sat", "spent", "trafen", "traf") else "present", word=word)
         if w in lex.phone_verbs:
@@ -429,6 +433,10 @@ class Meetings:
 
     def _reference(self, s: Sentence, t: Trigger) -> Meet | None:
         """The meeting a reference like "während des Treffens" points to."""
+        stem = t.word.lower()[:8]
+        for m in sorted(self.meets, key=lambda m_: -m_.last_sent):
+            if any(w.lower()[:8] == stem for w in m.words) and s.i - m.last_sent <= LINK_SENTENCES * 2:
+                return m  # "parallel zu den Dreiergesprächen": the meeting called so before
         for m in sorted(self.meets, key=lambda m_: -m_.last_sent):
             if s.i - m.last_sent <= LINK_SENTENCES and FAMILY.get(m.kind) == FAMILY.get(t.kind):
                 return m
@@ -494,7 +502,8 @@ class Meetings:
             ahead = min(next_start, self._clause_stop(s, t.end, min(hi, t.end + 30)))
             t.loc, t.loc_tok = self._location(s, t, max(lo, t.i - WINDOW_BACK), ahead, prev_end, next_start)
             fwd = [d for d in dates if t.end <= d.start < ahead and d.start >= lo]
-            back = [d for d in dates if max(prev_end, t.i - WINDOW_BACK, lo) <= d.start < t.i]
+            back = [d for d in dates if max(prev_end, t.i - WINDOW_BACK, lo) <= d.start < t.i and
+                    not any(ctx.lowers[j] in self.lex.temporal_connectors for j in range(d.end, t.i))]
             if fwd:
                 t.date, t.date_tok = fwd[0], fwd[0].start
             elif back:
@@ -544,7 +553,8 @@ class Meetings:
                 not any(t.pos == "verb" for t in ts)
             c.new = any(t.det_word in NEW_WORDS for t in nouns)
             c.bare = bool(nouns) and all(t.bare for t in nouns) and not any(t.pos == "verb" for t in ts)
-            c.duration, c.ends = self._duration(a, b)
+            c.duration, c.ends = self._duration(a, max(b, self._clause_stop(s, ts[-1].end, min(hi, ts[-1].end + 40))))
+            c.continues = any(ctx.lowers[j] in self.lex.continue_words for j in range(a, b))
             if c.location is None:
                 c.location = self._same_place(s, a, b)
             c.negated = self._negated(s, c)
@@ -1157,7 +1167,8 @@ class Meetings:
         return "past" if status == "held" else "nonpast"
 
     def _compatible(self, c: Cand, m: Meet) -> bool:
-        if c.status_explicit and m.status_explicit and self._status_group(c.status) != self._status_group(m.status):
+        if c.status_explicit and m.status_explicit and self._status_group(c.status) != self._status_group(m.status) \
+                and not (c.anaphoric and c.continues):
             return False
         if not self._loc_compatible(c.location, m.location):
             return False
@@ -1174,9 +1185,12 @@ class Meetings:
         if c.sent - m.last_sent <= 1 and FAMILY.get(c.kind) == FAMILY.get(m.kind) and \
                 (not c.location or not m.location) and (not c.date or not m.date):
             return True
-        if c.date and m.date and (c.date[0] == m.date[0]):
+        if c.date and m.date and (c.date[0] == m.date[0]) and FAMILY.get(c.kind) == FAMILY.get(m.kind):
             return True
         persons = [k for k in c.attendees if self.speech.kind(k) == PERSON and k in m.attendees]
+        if c.anaphoric and persons and any(k in c.named for k in persons) and \
+                FAMILY.get(c.kind) == FAMILY.get(m.kind):
+            return True
         return len(persons) >= 2
 
     def _merge(self, c: Cand) -> Meet | None:
@@ -1208,13 +1222,25 @@ class Meetings:
                 return None
             return self._join(m, c)
         meets = [m for m in self.meets if m.created != c.sent]  # split apart in this sentence on purpose
-        if c.anaphoric or underspecified:
+        if c.anaphoric and (c.location or c.date):
+            # "The Miami meetings", "die Beratungen am Sonntag": the one with that place or day
+            for m in reversed(meets):
+                if self._compatible(c, m) and ((c.location and m.location and
+                                                self._loc_compatible(c.location, m.location)) or
+                                               (c.date and m.date and date_compatible(c.date, m.date))):
+                    target = m
+                    break
+        if target is None and (c.anaphoric or underspecified):
             # the meeting of the sentence just before, if it fits ("Erwartet wird eine Reise nach Moskau.
             # ... hoffe auf einen baldigen Besuch der Unterhändler")
             last = max(meets, key=lambda m_: m_.last_sent) if meets else None
             if last is not None and c.sent - last.last_sent <= 1 and self._compatible(c, last) and \
-                    (FAMILY.get(last.kind) == FAMILY.get(c.kind) or underspecified):
+                    (FAMILY.get(last.kind) == FAMILY.get(c.kind) or
+                     (FAMILY.get(c.kind) == "visit" and FAMILY.get(last.kind) == "talk") or
+                     (underspecified and not c.anaphoric)):
                 target = last
+        if target is None and underspecified and not c.anaphoric:
+            return self._create(c)  # "a three-way meeting" said of some other time: a new one, if anything
         if target is None and (c.anaphoric or underspecified):
             # "der Verhandlungstag" points back to talks rather than to the summit mentioned since
             for same_family in (True, False):
@@ -1241,11 +1267,15 @@ class Meetings:
                  date=c.date, attendees=list(c.attendees), about=list(c.about),
                  about_entities=list(c.about_entities), trigger=c.triggers[0].word, sents=[c.sent],
                  main=c.sent, main_score=c.score, last_sent=c.sent, created=c.sent, duration=c.duration,
-                 ends=c.ends, named=set(c.named))
+                 ends=c.ends, named=set(c.named), words={t.word for t in c.triggers},
+                 trigger_toks=[(c.sent, t.i) for t in c.triggers if c.frame is None or not c.frame.contains(t.i) or
+                               True])
         self.meets.append(m)
         return m
 
     def _join(self, m: Meet, c: Cand) -> Meet:
+        m.words.update(t.word for t in c.triggers)
+        m.trigger_toks.extend((c.sent, t.i) for t in c.triggers)
         m.duration = max(m.duration, c.duration)
         m.ends = m.ends or c.ends
         m.named |= c.named
@@ -1474,12 +1504,15 @@ class Meetings:
     def _venue(self, m: Meet) -> str | None:
         """"at the Kremlin", "im Kanzleramt": a government seat named as where it took place."""
         ctx, lex = self.ctx, self.lex
-        for si in [m.main] + [x for x in m.sents if x != m.main]:
+        for si, tok in m.trigger_toks:
             s = ctx.sents[si]
-            for mi in s.mentions:
-                mm = ctx.mentions[mi]
+            region = self._region(s, tok)
+            for mm in ctx.mentions_in(max(s.start, region[0], tok - 8), min(s.end, region[1], tok + 12)):
                 if mm.kind != ORGANIZATION or mm.form == ADJECTIVE:
                     continue
+                if any(ctx.lowers[k] in ("when", "while", "als", "während", "wo", "where")
+                       for k in range(min(tok, mm.start), max(tok, mm.start))):
+                    continue  # "... when speaking to reporters at the White House": another place and time
                 ent = ctx.entities.get(mm.key)
                 if ent is None or not any("Government" in st or "Building" in st or "Landmark" in st
                                           for st in ent.subtypes):
