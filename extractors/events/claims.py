@@ -377,6 +377,9 @@ class Speech:
             # "did not say", "sagte nicht", "declined to say": nothing was said
             if ok and self._negated_cue(s, a, b, part):
                 ok = False
+            # "begrüßte die Delegationen", "welcomed Zelensky": a reception, not a statement
+            if ok and cue.cameo == "051" and self._people_follow(s, b):
+                ok = False
             if ok and cue.mode == "need":
                 ok = any(lw[j] in cue.preps for j in range(b, min(s.end, b + 12)) if lw[j] != ",") and \
                     not any(lw[j] == "," for j in range(b, self._first(s, b, cue.preps)))
@@ -390,6 +393,19 @@ class Speech:
                     break
             i = b
         return out
+
+    def _people_follow(self, s: Sentence, b: int) -> bool:
+        lw = self.ctx.lowers
+        for k in range(b, min(s.end, b + 4)):
+            m = self.ctx.mention_at(k)
+            if m is not None and m.kind == PERSON and m.form != ADJECTIVE:
+                return True
+            w = lw[k]
+            if w in self.lex.articles or (self.ctx.texts[k].isalpha() and self.ctx.texts[k].islower()):
+                continue
+            stem = w[:-2] if w.endswith("en") else w.rstrip("s")
+            return any(stem.endswith(d) or w.endswith(d) for d in ("delegation", "gäste", "guests", "team", "vertreter"))
+        return False
 
     def _negated_cue(self, s: Sentence, a: int, b: int, part: int | None) -> bool:
         lw = self.ctx.lowers

@@ -350,6 +350,8 @@ class Meetings:
                     ctx.mention_at(k) is not None and ctx.mention_at(k).kind in (PERSON, COUNTRY)
                     for k in range(max(cl_a, i - 6), i)):
                 return True
+            if any(self._delegation_word(ctx.lowers[k]) for k in range(i + 1, min(s.end, i + 4))):
+                return True
             return self._actor_after(s, i + 1, 6) or any(
                 ctx.lowers[j] in ("von", "vom", "by") and self._actor_after(s, j + 1, 3)
                 for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
@@ -552,6 +554,10 @@ class Meetings:
             c.anaphoric = bool(nouns) and all((t.definite or t.anaphoric_only) for t in nouns) and \
                 not any(t.pos == "verb" for t in ts)
             c.new = any(t.det_word in NEW_WORDS for t in nouns)
+            if not nouns and any(t.kind == "reception" for t in ts) and any(
+                    lw_ in self.lex.definite and self._delegation_word(lw2)
+                    for lw_, lw2 in zip(ctx.lowers[ts[0].end:ts[0].end + 3], ctx.lowers[ts[0].end + 1:ts[0].end + 4])):
+                c.anaphoric = True
             c.bare = bool(nouns) and all(t.bare for t in nouns) and not any(t.pos == "verb" for t in ts)
             c.duration, c.ends = self._duration(a, max(b, self._clause_stop(s, ts[-1].end, min(hi, ts[-1].end + 40))))
             c.continues = any(ctx.lowers[j] in self.lex.continue_words for j in range(a, b))
@@ -1092,19 +1098,33 @@ class Meetings:
         return w in self.lex.role_heads
 
     # ------------------------------------------------------------------ topic
-    def _topic(self, s: Sentence, c: Cand) -> tuple[list[str], list[str]]:
+    def _topic(self, s: Sentence, c: Cand):
+        """What a meeting is about: "Gespräche über X", "talks on X", German verb-final "über X beraten"."""
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
         dates = {k for d in self.speech.dates_in(s) for k in range(d.start, d.end)}
+
+        def topic_at(j: int):
+            if lw[j] in lex.topic_preps and j + 1 < c.hi and j not in dates and j + 1 not in dates and \
+                    not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps) and \
+                    not (lex.lang == "en" and ctx.texts[j + 1][:1].isupper()):
+                return self._phrase(s, j + 1, c.hi, dates)
+            return None
+
         for t in c.triggers:
             for j in range(t.end, min(c.hi, t.end + 6)):
-                if lw[j] in lex.topic_preps and j + 1 < c.hi and j not in dates and j + 1 not in dates and \
-                        not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps):
-                    phrase = self._phrase(s, j + 1, c.hi, dates)
-                    if phrase:
-                        return phrase
                 if lw[j] in (",", ";", ".") or ctx.in_quote[j]:
                     break
+                phrase = topic_at(j)
+                if phrase:
+                    return phrase
+            if t.pos == "verb" and lex.lang == "de":
+                for j in range(t.i - 1, max(c.lo, t.i - 8) - 1, -1):
+                    if lw[j] in (",", ";", ".") or ctx.in_quote[j]:
+                        break
+                    phrase = topic_at(j)
+                    if phrase:
+                        return phrase
         return [], [], (0, 0)
 
     def _phrase(self, s: Sentence, a: int, hi: int, dates: set[int]):
@@ -1360,6 +1380,18 @@ class Meetings:
         # who: the actors of the sentence (not the speaker reporting it, not "Trumps" in "Trumps Schwiegersohn")
         excluded: set[str] = set()
         who: list[str] = []
+        rel = next(((a, b) for a, b in self._relatives(s) if a <= cue < b), None)
+        if rel is not None and not delegation:
+            ante = ctx.mention_at(rel[0] - 1)
+            if ante is not None and ante.kind == PERSON and not ante.possessive:
+                target = self._attendance_target(s, rel[0], span=rel)
+                if target is not None:
+                    target.named.add(ante.key)
+                    if ante.key not in target.attendees:
+                        target.attendees.append(ante.key)
+                    if s.i not in target.sents:
+                        target.sents.append(s.i)
+                return
         for mi in s.mentions:
             m = ctx.mentions[mi]
             if m.start < lo or ctx.in_quote[m.start] or m.kind not in (PERSON, ORGANIZATION, COUNTRY):
@@ -1401,18 +1433,21 @@ class Meetings:
         return w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns or \
             (lex.lang == "de" and w.endswith("delegation"))
 
-    def _attendance_target(self, s: Sentence, lo: int) -> Meet | None:
+    def _attendance_target(self, s: Sentence, lo: int, span: tuple[int, int] | None = None) -> Meet | None:
         ctx = self.ctx
+        a, b = span if span else (s.start, s.end)
         # a place named in the sentence picks its meeting ("who would represent Washington in Abu Dhabi")
-        ms = [ctx.mentions[mi] for mi in s.mentions if ctx.mentions[mi].kind == PLACE]
+        ms = [ctx.mentions[mi] for mi in s.mentions if ctx.mentions[mi].kind == PLACE and a <= ctx.mentions[mi].start < b]
         governed = {m.key for m in ms if self._governed_by_location(s, m)}
         for places in (governed, {m.key for m in ms}):
             for m in reversed(self.meets):
                 if m.location and m.location in places and s.i - m.last_sent <= LINK_SENTENCES * 2:
                     return m
         # the tense of the sentence: "sollen dabei sein" goes with a coming meeting, "nahmen teil" a past one
-        words = {ctx.lowers[j] for j in range(s.start, s.end)}
+        words = {ctx.lowers[j] for j in range(a, b)}
         classes = {self.lex.status_of[w] for w in words if w in self.lex.status_of}
+        if span and not classes and any(w.endswith("ed") or w in ("war", "waren", "nahm", "nahmen") for w in words):
+            classes = {"held"}  # "who also attended"
         want = "nonpast" if classes & {"planned", "expected", "possible"} else (
             "past" if "held" in classes else None)
         for tense in (want, None) if want else (None,):
