@@ -1170,7 +1170,7 @@ def test_end_to_end_own_articles(extractor, lang, published, text, gold):
     r = score_extraction(gold, ex)
     found, total, correct, pred = r["meetings"]
     assert correct == pred and found >= total - 1, r  # the entity components miss one bare surname in "de"
-    assert r["dates"][0] == r["dates"][1], r
+    assert r["dates"][0] >= r["dates"][1] - (total - found), r  # every meeting found has its date
     found, total, correct, pred = r["claims"]
     assert found == total and correct >= pred - 1, r
     for rec in ex.meetings + ex.claims:
@@ -1194,7 +1194,7 @@ def test_who_also_attended():
                                         L("ri", "Riyadh")), "2026-02-10")
     assert set(names(doc, meeting_at(doc, "Washington").attendees)) == {"Trump", "Zelenskyy", "Rubio"}
     riyadh = meeting_at(doc, "Riyadh")
-    assert (riyadh.status, riyadh.date, riyadh.attendees) == ("planned", "2026-W08", [])
+    assert (riyadh.status, riyadh.date, names(doc, riyadh.attendees)) == ("planned", "2026-W08", ["Russia"])
 
 
 def test_topic_of_a_verb_final_clause():
