@@ -1203,3 +1203,17 @@ def test_topic_of_a_verb_final_clause():
     m = meeting_at(doc, "Kiew")
     assert m.about == ["Sicherheitsgarantien"] and m.date == "2026-02-01"
     assert set(names(doc, m.attendees)) == {"Selenskyj", "Alexander Stubb"}
+
+
+@pytest.mark.parametrize("lang, text, speaker, content", [
+    ("de", "Die Gespräche seien konstruktiv gewesen, wie das Präsidialamt mitteilte.", "Präsidialamt",
+     "Die Gespräche seien konstruktiv gewesen"),
+    ("de", "Wie das Präsidialamt mitteilte, seien die Gespräche konstruktiv gewesen.", "Präsidialamt",
+     "seien die Gespräche konstruktiv gewesen"),
+    ("de", "Russland sei zu Gesprächen bereit, wie Peskow sagte.", "Peskow", "Russland sei zu Gesprächen bereit"),
+    ("en", "Talks will continue next week, as Peskov said on Monday.", "Peskow", "Talks will continue next week"),
+])
+def test_wie_x_sagte_as_x_said(lang, text, speaker, content):
+    doc = make_doc(text, lang, [O("pa", "Präsidialamt"), P("p", "Peskow", "Peskov")], "2026-01-20")
+    [c] = doc._.ng_claims
+    assert (doc._.ng_entities[c.author].name, c.text) == (speaker, content)

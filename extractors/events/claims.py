@@ -960,6 +960,12 @@ class Speech:
         opener = False
         j = frm
         hard = False
+        sk = (group[0].start if group else i) - 1
+        while sk > s.start and lw[sk] in lex.articles:
+            sk -= 1
+        if sk > s.start and lw[sk] in ("wie", "as") and lw[sk - 1] == "," and \
+                not any(lw[x] == "," for x in range(frm, min(limit, frm + 12))):
+            limit = frm  # trailing ", as X said (on Monday)": nothing said after the cue
         while j < min(limit, frm + MAX_CUE_WINDOW):
             w = lw[j]
             if ctx.texts[j] in HARD_BOUNDARY and w != ":":
@@ -1020,8 +1026,17 @@ class Speech:
         if start is not None and start < limit:
             a_, b_ = ctx.trim(start, limit)
             return ([(a_, b_)] if a_ < b_ else []), opener, False
-        # inverted: "..., sagte X." / "..., X said." / "..., räumte X ein."
+        # ", wie das Präsidialamt mitteilte." / ", as Peskov said on Monday.": the main clause was said
         subj_start = group[0].start if group else i
+        k = min(subj_start, i) - 1
+        while k > s.start and lw[k] in lex.articles:
+            k -= 1
+        if k > s.start and lw[k] in ("wie", "as") and lw[k - 1] == ",":
+            a = ctx.hard_start(s, k - 1, quotes=False)
+            a, b = ctx.trim(a, k - 1)
+            if a < b:
+                return [(a, b)], False, True
+        # inverted: "..., sagte X." / "..., X said." / "..., räumte X ein."
         first = min(subj_start, i)
         k = first - 1
         while k >= s.start and (ctx.space[k] or lw[k] in lex.articles or
