@@ -1217,3 +1217,25 @@ def test_wie_x_sagte_as_x_said(lang, text, speaker, content):
     doc = make_doc(text, lang, [O("pa", "Präsidialamt"), P("p", "Peskow", "Peskov")], "2026-01-20")
     [c] = doc._.ng_claims
     assert (doc._.ng_entities[c.author].name, c.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("lang, text, speaker, content", [
+    ("de", "Das sei ein wichtiger Fortschritt, so Selenskyj.", "Selenskyj", "Das sei ein wichtiger Fortschritt"),
+    ("de", "Das sei so nicht geplant, so der Kreml am Montag.", "Kreml", "Das sei so nicht geplant"),
+    ("de", "Die Gespräche seien konstruktiv, erklärte ein Sprecher des Auswärtigen Amts.", "Auswärtigen Amts",
+     "Die Gespräche seien konstruktiv"),
+    ("en", "The talks were useful, a spokesman for the Kremlin said.", "Kreml", "The talks were useful"),
+])
+def test_so_x_and_spokesman_for_x(lang, text, speaker, content):
+    doc = make_doc(text, lang, [P("s", "Selenskyj"), O("k", "Kreml", "Kremlin"), O("aa", "Auswärtigen Amts")],
+                   "2026-01-20")
+    [c] = doc._.ng_claims
+    assert (doc._.ng_entities[c.author].name, c.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Die Lage ist so ernst wie nie."),
+    ("en", "A spokeswoman said the talks were useful."),
+])
+def test_so_and_spokesman_alone_are_no_speakers(lang, text):
+    assert make_doc(text, lang, [P("s", "Selenskyj")], "2026-01-20")._.ng_claims == []

@@ -21,7 +21,9 @@ from .dates import PAST, find_dates, resolve
 from .lexicon import Cue
 
 PUNCT_TRIM = " \t\n,;:.–—-\"'„“”»«‚‘’"
-MAX_CUE_WINDOW = 15  # tokens searched after a cue for the start of what was said
+MAX_CUE_WINDOW = 15
+SPOKES_WORDS = frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+                          "regierungssprecher", "regierungssprecherin"})  # tokens searched after a cue for the start of what was said
 MAX_PARTICLE_DISTANCE = 30
 
 
@@ -377,6 +379,8 @@ class Speech:
             # "did not say", "sagte nicht", "declined to say": nothing was said
             if ok and self._negated_cue(s, a, b, part):
                 ok = False
+            if ok and cue.mode == "so":
+                ok = self._so_speaker(s, a) is not None
             # "begrüßte die Delegationen", "welcomed Zelensky": a reception, not a statement
             if ok and cue.cameo == "051" and self._people_follow(s, b):
                 ok = False
@@ -393,6 +397,20 @@ class Speech:
                     break
             i = b
         return out
+
+    def _so_speaker(self, s: Sentence, a: int):
+        """", so Selenskyj." / ", so der Kreml am Montag.": the actor right after "so", at the end of the sentence."""
+        ctx, lw = self.ctx, self.ctx.lowers
+        if a - 1 < s.start or lw[a - 1] != ",":
+            return None
+        j = a + 1
+        while j < s.end and lw[j] in self.lex.articles:
+            j += 1
+        m = ctx.mention_at(j)
+        if m is None or m.kind not in ACTOR_KINDS or m.form in (ADJECTIVE, PRONOUN) or m.possessive:
+            return None
+        rest = [k for k in range(m.end, s.end) if ctx.word[k]]
+        return m if len(rest) <= 4 else None
 
     def _people_follow(self, s: Sentence, b: int) -> bool:
         lw = self.ctx.lowers
@@ -484,6 +502,11 @@ class Speech:
                 out.append(Cand(j, j + 1, "pron"))
             elif self._role_head(w) and self._definite_before(s, j, a):
                 out.append(Cand(j, j + 1, "role", head=self._role_head(w)))
+            elif self._spokes_org(s, j, b) is not None:
+                org = self._spokes_org(s, j, b)
+                out.append(Cand(j, org.end, "ment", [org.key]))
+                j = org.end
+                continue
             elif (w in lex.unnamed_heads or w.split("-")[-1] in lex.unnamed_heads) and self._unnamed(s, j):
                 out.append(Cand(j, j + 1, "unnamed"))
             j += 1
@@ -517,6 +540,21 @@ class Speech:
         for e in self.ctx.entities.values():
             if e.kind == COUNTRY and any(f.lower() == low for f in e.surface_forms()):
                 return e.key
+        return None
+
+    def _spokes_org(self, s: Sentence, j: int, b: int):
+        """"ein Sprecher des Auswärtigen Amts", "a spokeswoman for the State Department" -> that organisation."""
+        lw = self.ctx.lowers
+        if lw[j] not in SPOKES_WORDS:
+            return None
+        k = j + 1
+        if k < b and lw[k] in ("des", "der", "for", "of"):
+            k += 1
+            while k < b and lw[k] in self.lex.articles:
+                k += 1
+            m = self.ctx.mention_at(k)
+            if m is not None and m.kind in (ORGANIZATION, COUNTRY) and m.form != ADJECTIVE:
+                return m
         return None
 
     def _unnamed(self, s: Sentence, j: int) -> bool:
@@ -803,6 +841,15 @@ class Speech:
             return None
         if cue.mode in ("attrib_after", "attrib_before"):
             return self._attribution(s, i, end, cue, cues)
+        if cue.mode == "so":
+            m = self._so_speaker(s, i)
+            a, b = ctx.trim(ctx.hard_start(s, i - 1, quotes=False), i - 1)
+            if m is None or a >= b:
+                return None
+            f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.texts[i], speakers=[m.key], content=[(a, b)],
+                      direct=False, claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i)
+            f.date = self._date(s, [(a, b)], i)
+            return f
         if cue.mode == "media":
             # "Tass reported": the outlet only relays; remember it so it is not taken for an attendee
             for c in self._pick(self._candidates(s, ctx.hard_start(s, i), i), last=True):
