@@ -77,7 +77,6 @@ class Speech:
         self.unnamed_sents: set[int] = set()
         self.media_mentions: set[int] = set()
         self._prefixes: dict[str, str] | None = None
-        self.lex_generic_ok = bool(self.lex.role_synonyms) or True
         self.cont_frame: dict[int, Frame] = {}  # sentence -> the claim it continues
         self._current: list[Frame] = []
         self._current_direct: list[Frame] = []
@@ -181,7 +180,6 @@ class Speech:
         head = head.lower()
         heads = (head,) + self.lex.role_synonyms.get(head, ()) + \
             (self.lex.role_synonyms.get(full.split()[-1], ()) if full else ())
-        generic = True
         # "der ukrainische Präsident": the country the role names
         nation = None
         if at >= 0:
@@ -292,10 +290,6 @@ class Speech:
     def _previous_claim(self, s: Sentence) -> Frame | None:
         if s.i == 0:
             return None
-        prev_s = self.ctx.sents[s.i - 1]
-        if prev_s.para != s.para and not any(f.pronoun_attrib for f in ()):
-            # a new paragraph may still go on with "ihren Worten nach": checked by the caller
-            pass
         for t in (s.i - 1, s.i - 2):
             if t < 0:
                 break
@@ -454,8 +448,6 @@ class Speech:
                 if nxt in (",", ".", ":", ";", "und", "–", "-", "!", "?", "\"", "“", "”") or j + 1 >= s.end or \
                         ctx.texts[j + 1][:1] in "„“\"»«":
                     return j
-            if w in (";", ":") or (w == "," and j > b + 1 and particle not in ("deutlich", "klar")) and False:
-                return None
         return None
 
     def _called_is_phone(self, s: Sentence, b: int) -> bool:
@@ -472,7 +464,6 @@ class Speech:
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
         out: list[Cand] = []
-        skip_until = -1
         j = max(a, s.start)
         b = min(b, s.end)
         while j < b:
@@ -722,7 +713,7 @@ class Speech:
 
     # ================================================================== direct quotes
     def _direct(self, qk: int) -> Frame | None:
-        ctx, lex = self.ctx, self.lex
+        ctx = self.ctx
         q = ctx.quotes[qk]
         if not ctx.n:
             return None
@@ -1176,7 +1167,6 @@ class Speech:
                     speakers, via_pron = [k], True
                 phrase = (a, end)
             else:
-                cands = [c for c in self._candidates(s, lo, i) if c.kind in ("ment", "pron", "role", "unnamed")]
                 # the actor right before "zufolge" (possessive allowed: "Angaben des Kremls zufolge")
                 m = None
                 for k in range(i - 1, lo - 1, -1):
@@ -1196,7 +1186,6 @@ class Speech:
                             break
                     phrase = (phrase_start, end)
                 else:
-                    del cands
                     return None
         else:
             j = end

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Entity, Evidence
+from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Evidence
 from .lexicon import Lexicon, lexicon
 
 ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY)
@@ -119,7 +119,7 @@ class DocContext:
 
     # ------------------------------------------------------------------ sentences
     def _sentences(self) -> None:
-        doc, n = self.doc, self.n
+        n = self.n
         bounds: list[tuple[int, int]] = []
         if n and any(x != 0 for x in self._sent_start[1:]):  # doc.has_annotation("SENT_START"), array-based
             start = 0
@@ -292,7 +292,6 @@ class DocContext:
     # ------------------------------------------------------------------ quotes
     def _quotes(self) -> None:
         text = self.text
-        n = len(text)
         quotes: list[tuple[int, int]] = []
         # the positions of every quotation mark and paragraph break; pairing walks these only
         marks = [(mm.start(), mm.group()) for mm in _MARKS.finditer(text)]
@@ -319,7 +318,6 @@ class DocContext:
                 quotes.append((i, found + 1))
                 resume = found + 1
             k += 1
-        del n
         # single-mark quotes inside double ones are nested quotations: keep the outer ones only
         quotes.sort()
         self.quotes: list[Quote] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Evidence, Meeting
+from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Meeting
 from .claims import Frame, Speech
 from .context import MAX_PER_SENTENCE, DocContext, Sentence
 from .dates import AUTO, FUTURE, PAST, date_compatible, more_precise, resolve
@@ -1288,8 +1288,7 @@ class Meetings:
                  about_entities=list(c.about_entities), trigger=c.triggers[0].word, sents=[c.sent],
                  main=c.sent, main_score=c.score, last_sent=c.sent, created=c.sent, duration=c.duration,
                  ends=c.ends, named=set(c.named), words={t.word for t in c.triggers},
-                 trigger_toks=[(c.sent, t.i) for t in c.triggers if c.frame is None or not c.frame.contains(t.i) or
-                               True])
+                 trigger_toks=[(c.sent, t.i) for t in c.triggers])
         self.meets.append(m)
         return m
 
