@@ -22,6 +22,7 @@ from .lexicon import Cue
 
 PUNCT_TRIM = " \t\n,;:.–—-\"'„“”»«‚‘’"
 MAX_CUE_WINDOW = 15
+RELATIVE_ADVERBS = frozenset({"where", "when", "wo", "als", "wohin", "woher", "whereupon"})
 SPOKES_WORDS = frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
                           "regierungssprecher", "regierungssprecherin"})  # tokens searched after a cue for the start of what was said
 MAX_PARTICLE_DISTANCE = 30
@@ -273,6 +274,10 @@ class Speech:
         # Konjunktiv speech carried on from the sentence before
         if self.lex.lang == "de" and s.i not in self.unnamed_sents:
             prev = self._previous_claim(s)
+            own = self.subject_of(s.i)
+            if prev is not None and own is not None and own not in prev.speakers and \
+                    not any(f.cue is not None for f in frames):
+                prev = None  # "Selenskyj hätte sich ... gewünscht": another person's sentence, not the speaker's
             if prev is not None:
                 if (not frames and self._has_konjunktiv(s)) or (frames and all(f.konjunktiv_only for f in frames)):
                     # "Der Dialog laufe.": the same speaker goes on, a claim of its own
@@ -832,6 +837,19 @@ class Speech:
             return None
         if cue.mode in ("attrib_after", "attrib_before"):
             return self._attribution(s, i, end, cue, cues)
+        if cue.mode == "self":
+            # "Selenskyj hätte sich nach eigenen Worten ein stärkeres Signal gewünscht"
+            subj = self.subject_of(s.i)
+            if subj is None:
+                return None
+            ranges = [r for r in (ctx.trim(ctx.hard_start(s, i, quotes=False), i), ctx.trim(end, ctx.hard_end(s, end)))
+                      if r[0] < r[1]]
+            if not ranges:
+                return None
+            f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.token_text(i, end), speakers=[subj], content=ranges,
+                      direct=False, claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i)
+            f.date = self._date(s, ranges, i)
+            return f
         if cue.mode == "so":
             m = self._so_speaker(s, i)
             a, b = ctx.trim(ctx.hard_start(s, i - 1, quotes=False), i - 1)
@@ -1083,7 +1101,12 @@ class Speech:
                                  k + 1 < s.end and lw[k + 1] not in (",",) and self._unnamed(s, first) is False and
                                  first - k <= 3 and lw[k] in ("senior", "top", "chief"))):
             k -= 1
-        rest_words = [j for j in range(frm, min(s_end, frm + 30)) if ctx.word[j]]
+        rest_end = min(s_end, frm + 30)
+        for j in range(frm, rest_end):
+            if lw[j] == "," and j + 1 < rest_end and lw[j + 1] in lex.subordinators:
+                rest_end = j  # ", where he met ...": a side clause of the place, not more words of the cue
+                break
+        rest_words = [j for j in range(frm, rest_end) if ctx.word[j]]
         # ", the Kremlin said." / ", sagte er am Montag vor Journalisten." - but not
         # "Speaking after the talks, Rubio said the sides had ...": there the words after the cue are what was said
         rest_ok = not rest_words or lw[frm] in (",", ".") or lw[frm] in lex.prepositions or \
@@ -1100,10 +1123,11 @@ class Speech:
             if a < k:
                 ranges = [ctx.trim(a, k)]
                 # "..., Ushakov said, while others ...": the clause after the attribution goes with it
-                for j in range(frm, s_end):
+                for j in range(frm, min(s_end, frm + 30)):
                     if lw[j] == "," and j + 1 < s_end and (lw[j + 1] in lex.subordinators or
                                                             lw[j + 1] in lex.coordinators):
-                        ranges.append(ctx.trim(j + 1, s_end))
+                        if lw[j + 1] not in RELATIVE_ADVERBS:  # ", where he met ...": about the frame's place
+                            ranges.append(ctx.trim(j + 1, s_end))
                         break
                 return [r for r in ranges if r[0] < r[1]], False, True
         if hard:
@@ -1303,6 +1327,8 @@ class Speech:
                         (g.sent == f.sent + 1):
                     nxt = g
                     break
+            if nxt is not None and not nxt.direct and self._names_something(f):
+                nxt = None  # "criticized the format. ..., he said": two claims
             if nxt is not None:
                 if nxt.claim_type == "statement" and f.claim_type != "statement":
                     nxt.claim_type, nxt.cameo = f.claim_type, f.cameo
@@ -1339,6 +1365,19 @@ class Speech:
                 continue
             kept.append(f)
         self.frames = [f for f in self.frames if not f.dropped]
+
+    def _names_something(self, f: Frame) -> bool:
+        """Does a short claim name a thing ("die westlichen Verbündeten", "the format"), not just a mood?"""
+        ctx = self.ctx
+        for a, b in f.content:
+            for j in range(a, b):
+                if ctx.mention_at(j) is not None or not ctx.word[j]:
+                    continue
+                if self.lex.lang == "de" and ctx.texts[j][:1].isupper():
+                    return True
+                if self.lex.lang == "en" and j > a and ctx.lowers[j - 1] in self.lex.articles:
+                    return True
+        return False
 
     def _word_count(self, f: Frame) -> int:
         return sum(1 for a, b in f.content for j in range(a, b) if self.ctx.word[j])

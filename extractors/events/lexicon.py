@@ -146,6 +146,7 @@ class Lexicon:
         self.durations: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("durations") or {}).items()}
         self.end_cues = _words(m.get("end_cues"))
         self.continue_words = _words(m.get("continue_words"))
+        self.past_modals = _words(m.get("past_modals"))
         self.reference_preps = _seqs(m.get("reference_preps"))
         self.after_preps = _words(m.get("after_preps"))
         self.same_place = _seqs(m.get("same_place"))

@@ -156,6 +156,8 @@ class Meetings:
                     key = self._place_named(w)
                     if key and key not in places:
                         places.append(key)
+                    elif not key and not places:
+                        break  # "RIYADH, Saudi Arabia": the city is unknown, the country alone is no place to meet
                 if w in ("/", ",", "(", ")") or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
                         w.lower() in ("dpa", "afp", "ap", "reuters", "rtr"):
                     continue
@@ -576,6 +578,8 @@ class Meetings:
             if dm is not None:
                 orient = PAST if status == "held" else (FUTURE if status in ("planned", "expected", "possible")
                                                        else AUTO)
+                if status == "planned" and any(ctx.lowers[j] in self.lex.past_modals for j in range(a, b)):
+                    orient = AUTO  # "Am Freitag sollte er in Paris ...": planned as seen before the article
                 if not explicit:
                     orient = PAST if any(t.tense == "past" for t in ts) else AUTO
                 c.date = resolve(dm.spec, ctx.pub, orient)
@@ -983,6 +987,8 @@ class Meetings:
 
     def _place_description(self, s: Sentence, m) -> bool:
         """"in der Hauptstadt der Vereinigten Arabischen Emirate", "the capital of Ukraine"."""
+        if m.kind not in (PLACE, COUNTRY):
+            return False  # "Secretary of State Marco Rubio" is a person
         lw = self.ctx.lowers
         j = m.start - 1
         while j > s.start and lw[j] in self.lex.articles:
