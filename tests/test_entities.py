@@ -145,3 +145,13 @@ def test_our_seed_articles_keep_their_entity_scores(article, gold, tmp_path):
     assert f1(r["persons"]) >= 0.90, r["persons"]
     assert f1(r["places"]) >= 0.85, r["places"]
     assert f1(r["orgs"]) >= 0.60, r["orgs"]
+
+
+def test_uppercase_dateline_city_that_is_also_a_given_name():
+    names = {x.name for x in ents("RIYADH — Officials met on Monday.", "en")}
+    assert "Riyadh" in names
+
+
+def test_bare_surname_used_twice_is_a_person():
+    e = ents("Selenskyj warnt vor Angriffen. Später sagte Selenskyj, die Lage sei ernst.")
+    assert "Selenskyj" in by_kind(e, PERSON)

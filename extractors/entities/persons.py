@@ -181,6 +181,23 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         i = j
 
 
+def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
+    """"Selenskyj warnt …" with no given name or role anywhere: a word of surname shape that the
+    article uses at least twice on its own is a person."""
+    known = {e.family_name for e in doc._.ng_entities.values() if e.kind == PERSON}
+    counts: dict[str, list[int]] = {}
+    for tok in doc:
+        t = tok.text
+        base = t[:-1] if lx.lang == "de" and t.endswith("s") and lx.has_surname_shape(t[:-1]) else t
+        if free(doc, tok.i, tok.i + 1) and _is_name_token(tok, lx) and lx.has_surname_shape(base) \
+                and base not in known and not lx.is_given_name(base):
+            counts.setdefault(base, []).append(tok.i)
+    tokens = {t.text for t in doc}
+    for name, where in counts.items():
+        if len(where) >= 2:
+            _add_person(doc, lx, where[0], where[0] + 1, None, tokens, given=None)
+
+
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
                 given: str | None) -> None:
     words = [t.text for t in doc[start:end]]

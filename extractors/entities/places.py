@@ -61,8 +61,8 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 break
             if entry.subtype == "City" and _common_noun_use(doc, i, lx):
                 break
-            if size == 1 and entry.subtype == "City" and lx.is_given_name(tok.text) and \
-                    (i == 0 or doc[i - 1].text.lower() not in lx.place_cues):
+            if size == 1 and entry.subtype == "City" and entry.population < GIVEN_NAME_TOWN_MAX and \
+                    lx.is_given_name(tok.text) and (i == 0 or doc[i - 1].text.lower() not in lx.place_cues):
                 break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"
             if size == 1 and tok.is_sent_start and tok.text.lower() in lx.common_words:
                 break
@@ -81,6 +81,9 @@ def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return tok.text in lx.given_names and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha \
         and nxt.text.lower() not in lx.common_words
+
+
+GIVEN_NAME_TOWN_MAX = 500_000  # "Antony" alone is a person; "Riyadh", "Paris" are the cities
 
 
 def _compound_prefixes(doc: Doc, lx: Lexicon) -> None:
