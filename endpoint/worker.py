@@ -179,15 +179,13 @@ class Worker:
 def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
     """(kind, vars, rows of term tuples, boolean, triples, truncated) for `text` on `store`.
 
-    For the embedded store this asks pyoxigraph directly (the same options as
-    OxigraphStore.query: predefined prefixes, union default graph unless graphs are given,
-    bindings as VALUES) and never builds rdflib terms, which costs more than the query for
-    large results. Other stores go through the Store interface."""
-    from newsgraph.graph.store.oxigraph_store import OxigraphStore
+    A store that offers `native_query` (the embedded one) is read without building rdflib terms,
+    which costs more than the query for large results; others go through `Store.query`."""
+    from newsgraph.graph.store import QueryError
 
     from .formats import from_oxigraph, from_rdflib
 
-    if not isinstance(store, OxigraphStore) or not hasattr(store, "_store"):
+    if not hasattr(store, "native_query"):
         res = store.query(text, bindings, max_rows, default_graphs, named_graphs)
         if res.kind == "graph":
             triples = list(dict.fromkeys(res.triples))  # a graph is a set: the union repeats shared triples
@@ -197,21 +195,8 @@ def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
 
     import pyoxigraph as ox
 
-    from newsgraph.graph.namespaces import PREFIXES
-    from newsgraph.graph.store import QueryError
-    from newsgraph.graph.store.base import inject_values
-
-    kwargs = {"prefixes": PREFIXES}
-    if default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        kwargs["use_default_graph_as_union"] = True
-    if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    if bindings:
-        text = inject_values(text, bindings)
+    res = store.native_query(text, bindings, default_graphs, named_graphs)
     try:
-        res = store._store.query(text, **kwargs)
         if isinstance(res, ox.QueryBoolean):
             return "ask", [], [], bool(res), [], False
         if isinstance(res, ox.QuerySolutions):
@@ -232,9 +217,7 @@ def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
                 break
             seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
         return "graph", [], [], None, list(seen), truncated
-    except SyntaxError as exc:
-        raise QueryError(f"malformed query: {exc}") from exc
-    except (OSError, RuntimeError) as exc:
+    except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
         raise QueryError(f"query failed: {exc}") from exc
 
 

@@ -78,7 +78,10 @@ class OxigraphStore(Store):
                                  f"`newsgraph serve` or ingest?); stop it, or open the store read-only: {msg}") from exc
             raise StoreError(f"cannot open the store at {location!r}: {msg}") from exc
 
-    def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
+    def native_query(self, sparql, bindings=None, default_graphs=None, named_graphs=None):
+        """The query's pyoxigraph result as it comes (QueryBoolean, QuerySolutions or QueryTriples),
+        for callers that serialise it themselves (the endpoint); rdflib terms cost more than the
+        query on large results. Same options as `query`."""
         kwargs = {"prefixes": PREFIXES}
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -89,7 +92,15 @@ class OxigraphStore(Store):
         if bindings:
             sparql = inject_values(sparql, bindings)
         try:
-            res = self._store.query(sparql, **kwargs)
+            return self._store.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed query: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
+        res = self.native_query(sparql, bindings, default_graphs, named_graphs)
+        try:
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult(kind="ask", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):
@@ -107,9 +118,7 @@ class OxigraphStore(Store):
                     return QueryResult(kind="graph", triples=triples, truncated=True)
                 triples.append((to_rdflib(tr.subject), to_rdflib(tr.predicate), to_rdflib(tr.object)))
             return QueryResult(kind="graph", triples=triples)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed query: {exc}") from exc
-        except (OSError, RuntimeError) as exc:
+        except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
             raise QueryError(f"query failed: {exc}") from exc
 
     def update(self, sparql):
