@@ -328,6 +328,11 @@ def durability(name: str, work: Path, seed: int, kill_after: int = 120) -> dict:
 
 # ---------------------------------------------------------------------------- report
 
+def _ms(v) -> str:
+    text = fmt_ms(v)
+    return text if text.endswith(" s") or text == "-" else text + " ms"
+
+
 def report(results: dict, builds: dict) -> str:
     lines = []
     for n, per in results.items():
@@ -353,12 +358,14 @@ def report(results: dict, builds: dict) -> str:
                          f"{r['peak_rss_mb']:,.0f} MB"])
         lines.append(table(["backend", "load", "quads/s", "on disk", "peak RSS"], rows))
         lines.append("")
-        qnames = list(next(iter(per[k] for k in names))["queries"]) if names else []
+        qnames = []
+        for k in names:
+            qnames += [q for q in per[k]["queries"] if q not in qnames]
         qrows = []
         for q in qnames:
             row = [q]
             for k in names:
-                rec = per[k]["queries"][q]
+                rec = per[k]["queries"].get(q, {"median_ms": None, "error": "not run"})
                 cell = fmt_ms(rec["median_ms"]) if not rec.get("error") else rec["error"]
                 if rec.get("error") and rec.get("runs"):
                     cell += f" ({rec['runs']} runs)"
@@ -373,13 +380,13 @@ def report(results: dict, builds: dict) -> str:
             trap = []
             for k in names:
                 for q in [q for q in EXTRA if q.startswith("trap")]:
-                    v = per[k]["queries"][q].get("values")
+                    v = per[k]["queries"].get(q, {}).get("values")
                     if v:
                         trap.append(f"{k} {q[6:]}: {v[0]} rows for {v[1]} distinct")
             lines.append("Union default graph: " + "; ".join(trap) + ".\n")
         ratios = []
         for q in ("who-met-whom", "claims-per-author", "naive who-met-whom", "naive claims-per-author",
-                  "meetings", "actors", "proposed places", "proposed timeline"):
+                  "meetings", "actors", "places"):
             ox = per.get("oxigraph", {}).get("queries", {}).get(q, {})
             for k in names:
                 if k == "oxigraph":
@@ -389,14 +396,14 @@ def report(results: dict, builds: dict) -> str:
                     r = other["median_ms"] / ox["median_ms"]
                     how = f"{r:.0f}x faster than" if r >= 1.5 else "about as fast as" if r > 0.67 else \
                         f"{1 / r:.1f}x slower than"
-                    ratios.append(f"Oxigraph {how} {k} on {q} at {n} ({fmt_ms(ox['median_ms'])} ms vs "
-                                  f"{fmt_ms(other['median_ms'])} ms)")
+                    ratios.append(f"Oxigraph {how} {k} on {q} at {n} ({_ms(ox['median_ms'])} vs "
+                                  f"{_ms(other['median_ms'])})")
                 elif ox.get("median_ms") and other.get("error"):
                     ratios.append(f"{k} did not answer {q} at {n} ({other['error']}); Oxigraph: "
-                                  f"{fmt_ms(ox['median_ms'])} ms")
+                                  f"{_ms(ox['median_ms'])}")
                 elif other.get("median_ms") and ox.get("error"):
                     ratios.append(f"Oxigraph did not answer {q} at {n} ({ox['error']}); {k}: "
-                                  f"{fmt_ms(other['median_ms'])} ms")
+                                  f"{_ms(other['median_ms'])}")
         lines += [f"- {r}" for r in ratios]
     return "\n".join(lines)
 
