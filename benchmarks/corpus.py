@@ -541,7 +541,7 @@ class _Article:
                                  direct=True, cue="sagte" if de else "said", evidence=[ev]))
 
     def reported(self, a: Person) -> None:
-        w, de, rng = self.w, self.lang == "de", self.rng
+        w, de = self.w, self.lang == "de"
         cue_de, clause_de, cue_en, clause_en, ctype = self._reported.pop()
         if de:
             sep = " " if clause_de.startswith(("vor ", "die Angriffe")) else ", "

@@ -139,7 +139,7 @@ def run_child(name: str, nq: str, path: str, params: dict, repeat: int, budget: 
     out = {"backend": name, "queries": {}}
     if name == "rdflib-bdb":
         try:
-            import berkeleydb  # noqa: F401
+            import berkeleydb  # noqa: F401  (only: is it there?)
         except ImportError:
             return {"backend": name, "skipped": "berkeleydb is not installed (pip install berkeleydb; needs libdb-dev)"}
     shutil.rmtree(path, ignore_errors=True)
@@ -273,7 +273,7 @@ def durability(name: str, work: Path, seed: int, kill_after: int = 120) -> dict:
         return {"backend": name, "note": "in memory: nothing survives the process"}
     if name == "rdflib-bdb":
         try:
-            import berkeleydb  # noqa: F401
+            import berkeleydb  # noqa: F401  (only: is it there?)
         except ImportError:
             return {"backend": name, "note": "not installed"}
     path = str(work / f"kill-{name}")
