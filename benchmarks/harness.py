@@ -136,9 +136,9 @@ class RdflibMemoryStore:
     def select(self, sparql, bindings=None):
         return self.query(sparql, bindings).dicts()
 
-    def replace_graph_update(self, graph, triples):
+    def replace_graph_update(self, graph, triples, fresh=False):
         from newsgraph.graph.store.base import Store
-        return Store.replace_graph_update(self, graph, triples)
+        return Store.replace_graph_update(self, graph, triples, fresh)
 
     def close(self):
         pass

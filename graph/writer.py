@@ -19,7 +19,7 @@ from .index import COUNTED, delta_counts, recount, stored_facts, touched_by_stor
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
-from .terms import nt
+from .terms import nt, nt_triples
 
 KIND_TYPES = {PERSON: [SDO.Person], ORGANIZATION: [SDO.Organization], COUNTRY: [SDO.Country, SDO.Place],
               PLACE: [SDO.Place]}
@@ -39,6 +39,9 @@ class ArticleWriter:
         self.store = store
         self.minter = minter
         self._vocab_checked = False
+        # Articles `stored_hash` found absent: their first write needs no DROP and no lookup of
+        # old facts. An IRI leaves the set at its first write, so a second version is replaced.
+        self._absent: set[URIRef] = set()
 
     def ensure_vocabulary(self) -> None:
         """Our vocabulary (labels in English and German) lives in the store, for queries and pages."""
@@ -55,6 +58,8 @@ class ArticleWriter:
     def stored_hash(self, article_iri: URIRef) -> str | None:
         rows = self.store.query(
             "SELECT ?h WHERE { GRAPH ?a { ?a ng:contentHash ?h } }", {"a": article_iri}).rows
+        if not rows:
+            self._absent.add(article_iri)
         return str(rows[0][0]) if rows else None
 
     def known_given_initials(self, surname_key: str) -> set[str]:
@@ -94,17 +99,19 @@ class ArticleWriter:
             insert.append((e, NG.resolutionKey, Literal(ag.resolutions[e].key)))
             if e in ag.surname_keys:
                 insert.append((e, NG.surnameKey, Literal(ag.surname_keys[e])))
-        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples)]
+        fresh = ag.iri in self._absent
+        self._absent.discard(ag.iri)
+        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
         if delete:
-            parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, "".join(
-                f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in delete)))
+            parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
         if insert:
-            parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, "".join(
-                f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in insert)))
+            parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(insert)))
         # A merge renames a surname-only node; most proposed merges find no such node (no-ops).
-        merges = [mg for mg in self._surname_merges(ag)
-                  if any(mg[0] in (s, o) for s, _, o in ag.triples)
-                  or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
+        merges = self._surname_merges(ag)
+        if merges:
+            nodes = {s for s, _, _ in ag.triples} | {o for _, _, o in ag.triples}
+            merges = [mg for mg in merges
+                      if mg[0] in nodes or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
         if merges:  # rare: a node is renamed in every graph; recount what it touches in full
             parts += [op for _, _, op in merges]
             pairs, entities = touched_by_stored(self.store, ag.iri)
@@ -115,7 +122,7 @@ class ArticleWriter:
                 entities.discard(old)
             parts += recount(self.minter.index_graph, pairs, entities)
         else:  # counts move by the facts this article adds and removes
-            old = stored_facts(self.store, ag.iri)
+            old = set() if fresh else stored_facts(self.store, ag.iri)
             new = {(s, p, o) for s, p, o in ag.triples if str(p) in COUNTED and isinstance(o, URIRef)}
             members: dict = {}
             for s, p, o in ag.triples:

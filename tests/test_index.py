@@ -75,3 +75,21 @@ def test_counts_equal_a_full_recount_after_a_mixed_history():
             for r in s.select(f"SELECT ?e (COUNT(DISTINCT ?x) AS ?c) WHERE {{ {pattern} . FILTER(isIRI(?e)) }} GROUP BY ?e"):
                 computed[(str(r["e"]), "https://w3id.org/newsgraph/vocab#" + prop)] = int(r["c"])
         assert stored == computed, ident
+
+
+def test_an_article_seen_absent_twice_is_replaced_not_merged():
+    # ingest checks a batch of articles before writing them: the same URL twice in one input
+    # is found absent twice; its second write must still replace the first (no DROP skipped).
+    s = open_store("memory:")
+    minter = Minter("https://example.org/id/")
+    writer = ArticleWriter(s, minter)
+    first, ex1 = sample("a.txt")
+    second, ex2 = sample("a.txt", date="2026-01-20", who=("Donald Trump", "Jared Kushner"))
+    assert writer.stored_hash(minter.article(first.identity)) is None
+    assert writer.stored_hash(minter.article(second.identity)) is None
+    writer.write(build_article_graph(first, ex1, minter, None, writer.known_given_initials))
+    writer.write(build_article_graph(second, ex2, minter, None, writer.known_given_initials))
+    assert _met(s) == _computed(s)
+    assert {frozenset(pair) for pair in _met(s)} == {frozenset({"Donald Trump", "Jared Kushner"})}
+    hashes = s.select("SELECT ?h WHERE { GRAPH ?g { ?g ng:contentHash ?h } }")
+    assert [str(r["h"]) for r in hashes] == [second.content_hash]

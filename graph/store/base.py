@@ -14,7 +14,7 @@ from typing import BinaryIO, Callable
 from rdflib.term import Node
 
 from ..namespaces import sparql_prefixes
-from ..terms import nt
+from ..terms import nt, nt_triples
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
 QUAD_FORMATS = ("trig", "nquads")
@@ -85,10 +85,11 @@ class Store(abc.ABC):
     def named_graphs(self) -> list[str]:
         return sorted(str(r["g"]) for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
-    def replace_graph_update(self, graph: str, triples) -> str:
-        """SPARQL Update text that makes `graph` hold exactly `triples`."""
-        body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
-        return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}"
+    def replace_graph_update(self, graph: str, triples, fresh: bool = False) -> str:
+        """SPARQL Update text that makes `graph` hold exactly `triples`; `fresh`: the caller
+        knows the graph does not exist yet (skips the DROP, about 10% of a write)."""
+        insert = f"INSERT DATA {{ GRAPH <{graph}> {{\n{nt_triples(triples)}}} }}"
+        return insert if fresh else f"DROP SILENT GRAPH <{graph}> ;\n{insert}"
 
 
 def inject_values(sparql: str, bindings: dict) -> str:

@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from ..namespaces import PREFIXES, sparql_prefixes
-from ..terms import nt
+from ..terms import nt, nt_triples
 from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
 
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "jsonld": "json-ld",
@@ -64,13 +64,12 @@ class RemoteSparqlStore(Store):
             raise StoreError(f"the store at {self.location!r} is open read-only")
         self._run(lambda: self._sparql.update(sparql_prefixes() + sparql, initNs={}), "update")
 
-    def replace_graph_update(self, graph, triples):
+    def replace_graph_update(self, graph, triples, fresh=False):
         # Virtuoso and others limit the size of one INSERT DATA: write in batches (the DROP first).
         triples = list(triples)
-        parts = [f"DROP SILENT GRAPH <{graph}>"]
+        parts = [] if fresh else [f"DROP SILENT GRAPH <{graph}>"]
         for i in range(0, len(triples), BATCH_TRIPLES):
-            body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples[i:i + BATCH_TRIPLES])
-            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{nt_triples(triples[i:i + BATCH_TRIPLES])}}} }}")
         return " ;\n".join(parts)
 
     def load(self, data, fmt):
