@@ -32,6 +32,8 @@ def name_rank(name: str) -> tuple:
 
 
 VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
+_COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
+_PAIR_MEMBER = frozenset([NG.pairMember])
 
 
 class ArticleWriter:
@@ -94,6 +96,8 @@ class ArticleWriter:
                 if old is not None:
                     delete.append((e, SDO.name, Literal(old)))
                 insert.append((e, SDO.name, Literal(candidate)))
+            if old is not None:
+                continue  # a named entity has its types and keys already: they follow from its IRI
             for cls in KIND_TYPES[ag.kinds[e]]:
                 insert.append((e, RDF.type, cls))
             insert.append((e, NG.resolutionKey, Literal(ag.resolutions[e].key)))
@@ -123,10 +127,11 @@ class ArticleWriter:
             parts += recount(self.minter.index_graph, pairs, entities)
         else:  # counts move by the facts this article adds and removes
             old = set() if fresh else stored_facts(self.store, ag.iri)
-            new = {(s, p, o) for s, p, o in ag.triples if str(p) in COUNTED and isinstance(o, URIRef)}
-            members: dict = {}
+            new, members = set(), {}
             for s, p, o in ag.triples:
-                if p == NG.pairMember:
+                if p in _COUNTED_REFS and isinstance(o, URIRef):
+                    new.add((s, p, o))
+                elif p in _PAIR_MEMBER:
                     members.setdefault(s, []).append(o)
             parts[0:0] = delta_counts(self.store, ag.iri, self.minter.index_graph, old, new, members)
         self.store.update(" ;\n".join(parts))
