@@ -225,6 +225,10 @@ def main(argv=None) -> int:
     p.add_argument("--query-budget", type=float, default=60.0)
     p.add_argument("--quick", action="store_true", help="200 articles, small budgets: under a minute")
     p.add_argument("--json", default=None, metavar="FILE")
+    p.add_argument("--reuse", action="store_true",
+                   help="keep a finished ingest from an earlier run in --work (its result is saved beside the "
+                        "store) and only rerun extraction and queries, e.g. after changing the queries")
+    p.add_argument("--skip-extract", action="store_true", help="measure ingest and queries only")
     p.add_argument("--child-extract", nargs=3, help=argparse.SUPPRESS)
     p.add_argument("--child-ingest", nargs=4, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -247,14 +251,22 @@ def main(argv=None) -> int:
         t = time.perf_counter()
         d = corpus_dir(work, n, args.seed)
         r["corpus"] = {"seconds": time.perf_counter() - t, "bytes": dir_size(d)}
-        print(f"[{n}] extraction ...", file=sys.stderr, flush=True)
-        r["extract"] = run_child(["--child-extract", str(d), str(min(n, args.extract_sample)), args.jobs])
+        if not args.skip_extract:
+            print(f"[{n}] extraction ...", file=sys.stderr, flush=True)
+            r["extract"] = run_child(["--child-extract", str(d), str(min(n, args.extract_sample)), args.jobs])
         for backend in args.backends.split(","):
-            print(f"[{n}] ingest into {backend} ...", file=sys.stderr, flush=True)
             path = str(work / f"ingest-{backend}-{n}")
+            saved = Path(path + ".result.json")
+            if args.reuse and saved.exists() and Path(path).exists():
+                print(f"[{n}] reusing the {backend} store of an earlier run: {path}", file=sys.stderr, flush=True)
+                r[f"ingest {backend}"] = json.loads(saved.read_text())
+                continue
+            print(f"[{n}] ingest into {backend} ...", file=sys.stderr, flush=True)
             budget = args.rdflib_budget if backend == "rdflib-memory" else args.ingest_budget
             r[f"ingest {backend}"] = run_child(["--child-ingest", str(d), backend, path, str(budget),
                                                 "--seed", str(args.seed)])
+            if r[f"ingest {backend}"].get("finished"):
+                saved.write_text(json.dumps(r[f"ingest {backend}"]))
         ox = r.get("ingest oxigraph", {})
         if ox.get("params"):
             print(f"[{n}] queries ...", file=sys.stderr, flush=True)
@@ -269,7 +281,7 @@ def report(results: dict, args) -> str:
     out = []
     ext_rows, ing_rows, mem_rows = [], [], []
     for n, r in results.items():
-        e = r["extract"]
+        e = r.get("extract", {})
         row = [f"{n:,}", f"{e.get('articles', 0):,}", f"{e.get('tokens', 0):,}",
                f"{e['tokenizer']['tokens_per_s']:,.0f}" if "tokenizer" in e else "-"]
         for j in args.jobs.split(","):
