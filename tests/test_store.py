@@ -144,3 +144,29 @@ def test_every_named_query_runs(store):
         res = store.query(q.text, bindings or None)
         assert res.kind == "select"
         assert res.rows, f"named query {q.name} found nothing in a store that has an answer"
+
+
+def test_a_remote_store_that_never_answers_is_a_clear_error(monkeypatch):
+    # A server that accepts the connection and stays silent: the command stops with a message.
+    import socket
+    import time
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    try:
+        monkeypatch.setenv("NEWSGRAPH_STORE_TIMEOUT", "0.5")
+        store = open_store(f"http://127.0.0.1:{listener.getsockname()[1]}/sparql")
+        t0 = time.monotonic()
+        with pytest.raises(StoreError, match="no answer .* within 0.5 s"):
+            store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        with pytest.raises(StoreError, match="may still apply it"):
+            store.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        assert time.monotonic() - t0 < 5
+    finally:
+        listener.close()
+
+
+def test_a_bad_remote_timeout_setting_is_refused(monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_STORE_TIMEOUT", "soon")
+    with pytest.raises(StoreError, match="NEWSGRAPH_STORE_TIMEOUT"):
+        open_store("http://127.0.0.1:9/sparql")

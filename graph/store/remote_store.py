@@ -2,28 +2,44 @@
 
 Query URL from `--store`, update URL from `--update-url` (default: the same), credentials
 from $NEWSGRAPH_STORE_USER / $NEWSGRAPH_STORE_PASSWORD. Large writes go in batches.
+Every request has a time limit ($NEWSGRAPH_STORE_TIMEOUT seconds, default 300; 0: none):
+rdflib's connector passes no timeout to urllib, so a server that never answers would hang
+the command forever.
 """
 from __future__ import annotations
 
 import io
 import os
+import threading
 from typing import BinaryIO
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from ..namespaces import PREFIXES, sparql_prefixes
-from ..terms import nt, nt_triples
+from ..terms import nt_triples
 from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
 
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "jsonld": "json-ld",
                   "rdfxml": "xml"}
 BATCH_TRIPLES = 5000
+DEFAULT_TIMEOUT = 300.0
+
+
+def _timeout_from_env() -> float | None:
+    raw = os.environ.get("NEWSGRAPH_STORE_TIMEOUT", "")
+    try:
+        value = float(raw) if raw else DEFAULT_TIMEOUT
+    except ValueError:
+        raise StoreError(f"$NEWSGRAPH_STORE_TIMEOUT must be a number of seconds, not {raw!r}") from None
+    return value if value > 0 else None
 
 
 class RemoteSparqlStore(Store):
-    def __init__(self, location: str, read_only: bool = False, update_url: str | None = None, **_options):
+    def __init__(self, location: str, read_only: bool = False, update_url: str | None = None,
+                 timeout: float | None = None, **_options):
         self.location = location
+        self.timeout = timeout if timeout is not None else _timeout_from_env()
         self.read_only = read_only
         self.update_url = update_url or os.environ.get("NEWSGRAPH_UPDATE_URL") or location
         user, password = os.environ.get("NEWSGRAPH_STORE_USER"), os.environ.get("NEWSGRAPH_STORE_PASSWORD")
@@ -34,6 +50,27 @@ class RemoteSparqlStore(Store):
         # never answers a query POSTed as application/sparql-query (the request hangs).
 
     def _run(self, fn, what):
+        if self.timeout is None:
+            return self._call(fn, what)
+        box: dict = {}
+
+        def call():
+            try:
+                box["value"] = self._call(fn, what)
+            except Exception as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                box["error"] = exc
+        worker = threading.Thread(target=call, daemon=True)  # a hung request must not block exit
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            extra = " (the server may still apply it)" if what == "update" else ""
+            raise StoreError(f"{what} got no answer from {self.location} within {self.timeout:g} s{extra}; "
+                             f"set $NEWSGRAPH_STORE_TIMEOUT to wait longer")
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def _call(self, fn, what):
         try:
             return fn()
         except Exception as exc:  # rdflib raises urllib/HTTP errors and result-parse errors
@@ -82,7 +119,7 @@ class RemoteSparqlStore(Store):
         n = 0
         for gname, triples in by_graph.items():
             for i in range(0, len(triples), BATCH_TRIPLES):
-                body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples[i:i + BATCH_TRIPLES])
+                body = nt_triples(triples[i:i + BATCH_TRIPLES])
                 if gname and not gname.startswith("urn:x-rdflib:default"):
                     self.update(f"INSERT DATA {{ GRAPH <{gname}> {{ {body} }} }}")
                 else:
