@@ -23,6 +23,10 @@ def slug(text: str) -> str:
 
 
 def taken(doc: Doc) -> list[bool]:
+    """One flag per token, True when a mention claims it (kept in doc.user_data, built once)."""
+    flags = doc.user_data.get(_TAKEN)
+    if flags is not None and len(flags) == len(doc):
+        return flags
     init_extensions(doc)
     if _TAKEN not in doc.user_data or len(doc.user_data[_TAKEN]) != len(doc):
         flags = [False] * len(doc)
@@ -35,7 +39,9 @@ def taken(doc: Doc) -> list[bool]:
 
 def free(doc: Doc, start: int, end: int) -> bool:
     t = taken(doc)
-    return all(not t[i] for i in range(start, end))
+    if end == start + 1:
+        return not t[start]
+    return not any(t[start:end])
 
 
 def get_or_add(doc: Doc, entity: Entity) -> Entity:
