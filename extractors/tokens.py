@@ -6,30 +6,39 @@ changed length or someone else set sentence boundaries (`refresh`).
 """
 from __future__ import annotations
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 _KEY = "ng_tokens"
 
 
 class TokenView:
-    """texts, idx, is_lower, is_alpha, sent_start (truthy like Token.is_sent_start), one entry a token."""
+    """texts, idx, is_lower, is_alpha, sent_start (truthy like Token.is_sent_start), one entry a token;
+    `text` is doc.text and `span_text(i, j)` is doc[i:j].text, both without Token objects."""
 
-    __slots__ = ("n", "texts", "idx", "is_lower", "is_alpha", "sent_start", "text_set")
+    __slots__ = ("n", "texts", "idx", "is_lower", "is_alpha", "sent_start", "text_set", "text")
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
         strings = doc.vocab.strings
         if self.n:
-            arr = doc.to_array([ORTH, IDX, IS_LOWER, IS_ALPHA, SENT_START]).tolist()
+            arr = doc.to_array([ORTH, IDX, IS_LOWER, IS_ALPHA, SENT_START, SPACY]).tolist()
             self.texts = [strings[r[0]] for r in arr]
             self.idx = [r[1] for r in arr]
             self.is_lower = [r[2] == 1 for r in arr]
             self.is_alpha = [r[3] == 1 for r in arr]
             self.sent_start = [r[4] == 1 for r in arr]
+            self.text = "".join([t + " " if r[5] else t for t, r in zip(self.texts, arr)])
         else:
             self.texts, self.idx, self.is_lower, self.is_alpha, self.sent_start = [], [], [], [], []
+            self.text = ""
         self.text_set = frozenset(self.texts)
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text"""
+        if start >= end:
+            return ""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
 
     def __len__(self) -> int:
         return self.n
