@@ -12,11 +12,11 @@ from importlib import resources
 
 import numpy
 import yaml
-from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokens import refresh
+from .tokens import token_view
 
 _END = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"'„“»«‚(\[]*)(\S)")
@@ -74,14 +74,14 @@ def make_sentences(nlp: Language, name: str, lang: str):
         init_extensions(doc)
         if not len(doc):
             return doc
-        starts = set(boundaries(doc.text, lang))
+        view = token_view(doc)
+        starts = set(boundaries(view.text, lang))
         # one array write instead of a Token per word: 1 starts a sentence, -1 does not
-        strings = doc.vocab.strings
         flags, prev_newline = [], False
-        for orth, idx in doc.to_array([ORTH, IDX]).tolist():
+        for text, idx in zip(view.texts, view.idx):
             flags.append(1 if not flags or idx in starts or prev_newline else -1)
-            prev_newline = "\n" in strings[orth]
+            prev_newline = "\n" in text
         doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64"))
-        refresh(doc)
+        view.sent_start = [f == 1 for f in flags]
         return doc
     return ng_sentences

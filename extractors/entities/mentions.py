@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import ADJECTIVE, Entity, Mention
 from ..sentences import init_extensions
+from ..tokens import token_view
 
 _TAKEN = "ng_taken"
 _PENDING = "ng_pending_adjectives"
@@ -38,7 +39,9 @@ def taken(doc: Doc) -> list[bool]:
 
 
 def free(doc: Doc, start: int, end: int) -> bool:
-    t = taken(doc)
+    t = doc.user_data.get(_TAKEN)
+    if t is None or len(t) != len(doc):
+        t = taken(doc)
     if end == start + 1:
         return not t[start]
     return not any(t[start:end])
@@ -64,8 +67,10 @@ def add_mention(doc: Doc, entity: Entity, start: int, end: int, form: str, surfa
     t = taken(doc)
     for i in range(start, end):
         t[i] = True
-    entity.mentions.append(Mention(span.start_char, span.end_char, span.text, form))
-    form_text = surface if surface is not None else span.text
+    v = token_view(doc)  # offsets and text without creating Tokens
+    text = v.span_text(start, end)
+    entity.mentions.append(Mention(v.idx[start], v.idx[start] + len(text), text, form))
+    form_text = surface if surface is not None else text
     if form != ADJECTIVE and form_text != entity.name and form_text not in entity.alternate_names \
             and form in ("name",):
         entity.alternate_names.append(form_text)
