@@ -10,9 +10,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 import yaml
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .tokens import token_view
 
 _END = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?=\s+)")
 _NEXT = re.compile(r"\s+([\"'„“»«‚(\[]*)(\S)")
@@ -68,9 +72,16 @@ def boundaries(text: str, lang: str) -> list[int]:
 def make_sentences(nlp: Language, name: str, lang: str):
     def ng_sentences(doc: Doc) -> Doc:
         init_extensions(doc)
-        starts = set(boundaries(doc.text, lang))
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts or (
-                tok.i > 0 and "\n" in doc[tok.i - 1].text)
+        if not len(doc):
+            return doc
+        view = token_view(doc)
+        starts = set(boundaries(view.text, lang))
+        # one array write instead of a Token per word: 1 starts a sentence, -1 does not
+        flags, prev_newline = [], False
+        for text, idx in zip(view.texts, view.idx):
+            flags.append(1 if not flags or idx in starts or prev_newline else -1)
+            prev_newline = "\n" in text
+        doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64"))
+        view.sent_start = [f == 1 for f in flags]
         return doc
     return ng_sentences

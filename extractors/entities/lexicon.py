@@ -89,6 +89,9 @@ class Lexicon:
         return any(a in word and word.replace(a, b) in self.given_names for a, b in self.name_variants)
 
     def has_surname_shape(self, word: str) -> bool:
+        return self._cached("surname", word, self._has_surname_shape)
+
+    def _has_surname_shape(self, word: str) -> bool:
         low = fold(word)
         return len(low) > 4 and low.endswith(self.surname_endings)
 

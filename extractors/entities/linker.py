@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import COUNTRY, NAME, ORGANIZATION, PERSON, PLACE, ROLE, Entity
+from ..tokens import token_view
 from .lexicon import Lexicon
 from .mentions import add_mention, free, remove_entity
-from .persons import APOSTROPHES, DETERMINERS
+from .persons import DETERMINERS
 from .places import attach_adjectives, link_containment
 
 
@@ -32,20 +33,19 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
     for e in list(doc._.ng_entities.values()):  # "Rubio called …": a surname, not the town of that name
         if e.kind == PLACE and e.mentions and all(m.text in by_surname for m in e.mentions):
             remove_entity(doc, e.key)
-    for tok in doc:
-        if not tok.text[:1].isupper() or not free(doc, tok.i, tok.i + 1):
+    v = token_view(doc)
+    texts = v.texts
+    for i, text in enumerate(texts):
+        if not text[:1].isupper() or not free(doc, i, i + 1):
             continue
-        text, stem = tok.text, None
+        stem = None
         if text in by_surname:
             stem = text
         elif lx.lang == "de" and text.endswith("s") and text[:-1] in by_surname:
             stem = text[:-1]
         if stem is None or len(by_surname[stem]) != 1:
             continue  # unknown, or ambiguous between two people of that surname
-        end = tok.i + 1
-        if end < len(doc) and doc[end].text in APOSTROPHES:
-            end += 1
-        add_mention(doc, by_surname[stem][0], tok.i, tok.i + 1, NAME, surface=stem)
+        add_mention(doc, by_surname[stem][0], i, i + 1, NAME, surface=stem)
 
 
 def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
@@ -57,24 +57,26 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
             holders.setdefault(last, [])
             if e not in holders[last]:
                 holders[last].append(e)
-    for tok in doc:
-        if not free(doc, tok.i, tok.i + 1) or not lx.is_role_word(tok.text):
+    v = token_view(doc)
+    texts, n = v.texts, v.n
+    for i, text in enumerate(texts):
+        if not lx.is_role_word(text) or not free(doc, i, i + 1):
             continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.text.lower() not in lx.common_words:
+        if i + 1 < n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1] and \
+                texts[i + 1].lower() not in lx.common_words:
             continue  # a role followed by a name: the name carries the mention
-        low = tok.text.lower().split("-")[-1]
+        low = text.lower().split("-")[-1]
         cands = holders.get(low, [])
-        start = tok.i
-        while start > 0 and (doc[start - 1].is_lower and (lx.demonym_country(doc[start - 1].text) or
-                                                          doc[start - 1].text.lower() in lx.role_modifiers)):
+        start = i
+        while start > 0 and (v.is_lower[start - 1] and (lx.demonym_country(texts[start - 1]) or
+                                                        texts[start - 1].lower() in lx.role_modifiers)):
             start -= 1
-        iso = next((lx.demonym_country(t.text) for t in doc[start:tok.i] if lx.demonym_country(t.text)), None)
+        iso = next((lx.demonym_country(t) for t in texts[start:i] if lx.demonym_country(t)), None)
         if iso:
             cands = [c for c in cands if getattr(c, "_ng_nationality", None) in (iso, None)]
-        if len(cands) == 1 and (start < tok.i or doc[max(0, start - 1)].text.lower() in DETERMINERS
-                                or tok.text[:1].isupper()):
-            add_mention(doc, cands[0], start, tok.i + 1, ROLE)
+        if len(cands) == 1 and (start < i or texts[max(0, start - 1)].lower() in DETERMINERS
+                                or text[:1].isupper()):
+            add_mention(doc, cands[0], start, i + 1, ROLE)
 
 
 def _affiliations(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:

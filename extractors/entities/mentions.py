@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import ADJECTIVE, Entity, Mention
 from ..sentences import init_extensions
+from ..tokens import token_view
 
 _TAKEN = "ng_taken"
 _PENDING = "ng_pending_adjectives"
@@ -23,6 +24,10 @@ def slug(text: str) -> str:
 
 
 def taken(doc: Doc) -> list[bool]:
+    """One flag per token, True when a mention claims it (kept in doc.user_data, built once)."""
+    flags = doc.user_data.get(_TAKEN)
+    if flags is not None and len(flags) == len(doc):
+        return flags
     init_extensions(doc)
     if _TAKEN not in doc.user_data or len(doc.user_data[_TAKEN]) != len(doc):
         flags = [False] * len(doc)
@@ -34,8 +39,12 @@ def taken(doc: Doc) -> list[bool]:
 
 
 def free(doc: Doc, start: int, end: int) -> bool:
-    t = taken(doc)
-    return all(not t[i] for i in range(start, end))
+    t = doc.user_data.get(_TAKEN)
+    if t is None or len(t) != len(doc):
+        t = taken(doc)
+    if end == start + 1:
+        return not t[start]
+    return not any(t[start:end])
 
 
 def get_or_add(doc: Doc, entity: Entity) -> Entity:
@@ -58,8 +67,10 @@ def add_mention(doc: Doc, entity: Entity, start: int, end: int, form: str, surfa
     t = taken(doc)
     for i in range(start, end):
         t[i] = True
-    entity.mentions.append(Mention(span.start_char, span.end_char, span.text, form))
-    form_text = surface if surface is not None else span.text
+    v = token_view(doc)  # offsets and text without creating Tokens
+    text = v.span_text(start, end)
+    entity.mentions.append(Mention(v.idx[start], v.idx[start] + len(text), text, form))
+    form_text = surface if surface is not None else text
     if form != ADJECTIVE and form_text != entity.name and form_text not in entity.alternate_names \
             and form in ("name",):
         entity.alternate_names.append(form_text)

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..records import ADJECTIVE, NAME, ORGANIZATION, Entity
+from ..tokens import token_view
 from .lexicon import Lexicon
 from .mentions import add_mention, free, slug
 
@@ -19,11 +20,12 @@ def org_entity(key: str, name: str, subtype: str) -> Entity:
 
 
 def find_organizations(doc: Doc, lx: Lexicon) -> None:
-    n = len(doc)
+    v = token_view(doc)
+    texts = v.texts
+    n = v.n
     i = 0
     while i < n:
-        tok = doc[i]
-        text = tok.text
+        tok_text = text = texts[i]
         if not (text[:1].isupper() or text[:1].isdigit() or text in lx.orgs) or not free(doc, i, i + 1):
             i += 1
             continue
@@ -32,7 +34,7 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
         for size in range(min(lx.max_org_tokens, n - i) if known_start else 1, 0, -1):
             if not free(doc, i, i + size):
                 continue
-            text = doc[i:i + size].text
+            text = v.span_text(i, i + size)
             hit = lx.orgs.get(text) or (lx.orgs.get(text[:-1]) if lx.lang == "de" and text.endswith("s")
                                          and len(text) > 4 else None)
             if hit is None and size == 1 and _MINISTRY_DE.match(text) and lx.lang == "de":
@@ -41,15 +43,15 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
             if hit is None:
                 continue
             key, canonical, subtype = hit
-            if size == 1 and i + 1 < n and doc[i + 1].text == "-" and key not in ("nato",):
+            if size == 1 and i + 1 < n and texts[i + 1] == "-" and key not in ("nato",):
                 break  # "Kreml-Sprecher": a compound, handled as a role
             add_mention(doc, org_entity(key, canonical, subtype), i, i + size, NAME)
             matched = size
             break
         if not matched and lx.lang == "en":
             matched = _english_ministry(doc, i)
-        if not matched and "-" in tok.text[1:] and free(doc, i, i + 1):
-            hit = lx.orgs.get(tok.text.split("-", 1)[0])
+        if not matched and "-" in tok_text[1:] and free(doc, i, i + 1):
+            hit = lx.orgs.get(tok_text.split("-", 1)[0])
             if hit is not None:  # "Nato-Beitritt", "EU-Gipfel": the organisation as an attribute
                 key, canonical, subtype = hit
                 add_mention(doc, org_entity(key, canonical, subtype), i, i + 1, ADJECTIVE)
@@ -59,14 +61,15 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
 
 def _english_ministry(doc: Doc, i: int) -> int:
     """"Ministry of Foreign Affairs", "Department of Defense" (capitalised words after "of")."""
-    if doc[i].text not in ("Ministry", "Department") or i + 2 >= len(doc) or doc[i + 1].text != "of":
+    v = token_view(doc)
+    texts, n = v.texts, v.n
+    if texts[i] not in ("Ministry", "Department") or i + 2 >= n or texts[i + 1] != "of":
         return 0
     j = i + 2
-    while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].text == "and" and j + 1 < len(doc)
-                                                          and doc[j + 1].text[:1].isupper())):
+    while j < n and (texts[j][:1].isupper() or (texts[j] == "and" and j + 1 < n and texts[j + 1][:1].isupper())):
         j += 1
     if j == i + 2 or not free(doc, i, j):
         return 0
-    name = doc[i:j].text
+    name = v.span_text(i, j)
     add_mention(doc, org_entity(slug(name), name, "GovernmentOrganization"), i, j, NAME)
     return j - i

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import NAME, PERSON, Entity
+from ..tokens import token_view
 from .lexicon import Lexicon
 from .mentions import add_mention, free, slug
 
@@ -30,7 +31,19 @@ class RoleInfo:
 
 
 def _is_name_token(tok: Token, lx: Lexicon) -> bool:
-    t = tok.text
+    return _is_name_text(tok.text, lx)
+
+
+def _is_name_text(t: str, lx: Lexicon) -> bool:
+    """Could this word be part of a name? (Decided once per word string and language.)"""
+    memo = lx._memo
+    got = memo.get(("name_token", t))
+    if got is None:
+        got = memo[("name_token", t)] = _name_shape(t, lx)
+    return got
+
+
+def _name_shape(t: str, lx: Lexicon) -> bool:
     if not t[:1].isupper() or not any(c.isalpha() for c in t) or t.isupper() and len(t) > 3:
         return False
     if t.lower() in lx.common_words or lx.is_role_word(t):
@@ -144,39 +157,42 @@ def _multiword_role(text: str, lx: Lexicon) -> bool:
 
 
 def find_persons(doc: Doc, lx: Lexicon) -> None:
-    tokens = {t.text for t in doc}
+    v = token_view(doc)
+    texts = v.texts
+    n = v.n
+    tokens = v.text_set
+    upper = [t[:1].isupper() for t in texts]
     # capitalised words that also stand alone (not as the first of a run): surnames, not given names
-    alone = {t.text for t in doc if t.text[:1].isupper() and (t.i + 1 >= len(doc) or not doc[t.i + 1].text[:1].isupper())
-             and (t.i == 0 or not doc[t.i - 1].text[:1].isupper())}
-    n = len(doc)
+    alone = {texts[i] for i in range(n) if upper[i] and (i + 1 >= n or not upper[i + 1])
+             and (i == 0 or not upper[i - 1])}
     i = 0
     while i < n:
-        if not free(doc, i, i + 1) or not _is_name_token(doc[i], lx):
+        if not upper[i] or not _is_name_text(texts[i], lx) or not free(doc, i, i + 1):
             i += 1
             continue
         j = i
         while j < n and j - i < 4 and free(doc, j, j + 1) and (
-                _is_name_token(doc[j], lx) or (doc[j].text in NAME_PARTICLES and j + 1 < n and
-                                               _is_name_token(doc[j + 1], lx) and j > i)):
+                _is_name_text(texts[j], lx) or (texts[j] in NAME_PARTICLES and j + 1 < n and
+                                                _is_name_text(texts[j + 1], lx) and j > i)):
             j += 1
         # "Beitrag Donald Trumps", "Gastgeber Emmanuel Macron", "Gen. Randy George": the name
         # starts at the given name; the capitalised words before it are nouns or titles.
-        k = next((k for k in range(i + 1, j - 1) if lx.is_given_name(doc[k].text)), None)
-        if k is not None and not lx.is_given_name(doc[i].text):
+        k = next((k for k in range(i + 1, j - 1) if lx.is_given_name(texts[k])), None)
+        if k is not None and not lx.is_given_name(texts[i]):
             i = k
-        run = doc[i:j]
-        first = run[0].text
+        size = j - i
+        first = texts[i]
         role = _role_before(doc, i, lx)
-        if len(run) >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
+        if size >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
             j = i + 1  # "US-Präsident Trump Selenskyj …": a surname, then another person
-            run = doc[i:j]
-        if len(run) >= 2 and (lx.is_given_name(first) or role is not None or
-                              (len(run) == 2 and lx.has_surname_shape(run[-1].text) and not run[0].is_sent_start)):
+            size = 1
+        if size >= 2 and (lx.is_given_name(first) or role is not None or
+                          (size == 2 and lx.has_surname_shape(texts[j - 1]) and not v.sent_start[i])):
             _add_person(doc, lx, i, j, role or _role_before_comma(doc, i, lx) or _apposition_after(doc, j, lx),
                         tokens, given=first)
             i = j
             continue
-        if len(run) == 1 and role is not None and not run[0].text.endswith(APOSTROPHES):
+        if size == 1 and role is not None and not first.endswith(APOSTROPHES):
             _add_person(doc, lx, i, j, role, tokens, given=None)
         i = j
 
@@ -186,13 +202,15 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
     article uses at least twice on its own is a person."""
     known = {e.family_name for e in doc._.ng_entities.values() if e.kind == PERSON}
     counts: dict[str, list[int]] = {}
-    for tok in doc:
-        t = tok.text
+    v = token_view(doc)
+    for i, t in enumerate(v.texts):
+        if not t[:1].isupper():  # not a name token (checked first: it is the cheap test)
+            continue
         base = t[:-1] if lx.lang == "de" and t.endswith("s") and lx.has_surname_shape(t[:-1]) else t
-        if free(doc, tok.i, tok.i + 1) and _is_name_token(tok, lx) and lx.has_surname_shape(base) \
+        if free(doc, i, i + 1) and _is_name_text(t, lx) and lx.has_surname_shape(base) \
                 and base not in known and not lx.is_given_name(base):
-            counts.setdefault(base, []).append(tok.i)
-    tokens = {t.text for t in doc}
+            counts.setdefault(base, []).append(i)
+    tokens = v.text_set
     for name, where in counts.items():
         if len(where) >= 2:
             _add_person(doc, lx, where[0], where[0] + 1, None, tokens, given=None)

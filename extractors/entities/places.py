@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import ADJECTIVE, COUNTRY, NAME, PLACE, Entity
+from ..tokens import token_view
 from .lexicon import Lexicon, PlaceEntry
 from .mentions import add_mention, free, pending_adjectives, slug
 
@@ -32,27 +33,28 @@ def _lookup(lx: Lexicon, surface: str) -> tuple[PlaceEntry | None, str]:
 
 
 def find_places(doc: Doc, lx: Lexicon) -> None:
-    n = len(doc)
+    v = token_view(doc)
+    texts = v.texts
+    n = v.n
     i = 0
     while i < n:
-        tok = doc[i]
-        text = tok.text
-        if not text[:1].isupper() or not free(doc, i, i + 1) or not (
-                text in lx.place_starts or (text.endswith("s") and text[:-1] in lx.place_starts)):
+        text = texts[i]
+        if not text[:1].isupper() or not (text in lx.place_starts or (text.endswith("s") and text[:-1] in
+                                                                      lx.place_starts)) or not free(doc, i, i + 1):
             i += 1
             continue
         matched = 0
         for size in range(min(lx.max_place_tokens, n - i), 0, -1):
-            span = doc[i:i + size]
-            if not free(doc, i, i + size) or not span[-1].text[:1].isalnum():
+            if not free(doc, i, i + size) or not texts[i + size - 1][:1].isalnum():
                 continue
-            entry, form = _lookup(lx, span.text)
+            span_text = v.span_text(i, i + size)
+            entry, form = _lookup(lx, span_text)
             if entry is None:
                 continue
-            nxt = doc[i + size] if i + size < n else None
-            attributive = lx.lang == "en" and span.text in lx.country_abbreviations and nxt is not None and \
-                nxt.is_lower and nxt.is_alpha and nxt.text not in lx.name_followers
-            if size == 1 and entry.kind == "country" and ((nxt is not None and nxt.text == "-") or attributive):
+            k = i + size  # the token after the match
+            attributive = lx.lang == "en" and span_text in lx.country_abbreviations and k < n and \
+                v.is_lower[k] and v.is_alpha[k] and texts[k] not in lx.name_followers
+            if size == 1 and entry.kind == "country" and ((k < n and texts[k] == "-") or attributive):
                 # "US-Präsident", "USA-Besuch": the country as an attribute, not named as an actor
                 pending_adjectives(doc).append((i, i + 1, entry.country))
                 matched = 1
@@ -62,9 +64,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             if entry.subtype == "City" and _common_noun_use(doc, i, lx):
                 break
             if size == 1 and entry.subtype == "City" and entry.population < GIVEN_NAME_TOWN_MAX and \
-                    lx.is_given_name(tok.text) and (i == 0 or doc[i - 1].text.lower() not in lx.place_cues):
+                    lx.is_given_name(text) and (i == 0 or texts[i - 1].lower() not in lx.place_cues):
                 break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"
-            if size == 1 and tok.is_sent_start and tok.text.lower() in lx.common_words:
+            if size == 1 and v.sent_start[i] and text.lower() in lx.common_words:
                 break
             add_mention(doc, place_entity(entry), i, i + size, NAME, surface=form)
             matched = size
@@ -77,10 +79,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
 
 def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
     """A given name followed by a capitalised word is a person ("Antony Blinken"), not a place."""
-    tok = doc[i]
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return tok.text in lx.given_names and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha \
-        and nxt.text.lower() not in lx.common_words
+    v = token_view(doc)
+    return v.texts[i] in lx.given_names and i + 1 < v.n and v.texts[i + 1][:1].isupper() and v.is_alpha[i + 1] \
+        and v.texts[i + 1].lower() not in lx.common_words
 
 
 GIVEN_NAME_TOWN_MAX = 500_000  # "Antony" alone is a person; "Riyadh", "Paris" are the cities
@@ -89,17 +90,21 @@ GIVEN_NAME_TOWN_MAX = 500_000  # "Antony" alone is a person; "Riyadh", "Paris" a
 def _compound_prefixes(doc: Doc, lx: Lexicon) -> None:
     """German compounds keep their hyphen in one token: "US-Präsident", "Ukraine-Kriegs" name a country
     as an attribute."""
-    for tok in doc:
-        if "-" in tok.text[1:] and tok.text[:1].isupper() and free(doc, tok.i, tok.i + 1):
-            entry, _ = _lookup(lx, tok.text.split("-", 1)[0])
+    for i, text in enumerate(token_view(doc).texts):
+        if "-" in text[1:] and text[:1].isupper() and free(doc, i, i + 1):
+            entry, _ = _lookup(lx, text.split("-", 1)[0])
             if entry is not None and entry.kind == "country":
-                pending_adjectives(doc).append((tok.i, tok.i + 1, entry.country))
+                pending_adjectives(doc).append((i, i + 1, entry.country))
 
 
 def _after_given_name(doc: Doc, i: int, lx: Lexicon) -> bool:
     """"Marco Rubio", "Randy George": a surname that is also a town."""
-    return i > 0 and doc[i - 1].text[:1].isupper() and lx.is_given_name(doc[i - 1].text) and \
-        not doc[i - 1].is_sent_start and doc[i - 1].text.lower() not in lx.common_words
+    if i == 0:
+        return False
+    v = token_view(doc)
+    prev = v.texts[i - 1]
+    return prev[:1].isupper() and lx.is_given_name(prev) and not v.sent_start[i - 1] and \
+        prev.lower() not in lx.common_words
 
 
 def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
@@ -107,9 +112,10 @@ def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
     (German uses city names without articles)."""
     if lx.lang != "de" or i == 0:
         return False
-    prev = doc[i - 1]
-    return prev.text.lower() in ARTICLES_DE or (prev.is_lower and prev.text.endswith(("em", "en", "er", "es", "e"))
-                                                 and prev.text.lower() not in lx.place_cues)
+    v = token_view(doc)
+    prev = v.texts[i - 1]
+    return prev.lower() in ARTICLES_DE or (v.is_lower[i - 1] and prev.endswith(("em", "en", "er", "es", "e"))
+                                           and prev.lower() not in lx.place_cues)
 
 
 ARTICLES_DE = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
@@ -124,25 +130,25 @@ def _context_places(doc: Doc, lx: Lexicon) -> None:
         e = ents.get(sp.label_)
         if e is not None and (e.kind == COUNTRY or "State" in e.subtypes):
             country_at[sp.start] = e
+    texts = token_view(doc).texts
     for start, country in country_at.items():
         j = start - 1
-        while j >= 0 and doc[j].text.lower() in ("in", "der", "dem", "im", ",", "(", "the"):
+        while j >= 0 and texts[j].lower() in ("in", "der", "dem", "im", ",", "(", "the"):
             j -= 1
         if j < 1 or j == start - 1:
             continue
-        cand = doc[j]
-        cue = doc[j - 1].text.lower()
+        cand = texts[j]
+        cue = texts[j - 1].lower()
         if cue in lx.place_cues and _unknown_name(cand, lx) and free(doc, j, j + 1):
             # keyed by name alone, so "in Davos" elsewhere (without the country) is the same place
-            e = Entity(key=f"place:{slug(cand.text)}", kind=PLACE, name=cand.text, subtypes=["City"],
-                       resolution_key=f"place:{slug(cand.text)}", contained_in=country.key)
+            e = Entity(key=f"place:{slug(cand)}", kind=PLACE, name=cand, subtypes=["City"],
+                       resolution_key=f"place:{slug(cand)}", contained_in=country.key)
             add_mention(doc, e, j, j + 1, NAME)
             _later_mentions(doc, e, lx)
     _repeated_cue_places(doc, lx)
 
 
-def _unknown_name(tok, lx: Lexicon) -> bool:
-    t = tok.text
+def _unknown_name(t: str, lx: Lexicon) -> bool:
     return t[:1].isupper() and all(c.isalpha() or c == "-" for c in t) and not t.isupper() \
         and t.lower() not in lx.common_words and not lx.is_given_name(t) and not lx.is_role_word(t)
 
@@ -150,12 +156,13 @@ def _unknown_name(tok, lx: Lexicon) -> bool:
 def _repeated_cue_places(doc: Doc, lx: Lexicon) -> None:
     """A name the article twice puts after "in"/"nach"/"at" ("in Davos ... nach Davos") is a place."""
     seen: dict[str, list[int]] = {}
-    for tok in doc:
-        if tok.i > 0 and doc[tok.i - 1].text.lower() in lx.place_cues and not tok.is_sent_start \
-                and _unknown_name(tok, lx) and free(doc, tok.i, tok.i + 1):
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is None or not nxt.text[:1].isupper():
-                seen.setdefault(tok.text, []).append(tok.i)
+    v = token_view(doc)
+    texts = v.texts
+    for i in range(1, v.n):
+        if texts[i - 1].lower() in lx.place_cues and not v.sent_start[i] \
+                and _unknown_name(texts[i], lx) and free(doc, i, i + 1):
+            if i + 1 >= v.n or not texts[i + 1][:1].isupper():
+                seen.setdefault(texts[i], []).append(i)
     for name, where in seen.items():
         if len(where) >= 2:
             e = Entity(key=f"place:{slug(name)}", kind=PLACE, name=name, subtypes=["City"],
@@ -165,17 +172,18 @@ def _repeated_cue_places(doc: Doc, lx: Lexicon) -> None:
 
 
 def _later_mentions(doc: Doc, entity: Entity, lx: Lexicon) -> None:
-    for tok in doc:
-        if tok.text == entity.name and free(doc, tok.i, tok.i + 1):
-            add_mention(doc, entity, tok.i, tok.i + 1, NAME)
+    for i, text in enumerate(token_view(doc).texts):
+        if text == entity.name and free(doc, i, i + 1):
+            add_mention(doc, entity, i, i + 1, NAME)
 
 
 def _adjectives(doc: Doc, lx: Lexicon) -> None:
-    for tok in doc:
-        if tok.is_lower and len(tok.text) > 4 and free(doc, tok.i, tok.i + 1):
-            iso = lx.demonym_country(tok.text)
+    v = token_view(doc)
+    for i, text in enumerate(v.texts):
+        if v.is_lower[i] and len(text) > 4 and free(doc, i, i + 1):
+            iso = lx.demonym_country(text)
             if iso:
-                pending_adjectives(doc).append((tok.i, tok.i + 1, iso))
+                pending_adjectives(doc).append((i, i + 1, iso))
 
 
 def attach_adjectives(doc: Doc, lx: Lexicon) -> None:

@@ -187,8 +187,11 @@ class DocContext:
                 form = sp._.ng_form or "name"
             except AttributeError:
                 form = "name"
-            raw.append((sp.start, -sp.end, key, form, ent.kind if ent is not None else None,
-                        (sp.start_char, sp.end_char)))
+            start, end = sp.start, sp.end
+            # character offsets from the arrays: sp.start_char would create Token objects
+            chars = (self.idx[start], self.idx[end - 1] + len(self.texts[end - 1])) if end > start else \
+                (sp.start_char, sp.end_char)
+            raw.append((start, -end, key, form, ent.kind if ent is not None else None, chars))
         raw.sort(key=lambda x: (x[0], x[1]))
         self.mentions: list[Ment] = []
         self._forms: dict[str, tuple[set[str], set[str]]] = {}

@@ -121,6 +121,7 @@ class Meetings:
         self.dateline_places: list[str] = []
         self._datelines()
         self._delegation_sent = -10
+        self._delegation_memo: dict[str, bool] = {}
         for s in ctx.sents:
             self._sentence(s)
 
@@ -1434,6 +1435,12 @@ class Meetings:
         return False
 
     def _delegation_word(self, w: str) -> bool:
+        got = self._delegation_memo.get(w)
+        if got is None:
+            got = self._delegation_memo[w] = self._is_delegation_word(w)
+        return got
+
+    def _is_delegation_word(self, w: str) -> bool:
         lex = self.lex
         return w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns or \
             (lex.lang == "de" and w.endswith("delegation"))
