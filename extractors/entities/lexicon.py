@@ -76,9 +76,14 @@ class Lexicon:
 
     def _cached(self, kind: str, word: str, fn):
         key = (kind, word)
-        if key not in self._memo:
-            self._memo[key] = fn(word)
-        return self._memo[key]
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        if len(self._memo) >= MEMO_LIMIT:  # a long ingest meets ever new words: memory stays flat
+            self._memo.clear()
+        value = self._memo[key] = fn(word)
+        return value
 
     def is_given_name(self, word: str) -> bool:
         return self._cached("given", word, self._is_given_name)
@@ -117,6 +122,9 @@ class Lexicon:
             if f in self.role_nouns or any(f.endswith(s) and len(f) > len(s) + 2 for s in self.role_suffixes):
                 return True
         return False
+
+
+MEMO_LIMIT = 200_000  # per-word decisions kept; about 30 MB at most
 
 
 @lru_cache(maxsize=1)
