@@ -23,6 +23,8 @@ def _work(article):
 
 def extract_parallel(todo, extractor, jobs: int):
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    if ctx.get_start_method() == "fork" and hasattr(extractor, "warm"):
+        extractor.warm()  # loaded once here, shared copy-on-write by the workers
     with ctx.Pool(jobs, initializer=_init, initargs=(extractor,)) as pool:
         window: deque = deque()
         for item, replacing in todo:

@@ -88,6 +88,15 @@ class Extractor:
             return self.spacy_model
         return None
 
+    def warm(self) -> None:
+        """Load every language's pipeline and lexicons now: forked workers then share them
+        instead of each spending seconds on its own first article."""
+        for lang in SUPPORTED_LANGUAGES:
+            try:
+                self.extract("", lang)
+            except ExtractorError:
+                pass  # a configured model that cannot load is reported at its first article
+
     def extract(self, text: str, lang: str, published: dt.date | None = None) -> Extraction:
         nlp = build_pipeline(lang, self._model_for(lang))
         doc = nlp.make_doc(text)
