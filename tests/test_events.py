@@ -763,6 +763,7 @@ def test_ihren_worten_nach_goes_on_with_her_claim():
                    "2026-01-17")
     [c] = doc._.ng_claims
     assert c.author == "o" and "Umjerow" in c.text and len(c.evidence) == 2
+    assert "konstruktiv. Zur Delegation" in c.text  # the sentences stay sentences
 
 
 def test_same_thing_said_twice_is_one_claim():

@@ -1398,7 +1398,9 @@ class Speech:
                     parts.append(t)
             base = " … ".join(parts)
             base = base.rstrip(" .,;:")
-        if f.extra_texts:
+        if f.extra_texts:  # sentences carrying on the claim: each keeps its full stop
+            if base and base[-1] not in ".!?…\"“”»«'":
+                base += "."
             base = " ".join([base, *f.extra_texts])
         return base.strip()
 
