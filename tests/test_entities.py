@@ -94,6 +94,20 @@ def test_washington_is_the_capital_and_davos_comes_from_context():
     assert "Davos" in places and places["Davos"].contained_in == places["Switzerland"].key
 
 
+
+def test_a_state_or_country_after_the_place_picks_the_right_one():
+    e = ents("Talks were held in Palm Beach, Florida, on Sunday; the envoys then flew to Birmingham, Alabama, "
+             "and later to Hamilton, New Zealand.", "en")
+    places = by_kind(e, PLACE)
+    florida, alabama = places["Florida"], places["Alabama"]
+    nz = by_kind(e, COUNTRY)["New Zealand"]
+    # Palm Beach in Florida is below the gazetteer's cut: a context place, not the Australian town
+    assert places["Palm Beach"].geonames_id is None and places["Palm Beach"].contained_in == florida.key
+    assert places["Birmingham"].geonames_id == 4049979 and places["Birmingham"].contained_in == alabama.key
+    assert places["Hamilton"].geonames_id == 2190324 and places["Hamilton"].contained_in == nz.key
+    de = by_kind(ents("Später reiste die Delegation nach Paris (Texas) weiter."), PLACE)
+    assert de["Paris"].geonames_id == 4717560
+
 @pytest.mark.parametrize("text", ["Auch Antony Blinken kam.", "Auch das war nichts.", "Antony kam nicht."])
 def test_common_words_and_given_names_are_not_places(text):
     names = {x.name for x in ents(text) if x.kind in (PLACE, COUNTRY)}

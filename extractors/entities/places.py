@@ -68,13 +68,46 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"
             if size == 1 and v.sent_start[i] and text.lower() in lx.common_words:
                 break
-            add_mention(doc, place_entity(entry), i, i + size, NAME, surface=form)
+            qualifier = _qualifier(v, lx, k)
+            if qualifier is not None and entry.kind != "country" and entry.country != qualifier.country:
+                # "Palm Beach, Florida", "Paris (Texas)": the place in the named state or country
+                entry = next((c for c in lx.places.get(form, []) if c.country == qualifier.country), None)
+                if entry is None:  # below the gazetteer's cut there: a place known from its context
+                    add_mention(doc, _context_place(span_text, place_entity(qualifier).key), i, i + size, NAME)
+                    matched = size
+                    break
+            place = place_entity(entry)
+            if qualifier is not None and entry.kind != "country" and entry.geonameid != qualifier.geonameid:
+                place.contained_in = place_entity(qualifier).key
+            add_mention(doc, place, i, i + size, NAME, surface=form)
             matched = size
             break
         i += matched or 1
     _context_places(doc, lx)
     _compound_prefixes(doc, lx)
     _adjectives(doc, lx)
+
+
+def _qualifier(v, lx: Lexicon, k: int) -> PlaceEntry | None:
+    """The state or country right after a place: ", Florida", "(Schweiz)", ", New Zealand"."""
+    if k + 1 >= v.n or v.texts[k] not in (",", "("):
+        return None
+    for size in (2, 1):
+        if k + 1 + size > v.n or not v.texts[k + 1][:1].isupper():
+            continue
+        entry, _ = _lookup(lx, v.span_text(k + 1, k + 1 + size))
+        if entry is not None and entry.subtype in QUALIFIER_TYPES and entry.country:
+            return entry
+    return None
+
+
+QUALIFIER_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+
+
+def _context_place(name: str, contained_in: str | None = None) -> Entity:
+    """A place the gazetteer does not hold, keyed by its name so later mentions join it."""
+    return Entity(key=f"place:{slug(name)}", kind=PLACE, name=name, subtypes=["City"],
+                  resolution_key=f"place:{slug(name)}", contained_in=contained_in)
 
 
 def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
@@ -141,8 +174,7 @@ def _context_places(doc: Doc, lx: Lexicon) -> None:
         cue = texts[j - 1].lower()
         if cue in lx.place_cues and _unknown_name(cand, lx) and free(doc, j, j + 1):
             # keyed by name alone, so "in Davos" elsewhere (without the country) is the same place
-            e = Entity(key=f"place:{slug(cand)}", kind=PLACE, name=cand, subtypes=["City"],
-                       resolution_key=f"place:{slug(cand)}", contained_in=country.key)
+            e = _context_place(cand, country.key)
             add_mention(doc, e, j, j + 1, NAME)
             _later_mentions(doc, e, lx)
     _repeated_cue_places(doc, lx)
@@ -165,8 +197,7 @@ def _repeated_cue_places(doc: Doc, lx: Lexicon) -> None:
                 seen.setdefault(texts[i], []).append(i)
     for name, where in seen.items():
         if len(where) >= 2:
-            e = Entity(key=f"place:{slug(name)}", kind=PLACE, name=name, subtypes=["City"],
-                       resolution_key=f"place:{slug(name)}")
+            e = _context_place(name)
             add_mention(doc, e, where[0], where[0] + 1, NAME)
             _later_mentions(doc, e, lx)
 
