@@ -108,6 +108,15 @@ def test_a_state_or_country_after_the_place_picks_the_right_one():
     de = by_kind(ents("Später reiste die Delegation nach Paris (Texas) weiter."), PLACE)
     assert de["Paris"].geonames_id == 4717560
 
+
+def test_a_name_in_the_genitive_before_a_role_is_a_person():
+    # the only mention of Fico and Tusk is as someone's adviser or spokesman
+    de = by_kind(ents("Ficos Berater Ján Kováč sagte, Tusks Sprecher habe nichts erklärt. "
+                      "Polens Außenminister schwieg."), PERSON)
+    assert {"Fico", "Tusk", "Ján Kováč"} <= set(de) and "Polen" not in de
+    en = by_kind(ents("Erdogan's spokesman said the Army's chief of staff and Meloni's envoy would come.", "en"), PERSON)
+    assert {"Erdogan", "Meloni"} <= set(en) and "Army" not in en
+
 @pytest.mark.parametrize("text", ["Auch Antony Blinken kam.", "Auch das war nichts.", "Antony kam nicht."])
 def test_common_words_and_given_names_are_not_places(text):
     names = {x.name for x in ents(text) if x.kind in (PLACE, COUNTRY)}

@@ -197,6 +197,29 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         i = j
 
 
+def find_possessors(doc: Doc, lx: Lexicon) -> None:
+    """"Putins Berater", "Trump's envoy", "Zelensky's chief of staff": a name in the genitive
+    before a role noun is the person whose adviser, envoy or spokesman it is, even when the
+    article never names them otherwise. Places and organisations are taken by then."""
+    v = token_view(doc)
+    texts, n = v.texts, v.n
+    for i, t in enumerate(texts):
+        if not t[:1].isupper() or i + 2 > n or not free(doc, i, i + 1) or \
+                (i > 0 and texts[i - 1].lower() in DETERMINERS):  # "the Army's chief of staff"
+            continue
+        if lx.lang == "de" and t.endswith("s") and len(t) > 4 and t[-2] != "s":
+            family, role_at = t[:-1], i + 1
+        elif i + 2 < n and texts[i + 1] in ("'s", "’s"):
+            family, role_at = t, i + 2
+        else:
+            continue
+        if not (_is_name_text(family, lx) and _is_name_text(t, lx)) or family.isupper() or \
+                family in lx.orgs or lx.places.get(family) or lx.is_given_name(family):
+            continue
+        if lx.is_role_word(texts[role_at]) or _multiword_role(v.span_text(role_at, min(n, role_at + 3)), lx):
+            _add_person(doc, lx, i, i + 1, None, v.text_set, given=None, family=family)
+
+
 def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
     """"Selenskyj warnt …" with no given name or role anywhere: a word of surname shape that the
     article uses at least twice on its own is a person."""
@@ -217,9 +240,9 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
 
 
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
-                given: str | None) -> None:
+                given: str | None, family: str | None = None) -> None:
     words = [t.text for t in doc[start:end]]
-    family = _strip_genitive(words[-1], tokens, lx)
+    family = family or _strip_genitive(words[-1], tokens, lx)
     full = " ".join(words[:-1] + [family])
     key = f"person:{slug(family)}" + (f"-{slug(given)[:1]}" if given else "")
     existing = doc._.ng_entities.get(key) or _same_surname(doc, family, given)
