@@ -117,6 +117,19 @@ def test_a_name_in_the_genitive_before_a_role_is_a_person():
     en = by_kind(ents("Erdogan's spokesman said the Army's chief of staff and Meloni's envoy would come.", "en"), PERSON)
     assert {"Erdogan", "Meloni"} <= set(en) and "Army" not in en
 
+
+def test_venues_and_meeting_places_below_the_gazetteer_cut():
+    de = {x.name: x for x in ents("Merkel empfing Macron auf ihrem Landsitz Hohenlychen; zuvor hatten die Gespräche "
+                                  "in Meseberg begonnen. Eine Residenz Macrons bleibt geschlossen. Das Abkommen "
+                                  "trat nach dem Gipfel in Kraft.") if x.kind == PLACE}
+    assert {"Hohenlychen", "Meseberg"} <= set(de) and "Macrons" not in de and "Kraft" not in de
+    en = {x.name: x for x in ents("Trudeau hosted Kishida at the Mont-Tremblant resort, after talks in "
+                                  "Kennebunkport. Officials later returned to Mont-Tremblant.", "en")
+          if x.kind == PLACE}
+    assert len(en["Mont-Tremblant"].mentions) == 2 and "Kennebunkport" in en
+    fl = by_kind(ents("Der Präsident empfing Gäste in Palm Beach im US-Bundesstaat Florida."), PLACE)
+    assert fl["Palm Beach"].geonames_id is None and fl["Palm Beach"].contained_in == fl["Florida"].key
+
 @pytest.mark.parametrize("text", ["Auch Antony Blinken kam.", "Auch das war nichts.", "Antony kam nicht."])
 def test_common_words_and_given_names_are_not_places(text):
     names = {x.name for x in ents(text) if x.kind in (PLACE, COUNTRY)}

@@ -69,6 +69,10 @@ class Lexicon:
     role_phrases: frozenset[str] = field(default_factory=frozenset)  # multi-word roles (en)
     name_variants: tuple[tuple[str, str], ...] = ()
     name_followers: frozenset[str] = frozenset()
+    qualifier_leads: tuple[tuple[str, ...], ...] = ()
+    venue_nouns: frozenset[str] = frozenset()
+    event_cues: tuple[str, ...] = ()
+    noun_endings: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
     country_abbreviations: frozenset[str] = frozenset()
 
@@ -252,4 +256,7 @@ def lexicon(lang: str) -> Lexicon:
         name_variants=tuple(tuple(v) for v in _data("names.yaml")["given_name_variants"]),
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
+        qualifier_leads=tuple(tuple(lead.split()) for lead in pl["qualifier_leads"][lang]),
+        venue_nouns=frozenset(pl["venue_nouns"][lang]), event_cues=tuple(pl["event_cues"][lang]),
+        noun_endings=tuple(pl["noun_endings"][lang]),
         country_abbreviations=frozenset(pl["country_abbreviations"]))

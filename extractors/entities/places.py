@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..records import ADJECTIVE, COUNTRY, NAME, PLACE, Entity
 from ..tokens import token_view
 from .lexicon import Lexicon, PlaceEntry
-from .mentions import add_mention, free, pending_adjectives, slug
+from .mentions import add_mention, free, pending_adjectives, remove_entity, slug
 
 
 def place_entity(entry: PlaceEntry) -> Entity:
@@ -84,18 +84,28 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             break
         i += matched or 1
     _context_places(doc, lx)
+    _venue_places(doc, lx)
+    _event_places(doc, lx)
+    _join_same_named(doc)
     _compound_prefixes(doc, lx)
     _adjectives(doc, lx)
 
 
 def _qualifier(v, lx: Lexicon, k: int) -> PlaceEntry | None:
-    """The state or country right after a place: ", Florida", "(Schweiz)", ", New Zealand"."""
-    if k + 1 >= v.n or v.texts[k] not in (",", "("):
+    """The state or country right after a place: ", Florida", "(Schweiz)", "im US-Bundesstaat Florida"."""
+    if k + 1 >= v.n:
         return None
+    if v.texts[k] in (",", "("):
+        at = k + 1
+    else:
+        lead = next((lead for lead in lx.qualifier_leads if tuple(v.texts[k:k + len(lead)]) == lead), None)
+        if lead is None:
+            return None
+        at = k + len(lead)
     for size in (2, 1):
-        if k + 1 + size > v.n or not v.texts[k + 1][:1].isupper():
+        if at + size > v.n or not v.texts[at][:1].isupper():
             continue
-        entry, _ = _lookup(lx, v.span_text(k + 1, k + 1 + size))
+        entry, _ = _lookup(lx, v.span_text(at, at + size))
         if entry is not None and entry.subtype in QUALIFIER_TYPES and entry.country:
             return entry
     return None
@@ -180,6 +190,74 @@ def _context_places(doc: Doc, lx: Lexicon) -> None:
     _repeated_cue_places(doc, lx)
 
 
+def _venue_places(doc: Doc, lx: Lexicon) -> None:
+    """A venue by its own name: "im Anwesen Mar-a-Lago" (German: noun first), "his Mar-a-Lago
+    estate" (English: name first; the tokenizer splits it at the hyphens)."""
+    v = token_view(doc)
+    texts = v.texts
+    for i in range(v.n - 1):
+        if lx.lang == "de":
+            noun, start, end = texts[i], i + 1, i + 2
+            if end < v.n and texts[end][:1].isupper():
+                continue  # "im Hotel Bayerischer Hof": a name of several words, not one we can bound
+            if texts[start].endswith("s") and texts[start][:-1] in v.text_set:
+                continue  # "eine Residenz Putins": the owner in the genitive
+        else:
+            noun, end = texts[i + 1], i + 1
+            start = _hyphenated_start(v, i)
+        name = v.span_text(start, end)
+        if noun.lower() in lx.venue_nouns and _unknown_name(name, lx) and \
+                not name.lower().endswith(lx.noun_endings) and free(doc, start, end):
+            e = _context_place(name)
+            add_mention(doc, e, start, end, NAME)
+            _later_mentions(doc, e, lx, end - start)
+
+
+def _join_same_named(doc: Doc) -> None:
+    """Once the article says which Palm Beach it means ("in Palm Beach, Florida"), its other
+    mentions of that name (the dateline "PALM BEACH -") are the same place, not the
+    gazetteer's namesake elsewhere."""
+    ents = doc._.ng_entities
+    local = {e.name.lower(): e for e in ents.values() if e.kind == PLACE and not e.geonames_id}
+    if not local:
+        return
+    for e in list(ents.values()):
+        if e.kind != PLACE or not e.geonames_id:
+            continue
+        texts = {m.text.lower() for m in e.mentions}
+        target = local.get(next(iter(texts))) if len(texts) == 1 else None
+        if target is None:
+            continue
+        spans = [(sp.start, sp.end) for sp in doc.spans["ng_mentions"] if sp.label_ == e.key]
+        remove_entity(doc, e.key)
+        for start, end in spans:
+            add_mention(doc, target, start, end, NAME)
+
+
+def _hyphenated_start(v, end_token: int) -> int:
+    """First token of a hyphenated name ending at `end_token` ("Mar", "-", "a", "-", "Lago")."""
+    a = end_token
+    while a >= 2 and v.texts[a - 1] == "-" and v.idx[a - 1] == v.idx[a] - 1 and \
+            v.idx[a - 2] + len(v.texts[a - 2]) == v.idx[a - 1] and v.texts[a - 2].isalpha():
+        a -= 2
+    return a
+
+
+def _event_places(doc: Doc, lx: Lexicon) -> None:
+    """A meeting or forum held "in X": "beim Weltwirtschaftsforum in Davos", "talks in Bürgenstock"."""
+    v = token_view(doc)
+    texts = v.texts
+    for i in range(2, v.n):
+        if texts[i - 1].lower() not in lx.place_cues or not texts[i - 2].lower().endswith(lx.event_cues):
+            continue
+        name = texts[i]
+        if _unknown_name(name, lx) and not name.lower().endswith(lx.noun_endings) and free(doc, i, i + 1) \
+                and (i + 1 >= v.n or not texts[i + 1][:1].isupper() or texts[i + 1] in ("(",)):
+            e = _context_place(name)
+            add_mention(doc, e, i, i + 1, NAME)
+            _later_mentions(doc, e, lx)
+
+
 def _unknown_name(t: str, lx: Lexicon) -> bool:
     return t[:1].isupper() and all(c.isalpha() or c == "-" for c in t) and not t.isupper() \
         and t.lower() not in lx.common_words and not lx.is_given_name(t) and not lx.is_role_word(t)
@@ -202,10 +280,14 @@ def _repeated_cue_places(doc: Doc, lx: Lexicon) -> None:
             _later_mentions(doc, e, lx)
 
 
-def _later_mentions(doc: Doc, entity: Entity, lx: Lexicon) -> None:
-    for i, text in enumerate(token_view(doc).texts):
-        if text == entity.name and free(doc, i, i + 1):
-            add_mention(doc, entity, i, i + 1, NAME)
+def _later_mentions(doc: Doc, entity: Entity, lx: Lexicon, size: int = 1) -> None:
+    """Every other place the article writes the name (a span of `size` tokens)."""
+    v = token_view(doc)
+    first = entity.name.split("-", 1)[0] if size > 1 else entity.name
+    for i, text in enumerate(v.texts):
+        if text == first and i + size <= v.n and free(doc, i, i + size) and \
+                (size == 1 or v.span_text(i, i + size) == entity.name):
+            add_mention(doc, entity, i, i + size, NAME)
 
 
 def _adjectives(doc: Doc, lx: Lexicon) -> None:
