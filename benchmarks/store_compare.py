@@ -187,14 +187,12 @@ def run_child(name: str, nq: str, path: str, params: dict, repeat: int, budget: 
 
 def query_texts(params: dict) -> dict[str, str]:
     from newsgraph import queries
-    from newsgraph.graph.store.base import inject_values
     texts = {}
     named = list(queries.all_queries().values())
     for f in sorted(PROPOSED.glob("*.rq")):
         named.append(queries.parse("proposed " + f.stem, f.read_text("utf-8")))
     for q in named:
-        b = bindings_for(q, params)
-        texts[q.name] = inject_values(q.text, b) if b else q.text
+        texts[q.name] = q.sparql(bindings_for(q, params), base=BASE)
     texts.update(EXTRA)
     return texts
 

@@ -80,12 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                    help="bind ?KEY to VALUE (a literal; <...> or http(s)://... for an IRI); repeatable")
     p.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="rows per page of a named query (default: its page size, 100; 0: all rows)")
+    p.add_argument("--offset", type=int, default=None, metavar="N", help="rows to skip: the next page")
 
     sub.add_parser("queries", help="list the named queries and their parameters")
 
     p = sub.add_parser("stats", help="counts per class, per article and per language")
     _store_arg(p)
     p.add_argument("--format", default="table", choices=["table", "json"])
+
+    p = sub.add_parser("reindex", help="rebuild search names, counts and pairs from the articles",
+                       description="Recompute what ingest keeps materialised - each entity's search names, "
+                                   "the counts per entity and pair in the index graph, the vocabulary - from the "
+                                   "article graphs alone. Run it once on a store written by an older newsgraph "
+                                   "(the named queries say so), or after bulk-loading N-Quads written elsewhere.")
+    _store_arg(p)
 
     p = sub.add_parser("validate", help="check the store against the SHACL shapes of the RDF contract")
     _store_arg(p)
@@ -218,10 +228,34 @@ def cmd_query(args) -> int:
         missing = [p.name for p in named.params if not p.optional and p.name not in bindings]
         if missing:
             raise CliError(f"query {named.name!r} needs --param {missing[0]}=VALUE ({named.params[0].description})")
+        try:
+            text = named.sparql(bindings, args.limit, args.offset, _minter(args).base)
+        except queries.PageError as exc:
+            raise CliError(str(exc)) from exc
+        bindings = {}
+    elif args.limit is not None or args.offset is not None:
+        raise CliError("--limit and --offset page a named query; write LIMIT/OFFSET into your own SPARQL")
     with _open(args, read_only=True) as store:
+        if named is not None:
+            from newsgraph.graph.reindex import index_problem
+            if problem := index_problem(store, _minter(args)):
+                print(f"newsgraph query: note: {problem}", file=sys.stderr)
         result = store.query(text, bindings or None)
+    if named is not None and named.page_size is not None and result.kind == "select":
+        limit = named.page_size if args.limit is None else args.limit
+        if limit and len(result.rows) == limit:
+            print(f"newsgraph query: first {limit} rows from row {(args.offset or 0) + 1}; the next page: "
+                  f"--offset {(args.offset or 0) + limit} (or --limit 0 for all rows)", file=sys.stderr)
     from .output import print_result
     print_result(result, args.format)
+    return 0
+
+
+def cmd_reindex(args) -> int:
+    from newsgraph.graph.reindex import reindex
+    with _open(args) as store:
+        times = reindex(store, _minter(args), report=lambda msg: print(f"reindex: {msg}", file=sys.stderr))
+    print(f"reindex: done in {sum(times.values()):.1f} s ({store_location(args.store)})")
     return 0
 
 
@@ -231,6 +265,8 @@ def cmd_queries(args) -> int:
         print(f"{q.name}\n    {q.title}: {q.description}")
         for p in q.params:
             print(f"    --param {p.name}=...{' (optional)' if p.optional else ''}  {p.description}")
+        if q.page_size is not None:
+            print(f"    --limit N / --offset N  pages of {q.page_size} rows (--limit 0: all)")
     return 0
 
 
@@ -280,7 +316,7 @@ def cmd_viz(args) -> int:
 
 COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "query": cmd_query, "queries": cmd_queries,
             "stats": cmd_stats, "validate": cmd_validate, "explain": cmd_explain, "serve": cmd_serve,
-            "viz": cmd_viz}
+            "viz": cmd_viz, "reindex": cmd_reindex}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -275,8 +275,9 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     # ------------------------------------------------------------------ pages
     @app.route("/")
     def index():
-        qs = [{"name": q.name, "title": q.title, "description": q.description, "text": q.text,
-               "params": [{"name": p.name, "optional": p.optional, "description": p.description} for p in q.params]}
+        qs = [{"name": q.name, "title": q.title, "description": q.description, "text": q.sparql(base=base),
+               "params": [{"name": p.name, "optional": p.optional, "description": p.description}
+                          for p in q.all_params()]}
               for q in named_queries.all_queries().values()]
         return render_template("index.html", queries=qs, max_rows=config.max_rows,
                                timeout=config.query_timeout)
@@ -285,7 +286,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     def list_queries():
         return jsonify([{"name": q.name, "title": q.title, "description": q.description,
                          "params": [{"name": p.name, "optional": p.optional, "description": p.description}
-                                    for p in q.params],
+                                    for p in q.all_params()],
                          "run": url_for("run_named", name=q.name)}
                         for q in named_queries.all_queries().values()])
 
@@ -294,8 +295,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         q = named_queries.all_queries().get(name)
         if q is None:
             raise ApiError(404, f"no named query {name!r} (see /queries)")
-        declared = {p.name: p for p in q.params}
-        bindings = {}
+        declared = {p.name: p for p in q.all_params()}
+        bindings, page = {}, {}
         for key in set(request.args) | (set(request.form) if request.method == "POST" else set()):
             if key == "format":
                 continue
@@ -306,12 +307,19 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             if len(value) != 1:
                 raise ApiError(400, f"parameter {key!r} given {len(value)} times")
             if value[0] != "":
-                bindings[key] = _param_value(value[0])
+                if key in named_queries.PAGE_PARAMS:
+                    page[key] = value[0]
+                else:
+                    bindings[key] = _param_value(value[0])
         missing = [p.name for p in q.params if not p.optional and p.name not in bindings]
         if missing:
             raise ApiError(400, f"query {name!r} needs the parameter {missing[0]} "
                                 f"({declared[missing[0]].description})")
-        reply = run({"op": "named", "text": q.text, "bindings": bindings, "formats": params("format"),
+        try:
+            text = q.sparql(bindings, page.get("limit"), page.get("offset"), base)
+        except named_queries.PageError as exc:
+            raise ApiError(400, str(exc)) from None
+        reply = run({"op": "named", "text": text, "bindings": {}, "formats": params("format"),
                      "accept": request.headers.get("Accept")})
         return result_response(reply)
 

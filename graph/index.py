@@ -3,7 +3,7 @@
 Global aggregates (who met whom, claims per author, articles per entity) take seconds over
 millions of quads; users expect them in milliseconds. Each article graph records the actor
 pairs its meetings connect (`<pair> ng:sharedMeeting <meeting>`); the index graph
-`<BASE>graph/index` holds the ordered pair (`ng:first`, `ng:second`) and one count per pair and per entity, recomputed - in the same
+`<BASE>graph/index` holds the ordered pair (`ng:first`, `ng:second`) with its `ng:sharedMeetingCount`, and the counts per entity, recomputed - in the same
 transaction as the article write - only for the pairs and entities that article touches.
 """
 from __future__ import annotations
@@ -17,8 +17,12 @@ ENTITY_COUNTS = {
     "articleCount": "?x <https://schema.org/mentions> ?e",
     "meetingCount": "?x <https://schema.org/attendee> ?e",
     "claimCount": "?x <https://schema.org/author> ?e",
+    "venueCount": "?x <https://schema.org/location> ?e",
 }
 NG = "https://w3id.org/newsgraph/vocab#"
+# The predicates whose facts move an entity's counts.
+ENTITY_COUNTED = ("https://schema.org/mentions", "https://schema.org/attendee", "https://schema.org/author",
+                  "https://schema.org/location")
 
 
 def touched_by_stored(store, article_iri: URIRef) -> tuple[set[URIRef], set[URIRef]]:
@@ -27,31 +31,35 @@ def touched_by_stored(store, article_iri: URIRef) -> tuple[set[URIRef], set[URIR
         f"SELECT DISTINCT ?p WHERE {{ GRAPH {nt(article_iri)} {{ ?p <{NG}sharedMeeting> ?m }} }}").rows}
     entities = {r[0] for r in store.query(
         f"SELECT DISTINCT ?e WHERE {{ GRAPH {nt(article_iri)} {{ ?x ?p ?e . "
-        f"FILTER(?p IN (<https://schema.org/mentions>, <https://schema.org/attendee>, <https://schema.org/author>)) "
+        f"FILTER(?p IN ({', '.join(f'<{p}>' for p in ENTITY_COUNTED)})) "
         f"FILTER(isIRI(?e)) }} }}").rows}
     return pairs, entities
 
 
-def recount(index_graph: URIRef, pairs: set[URIRef], entities: set[URIRef]) -> list[str]:
-    """SPARQL Update operations that recompute the counts of `pairs` and `entities`."""
+def recount(index_graph: URIRef, pairs: set[URIRef] | None, entities: set[URIRef] | None) -> list[str]:
+    """SPARQL Update operations that recompute the counts of `pairs` and `entities` from the
+    article graphs; None computes every pair or entity into an empty index graph (`newsgraph
+    reindex` drops it first)."""
     ops = []
     g = nt(index_graph)
-    if pairs:
-        values = " ".join(nt(p) for p in sorted(pairs))
-        ops.append(f"DELETE {{ GRAPH {g} {{ ?p <{NG}meetingCount> ?c ; <{NG}first> ?a ; <{NG}second> ?b }} }} "
-                   f"WHERE {{ VALUES ?p {{ {values} }} GRAPH {g} {{ ?p <{NG}meetingCount> ?c ; <{NG}first> ?a ; "
-                   f"<{NG}second> ?b }} }}")
-        ops.append(f"INSERT {{ GRAPH {g} {{ ?p <{NG}meetingCount> ?c ; <{NG}first> ?a ; <{NG}second> ?b }} }} "
+    if pairs is None or pairs:
+        values = "" if pairs is None else f"VALUES ?p {{ {' '.join(nt(p) for p in sorted(pairs))} }} "
+        if pairs is not None:
+            ops.append(f"DELETE {{ GRAPH {g} {{ ?p <{NG}sharedMeetingCount> ?c ; <{NG}first> ?a ; <{NG}second> ?b }} }} "
+                       f"WHERE {{ {values}GRAPH {g} {{ ?p <{NG}sharedMeetingCount> ?c ; <{NG}first> ?a ; "
+                       f"<{NG}second> ?b }} }}")
+        ops.append(f"INSERT {{ GRAPH {g} {{ ?p <{NG}sharedMeetingCount> ?c ; <{NG}first> ?a ; <{NG}second> ?b }} }} "
                    f"WHERE {{ {{ SELECT ?p (COUNT(DISTINCT ?m) AS ?c) (SAMPLE(?a0) AS ?a) (SAMPLE(?b0) AS ?b) "
-                   f"WHERE {{ VALUES ?p {{ {values} }} GRAPH ?x {{ ?p <{NG}sharedMeeting> ?m ; <{NG}pairMember> ?a0 , ?b0 "
+                   f"WHERE {{ {values}GRAPH ?x {{ ?p <{NG}sharedMeeting> ?m ; <{NG}pairMember> ?a0 , ?b0 "
                    f"FILTER(STR(?a0) < STR(?b0)) }} }} GROUP BY ?p }} }}")
-    if entities:
-        values = " ".join(nt(e) for e in sorted(entities))
+    if entities is None or entities:
+        values = "" if entities is None else f"VALUES ?e {{ {' '.join(nt(e) for e in sorted(entities))} }} "
         for prop, pattern in ENTITY_COUNTS.items():
-            ops.append(f"DELETE {{ GRAPH {g} {{ ?e <{NG}{prop}> ?c }} }} "
-                       f"WHERE {{ VALUES ?e {{ {values} }} GRAPH {g} {{ ?e <{NG}{prop}> ?c }} }}")
+            if entities is not None:
+                ops.append(f"DELETE {{ GRAPH {g} {{ ?e <{NG}{prop}> ?c }} }} "
+                           f"WHERE {{ {values}GRAPH {g} {{ ?e <{NG}{prop}> ?c }} }}")
             ops.append(f"INSERT {{ GRAPH {g} {{ ?e <{NG}{prop}> ?c }} }} WHERE {{ {{ SELECT ?e "
-                       f"(COUNT(DISTINCT ?x) AS ?c) WHERE {{ VALUES ?e {{ {values} }} GRAPH ?gx {{ {pattern} }} }} "
+                       f"(COUNT(DISTINCT ?x) AS ?c) WHERE {{ {values}GRAPH ?gx {{ {pattern} }} FILTER(isIRI(?e)) }} "
                        f"GROUP BY ?e }} }}")
     return ops
 
@@ -62,7 +70,10 @@ COUNTED = {  # predicate of a counted fact -> (count property, counted node is t
     "https://schema.org/mentions": ("articleCount", False),
     "https://schema.org/attendee": ("meetingCount", False),
     "https://schema.org/author": ("claimCount", False),
-    NG + "sharedMeeting": ("meetingCount", True),  # pair ng:sharedMeeting meeting: counts the pair's meetings
+    "https://schema.org/location": ("venueCount", False),
+    # pair ng:sharedMeeting meeting: counts the pair's meetings (its own property, so a page of the
+    # top pairs is one index scan, with no join to tell pairs from entities)
+    NG + "sharedMeeting": ("sharedMeetingCount", True),
 }
 
 
@@ -113,7 +124,7 @@ def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple
                 gone.append(f"{nt(node)} <{NG}{prop}> {old_value} .\n")
             if value > 0:
                 added.append(f"{nt(node)} <{NG}{prop}> {value} .\n")
-            elif prop == "meetingCount" and _is_pair(node):
+            elif prop == "sharedMeetingCount":
                 dead_pairs.append(node)
         if gone:
             ops.append(f"DELETE DATA {{ GRAPH {g} {{ {''.join(gone)} }} }}")
@@ -131,6 +142,3 @@ def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple
                    f"GRAPH {g} {{ ?p <{NG}first> ?a ; <{NG}second> ?b }} }}")
     return ops
 
-
-def _is_pair(node: URIRef) -> bool:
-    return str(node).split("/")[-2:-1] == ["pair"]

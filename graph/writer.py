@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 from .build import ArticleGraph
-from .index import COUNTED, delta_counts, recount, stored_facts, touched_by_stored
+from .index import COUNTED, ENTITY_COUNTED, delta_counts, recount, stored_facts, touched_by_stored
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
@@ -32,8 +32,13 @@ def name_rank(name: str) -> tuple:
 
 
 VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
+# What the writer materialises, versioned: 3 added search names, venue counts and the pairs'
+# own count property. A store without the current version needs `newsgraph reindex`.
+INDEX_VERSION = 3
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
+_ALTERNATE_NAME = frozenset([SDO.alternateName])
+_LOCATION = frozenset([SDO.location])
 
 
 class ArticleWriter:
@@ -45,17 +50,21 @@ class ArticleWriter:
         # old facts. An IRI leaves the set at its first write, so a second version is replaced.
         self._absent: set[URIRef] = set()
 
-    def ensure_vocabulary(self) -> None:
-        """Our vocabulary (labels in English and German) lives in the store, for queries and pages."""
-        if self._vocab_checked:
+    def ensure_vocabulary(self, force: bool = False) -> None:
+        """Our vocabulary (labels in English and German) lives in the store, for queries and pages.
+        A new store also gets the index version: everything it holds is written by this writer."""
+        if self._vocab_checked and not force:
             return
         self._vocab_checked = True
-        if self.store.ask(f"ASK {{ GRAPH <{VOCAB_GRAPH}> {{ ?s ?p ?o }} }}"):
+        if not force and self.store.ask(f"ASK {{ GRAPH <{VOCAB_GRAPH}> {{ ?s ?p ?o }} }}"):
             return
         from rdflib import Graph
         g = Graph().parse(data=resources.files(__package__).joinpath("vocab.ttl").read_text("utf-8"),
                           format="turtle")
-        self.store.update(self.store.replace_graph_update(VOCAB_GRAPH, g))
+        ig = nt(self.minter.index_graph)
+        self.store.update(self.store.replace_graph_update(VOCAB_GRAPH, g) +
+                          f" ;\nDELETE WHERE {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> ?v }} }}"
+                          f" ;\nINSERT DATA {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> {INDEX_VERSION} }} }}")
 
     def stored_hash(self, article_iri: URIRef) -> str | None:
         rows = self.store.query(
@@ -90,6 +99,10 @@ class ArticleWriter:
         eg = self.minter.entities_graph
         current = self._current_names(list(ag.names))
         delete, insert = [], []
+        insert += search_names(ag)
+        # an organisation used as a venue ("im Kreml") is a place too: the places query reads types here
+        insert += [(o, RDF.type, SDO.Place) for s, p, o in ag.triples
+                   if p in _LOCATION and ag.kinds.get(o) == ORGANIZATION]
         for e, candidate in ag.names.items():
             old = current.get(e)
             if old is None or name_rank(candidate) < name_rank(old):
@@ -120,7 +133,7 @@ class ArticleWriter:
             parts += [op for _, _, op in merges]
             pairs, entities = touched_by_stored(self.store, ag.iri)
             pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}
-            entities |= {o for s, p, o in ag.triples if p in (SDO.mentions, SDO.attendee, SDO.author)}
+            entities |= {o for s, p, o in ag.triples if str(p) in ENTITY_COUNTED}
             for old, new, _ in merges:
                 entities |= {new}
                 entities.discard(old)
@@ -151,6 +164,15 @@ class ArticleWriter:
             old = self.minter.entity(f"person/{key}")
             ops.append((old, e, _rename_node(old, e)))
         return ops
+
+
+def search_names(ag: ArticleGraph) -> list[tuple]:
+    """One lower-cased `ng:searchName` per surface form, in the entities graph: queries find an
+    actor by part of any of its names there, once per entity, instead of through alternate
+    names repeated in every article graph."""
+    forms = {(e, name.lower()) for e, name in ag.names.items()}
+    forms |= {(s, str(o).lower()) for s, p, o in ag.triples if p in _ALTERNATE_NAME and s in ag.names}
+    return [(e, NG.searchName, Literal(form)) for e, form in sorted(forms)]
 
 
 def _rename_node(old: URIRef, new: URIRef) -> str:

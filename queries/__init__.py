@@ -3,6 +3,21 @@
     # title: Who met whom
     # description: ...
     # param: actor (optional) part of one side's name
+    # page: 100
+
+`NamedQuery.sparql(bindings, limit, offset, base)` gives the text to run. In the .rq file:
+- `<urn:newsgraph:entities>` and `<urn:newsgraph:index>` stand for the store's entities and
+  index graphs (under the base IRI), so a query reads each entity's facts once, from there;
+- `#VALUES` marks each group that reads a parameter (a sub-select sees only its own variables);
+- `#IF name: ...` lines count only when the parameter is given, `#IFNOT name: ...` only when
+  not (`#IF a,b:` all given, `#IFNOT a,b:` none): with and without an actor the fast shapes
+  differ, and one text cannot be both.
+
+A query with `# page: N` answers one page of N rows: the line `#PAGE` in its body becomes
+`LIMIT n OFFSET m` (`limit` and `offset` are then parameters of the query; limit 0 is every
+row). At 100,000 articles a listing holds tens of thousands of rows; a page of the top ones is
+what a reader looks at, and it is what keeps the query fast: the page is chosen first, inside
+a sub-select, and only its rows are decorated with names, dates and evidence.
 """
 from __future__ import annotations
 
@@ -19,20 +34,77 @@ class Param:
     description: str
 
 
+PAGE_MARK = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
+PAGE_PARAMS = ("limit", "offset")
+
+
+class PageError(ValueError):
+    """limit/offset that are not whole numbers >= 0."""
+
+
 @dataclass
 class NamedQuery:
     name: str
     title: str
     description: str
-    text: str
+    source: str  # the .rq text as written
     params: list[Param] = field(default_factory=list)
+    page_size: int | None = None  # rows per page; None: the query is not paged
+
+    @property
+    def text(self) -> str:
+        """The query as run with no parameters, first page, default base IRI (for display)."""
+        return self.sparql()
+
+    def sparql(self, bindings: dict | None = None, limit=None, offset=None, base: str | None = None) -> str:
+        """The text to run: parameters bound as VALUES, one page (limit 0: every row), the
+        entities and index graphs of the store's base IRI."""
+        from newsgraph.graph.namespaces import DEFAULT_BASE_IRI
+        from newsgraph.graph.store.base import inject_values
+        bindings = bindings or {}
+        base = base or DEFAULT_BASE_IRI
+        text = _CONDITIONAL.sub(lambda m: m.group(3) if _holds(m.group(1), m.group(2), bindings) else "",
+                                self.source)
+        text = text.replace("<urn:newsgraph:entities>", f"<{base}graph/entities>") \
+                   .replace("<urn:newsgraph:index>", f"<{base}graph/index>")
+        if self.page_size is not None:
+            limit = self.page_size if limit is None else _whole(limit, "limit")
+            offset = 0 if offset is None else _whole(offset, "offset")
+            text = PAGE_MARK.sub((f"LIMIT {limit} " if limit else "") + (f"OFFSET {offset}" if offset else ""), text)
+        elif limit is not None or offset is not None:
+            raise PageError(f"query {self.name!r} is not paged: it takes no limit or offset")
+        return inject_values(text, bindings) if bindings else text
+
+    def all_params(self) -> list[Param]:
+        """The declared parameters, and limit/offset for a paged query."""
+        if self.page_size is None:
+            return list(self.params)
+        return self.params + [Param("limit", True, f"rows per page (default {self.page_size}; 0: all rows)"),
+                              Param("offset", True, "rows to skip (default 0): the next page starts at the limit")]
 
 
+def _whole(value, what: str) -> int:
+    try:
+        n = int(str(value))
+    except ValueError:
+        raise PageError(f"{what} must be a whole number, not {value!r}") from None
+    if n < 0:
+        raise PageError(f"{what} must be 0 or more, not {n}")
+    return n
+
+
+_CONDITIONAL = re.compile(r"^[ \t]*#(IF|IFNOT) (\w+(?:,\w+)*): ?(.*)$", re.MULTILINE)
+
+
+def _holds(kind: str, names: str, bindings: dict) -> bool:
+    """`#IF a,b:` every one of them is given; `#IFNOT a,b:` none of them is."""
+    given = [n in bindings for n in names.split(",")]
+    return all(given) if kind == "IF" else not any(given)
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(\(optional\))?\s*(.*)$")
 
 
 def parse(name: str, text: str) -> NamedQuery:
-    title, description, params = name, "", []
+    title, description, params, page = name, "", [], None
     for line in text.splitlines():
         if not line.startswith("#"):
             break
@@ -42,7 +114,11 @@ def parse(name: str, text: str) -> NamedQuery:
             title = line.split(":", 1)[1].strip()
         elif line.startswith("# description:"):
             description = line.split(":", 1)[1].strip()
-    return NamedQuery(name=name, title=title, description=description, text=text, params=params)
+        elif line.startswith("# page:"):
+            page = int(line.split(":", 1)[1])
+    if page is not None and not PAGE_MARK.search(text):
+        raise ValueError(f"query {name!r} declares '# page:' but has no #PAGE line")
+    return NamedQuery(name=name, title=title, description=description, source=text, params=params, page_size=page)
 
 
 def all_queries() -> dict[str, NamedQuery]:

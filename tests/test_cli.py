@@ -209,3 +209,48 @@ def test_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path):
     a = run_cli("export", "--store", one, "--format", "nquads", check=True).stdout
     b = run_cli("export", "--store", two, "--format", "nquads", check=True).stdout
     assert sorted(a.splitlines()) == sorted(b.splitlines())
+
+
+def test_named_queries_come_in_pages(cli, tmp_path, store):
+    article(tmp_path, "de.txt", DE)
+    cli("ingest", "--store", store, str(tmp_path / "de.txt"), check=True)
+    every = json.loads(cli("query", "actors", "--store", store, "--format", "json", "--limit", "0",
+                           check=True).stdout)["results"]["bindings"]
+    assert len(every) >= 2
+    one = cli("query", "actors", "--store", store, "--format", "json", "--limit", "1", check=True)
+    rows = json.loads(one.stdout)["results"]["bindings"]
+    assert len(rows) == 1 and "--offset 1" in one.stderr  # says where the next page starts
+    nxt = json.loads(cli("query", "actors", "--store", store, "--format", "json", "--limit", "1", "--offset", "1",
+                         check=True).stdout)["results"]["bindings"]
+    assert nxt and nxt[0]["actor"] != rows[0]["actor"]
+    bad = cli("query", "actors", "--store", store, "--limit", "-1")
+    assert bad.returncode == 2 and "limit must be 0 or more" in bad.stderr
+    own = cli("query", "SELECT * WHERE { ?s ?p ?o }", "--store", store, "--limit", "3")
+    assert own.returncode == 2 and "write LIMIT/OFFSET into your own SPARQL" in own.stderr
+    listing = cli("queries", check=True).stdout
+    assert "--limit N / --offset N" in listing
+
+
+def test_reindex_rebuilds_an_old_store_and_queries_say_when_it_is_needed(cli, tmp_path, store):
+    article(tmp_path, "de.txt", DE)
+    cli("ingest", "--store", store, str(tmp_path / "de.txt"), check=True)
+    from newsgraph.graph.store import open_store
+    index = "https://newsgraph.example.org/id/graph/index"
+    entities = "https://newsgraph.example.org/id/graph/entities"
+    s = open_store(store)
+    before = s.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{index}> {{ ?s ?p ?o }} }}").rows
+    names = s.query(f"SELECT ?e ?n WHERE {{ GRAPH <{entities}> {{ ?e <https://w3id.org/newsgraph/vocab#searchName> ?n }} }}").rows
+    # what an older newsgraph left: no search names, no index version
+    s.update(f"DELETE WHERE {{ GRAPH <{entities}> {{ ?e <https://w3id.org/newsgraph/vocab#searchName> ?n }} }} ;"
+             f"DELETE WHERE {{ GRAPH <{index}> {{ ?s <https://w3id.org/newsgraph/vocab#indexVersion> ?v }} }}")
+    s.close()
+    stale = cli("query", "claims-by-actor", "--param", "actor=Selenskyj", "--store", store, check=True)
+    assert "run `newsgraph reindex`" in stale.stderr
+    done = cli("reindex", "--store", store, check=True)
+    assert "reindex: done" in done.stdout
+    s = open_store(store, read_only=True)
+    assert sorted(s.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{index}> {{ ?s ?p ?o }} }}").rows) == sorted(before)
+    assert sorted(s.query(f"SELECT ?e ?n WHERE {{ GRAPH <{entities}> {{ ?e <https://w3id.org/newsgraph/vocab#searchName> ?n }} }}").rows) == sorted(names)
+    s.close()
+    fresh = cli("query", "claims-by-actor", "--param", "actor=Selenskyj", "--store", store, check=True)
+    assert "reindex" not in fresh.stderr and "Selenskyj" in fresh.stdout

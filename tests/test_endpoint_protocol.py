@@ -390,3 +390,19 @@ def test_own_iris_dereference(server):
     g = Graph().parse(data=r.text, format="turtle")
     assert g.value(URIRef(BASE + "person/selenski-v"), SDO.name) == Literal("Wolodymyr Selenskyj")
     assert requests.get(server.url + "id/person/nobody", timeout=30).status_code == 404
+
+
+def test_named_queries_page_through_limit_and_offset(server):
+    every = requests.get(server.url + "queries/actors", params={"limit": "0"}, timeout=30).json()
+    rows = [b["actor"]["value"] for b in every["results"]["bindings"]]
+    assert len(rows) >= 3
+    first = requests.get(server.url + "queries/actors", params={"limit": "2"}, timeout=30).json()
+    second = requests.get(server.url + "queries/actors", params={"limit": "2", "offset": "2"}, timeout=30).json()
+    paged = [b["actor"]["value"] for b in first["results"]["bindings"] + second["results"]["bindings"]]
+    assert len(paged) == min(4, len(rows)) and set(paged) <= set(rows) and len(set(paged)) == len(paged)
+    listed = {q["name"]: [p["name"] for p in q["params"]] for q in requests.get(server.url + "queries", timeout=30).json()}
+    assert "limit" in listed["actors"] and "limit" not in listed["evidence"]
+    r = requests.get(server.url + "queries/actors", params={"limit": "many"}, timeout=30)
+    assert r.status_code == 400 and "limit must be a whole number" in r.text
+    r = requests.get(server.url + "queries/evidence", params={"resource": BASE + "x", "limit": "5"}, timeout=30)
+    assert r.status_code == 400 and "no parameter 'limit'" in r.text

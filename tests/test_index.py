@@ -10,8 +10,11 @@ from newsgraph.graph.writer import ArticleWriter
 from records_fixture import sample
 
 
+BASE = "https://example.org/id/"
+
+
 def _write(store, ident, **kw):
-    minter = Minter("https://example.org/id/")
+    minter = Minter(BASE)
     writer = ArticleWriter(store, minter)
     art, ex = sample(ident, **kw)
     writer.write(build_article_graph(art, ex, minter, None, writer.known_given_initials))
@@ -20,7 +23,7 @@ def _write(store, ident, **kw):
 
 def _met(store):
     return {(str(r["nameA"]), str(r["nameB"])): int(r["meetings"])
-            for r in store.query(queries.get("who-met-whom").text).dicts()}
+            for r in store.query(queries.get("who-met-whom").sparql(base=BASE)).dicts()}
 
 
 def _computed(store):
@@ -51,10 +54,10 @@ def test_actor_counts_match_the_articles():
     s = open_store("memory:")
     _write(s, "a.txt")
     _write(s, "b.txt", date="2026-01-20")
-    rows = {str(r["name"]): r for r in s.query(queries.get("actors").text).dicts()}
+    rows = {str(r["name"]): r for r in s.query(queries.get("actors").sparql(base=BASE)).dicts()}
     sel = rows["Wolodymyr Selenskyj"]
     assert int(sel["articles"]) == 2 and int(sel["meetings"]) == 2 and int(sel["claims"]) == 2
-    per_author = {str(r["name"]): int(r["claims"]) for r in s.query(queries.get("claims-per-author").text).dicts()}
+    per_author = {str(r["name"]): int(r["claims"]) for r in s.query(queries.get("claims-per-author").sparql(base=BASE)).dicts()}
     assert per_author == {"Wolodymyr Selenskyj": 2}
 
 

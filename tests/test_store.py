@@ -62,9 +62,9 @@ def test_replacing_an_article_drops_its_old_graph(store):
 def test_bindings_are_values_not_text(store):
     write(store)
     q = queries.get("claims-by-actor")
-    hits = store.query(q.text, {"actor": Literal("Selenskyj")}).rows
+    hits = store.query(q.sparql({"actor": Literal("Selenskyj")}, base=BASE)).rows
     assert len(hits) == 1
-    hostile = store.query(q.text, {"actor": Literal('x")) } } SELECT * WHERE { ?s ?p ?o } #')}).rows
+    hostile = store.query(q.sparql({"actor": Literal('x")) } } SELECT * WHERE { ?s ?p ?o } #')}, base=BASE)).rows
     assert hostile == []
 
 
@@ -141,7 +141,7 @@ def test_every_named_query_runs(store):
         if "resource" in bindings:
             bindings["resource"] = next(iter(store.query(
                 "SELECT ?c WHERE { ?c a <https://schema.org/Claim> }").rows))[0]
-        res = store.query(q.text, bindings or None)
+        res = store.query(q.sparql(bindings, base=BASE))
         assert res.kind == "select"
         assert res.rows, f"named query {q.name} found nothing in a store that has an answer"
 

@@ -82,9 +82,10 @@ def _rows(store, q) -> list[tuple[str, ...]]:
     if q.name == "evidence":
         meeting = store.select("SELECT ?m WHERE { ?m a ng:Meeting } ORDER BY ?m LIMIT 1")[0]["m"]
         bindings = {"resource": meeting}
-    res = store.query(q.text, bindings or None)
+    text = q.sparql(bindings, base=BASE)
+    res = store.query(text)
     # SAMPLE(...) may pick any of its group's values, and engines pick differently: compare presence
-    sampled = set(re.findall(r"SAMPLE\(\?\w+\)\s+AS\s+\?(\w+)", q.text, re.IGNORECASE))
+    sampled = set(re.findall(r"SAMPLE\(\?\w+\)\s+AS\s+\?(\w+)", text, re.IGNORECASE))
     rows = [tuple("" if v is None else "<sampled>" if name in sampled else _norm(v)
                   for name, v in zip(res.vars, row)) for row in res.rows]
     # other data on the server (not ours) may answer too: keep rows about our IRIs, or with none

@@ -92,11 +92,17 @@ class Store(abc.ABC):
         return insert if fresh else f"DROP SILENT GRAPH <{graph}> ;\n{insert}"
 
 
+VALUES_MARK = re.compile(r"^[ \t]*#VALUES[ \t]*$", re.MULTILINE)
+
+
 def inject_values(sparql: str, bindings: dict) -> str:
-    """Bind parameters as a VALUES block of N-Triples terms at the start of the WHERE pattern,
-    so FILTERs see them (values, never text spliced into the query)."""
+    """Bind parameters as a VALUES block of N-Triples terms (values, never text spliced into
+    the query): at every `#VALUES` line - a sub-select sees only its own variables, so a
+    query marks each group that reads a parameter - else at the start of the WHERE pattern."""
     values = "VALUES (" + " ".join("?" + k for k in bindings) + ") { (" + \
         " ".join(nt(v) for v in bindings.values()) + ") }\n"
+    if VALUES_MARK.search(sparql):
+        return VALUES_MARK.sub(lambda _m: values, sparql)
     m = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
     if not m:
         raise QueryError("cannot bind parameters: the query has no WHERE pattern")

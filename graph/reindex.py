@@ -1,0 +1,63 @@
+"""Rebuild what the writer keeps materialised, from the article graphs alone.
+
+For stores written by an older newsgraph (before search names or venue counts existed), after
+a bulk load of N-Quads written elsewhere (see benchmarks/README.md, "Past one machine"), or
+to check that the incremental counts are right: `newsgraph reindex` recomputes the entities'
+search names, every count and pair in the index graph, and the vocabulary graph. Each step is
+one SPARQL Update, so a store is never left half rebuilt by one step.
+"""
+from __future__ import annotations
+
+import time
+
+from .index import recount
+from .iris import Minter
+from .namespaces import NG, SDO
+from .store import Store
+from .terms import nt
+from .writer import INDEX_VERSION, VOCAB_GRAPH, ArticleWriter
+
+
+
+def index_problem(store: Store, minter: Minter) -> str | None:
+    """Why the named queries would miss data in this store (a store written by an older
+    version), or None. Stores with no articles are fine."""
+    ig = nt(minter.index_graph)
+    if store.ask(f"ASK {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> ?v FILTER(?v >= {INDEX_VERSION}) }} }}"):
+        return None
+    if not store.ask("ASK { GRAPH ?a { ?a <https://w3id.org/newsgraph/vocab#contentHash> ?h } }"):
+        return None
+    return ("this store was written by an older newsgraph: its search names and counts are incomplete, "
+            "so named queries miss data; run `newsgraph reindex` once (it rebuilds them from the articles)")
+
+
+def search_name_updates(entities_graph) -> list[str]:
+    """Search names, and the Place type of organisations used as venues (both in the entities graph)."""
+    eg = nt(entities_graph)
+    return [
+        f"INSERT {{ GRAPH {eg} {{ ?loc a <{SDO.Place}> }} }} WHERE {{ {{ SELECT DISTINCT ?loc WHERE {{ "
+        f"GRAPH ?g {{ ?m <{SDO.location}> ?loc }} GRAPH {eg} {{ ?loc a <{SDO.Organization}> }} }} }} }}",
+        f"DELETE WHERE {{ GRAPH {eg} {{ ?e <{NG.searchName}> ?n }} }}",
+        f"INSERT {{ GRAPH {eg} {{ ?e <{NG.searchName}> ?low }} }} WHERE {{ {{ SELECT DISTINCT ?e ?low WHERE {{ "
+        f"GRAPH {eg} {{ ?e <{SDO.name}> ?name }} "
+        f"{{ BIND(?name AS ?n) }} UNION {{ GRAPH ?g {{ ?e <{SDO.alternateName}> ?n }} }} "
+        f"BIND(LCASE(STR(?n)) AS ?low) }} }} }}",
+    ]
+
+
+def reindex(store: Store, minter: Minter, report=lambda msg: None) -> dict[str, float]:
+    """Recompute search names, counts and pairs; returns seconds per step."""
+    times = {}
+    steps = [("search names", search_name_updates(minter.entities_graph)),
+             ("counts and pairs", [f"DROP SILENT GRAPH {nt(minter.index_graph)}",
+                                   *recount(minter.index_graph, None, None)])]
+    for label, ops in steps:
+        t = time.perf_counter()
+        store.update(" ;\n".join(ops))
+        times[label] = time.perf_counter() - t
+        report(f"{label}: {times[label]:.1f} s")
+    t = time.perf_counter()
+    store.update(f"DROP SILENT GRAPH <{VOCAB_GRAPH}>")
+    ArticleWriter(store, minter).ensure_vocabulary(force=True)
+    times["vocabulary"] = time.perf_counter() - t
+    return times
