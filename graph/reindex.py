@@ -27,6 +27,11 @@ def index_problem(store: Store, minter: Minter) -> str | None:
         return None
     if not store.ask("ASK { GRAPH ?a { ?a <https://w3id.org/newsgraph/vocab#contentHash> ?h } }"):
         return None
+    other = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{NG.indexVersion}> ?v }} }} LIMIT 1").rows
+    if other and str(other[0][0]) != str(minter.index_graph):
+        base = str(other[0][0])[:-len("graph/index")]
+        return (f"this store was written under the base IRI {base}, not {minter.base}: give the same "
+                f"--base-iri (or $NEWSGRAPH_BASE_IRI) as at ingest, or the named queries find nothing")
     return ("this store was written by an older newsgraph: its search names and counts are incomplete, "
             "so named queries miss data; run `newsgraph reindex` once (it rebuilds them from the articles)")
 

@@ -106,8 +106,10 @@ def _quads(store) -> dict[str, int]:
     ds = Dataset()
     ds.parse(data=buf.getvalue(), format="nquads")
     counts: dict[str, int] = {}
-    for _s, _p, _o, g in ds.quads((None, None, None, None)):
+    for _s, p, _o, g in ds.quads((None, None, None, None)):
         name = str(g.identifier if hasattr(g, "identifier") else g)
+        if str(p) == "https://w3id.org/newsgraph/vocab#indexVersion":
+            continue  # written with the vocabulary, which a long-lived server already has from earlier runs
         if name.startswith(BASE) or name == VOCAB_GRAPH:
             counts[name] = counts.get(name, 0) + 1
     return counts
@@ -164,7 +166,8 @@ def test_export_counts_match(stores):
 def test_cli_query_and_export_against_virtuoso(stores, tmp_path):
     sys.path.insert(0, str(Path(__file__).parent))
     from conftest import run_cli
-    proc = run_cli("query", "who-met-whom", "--store", URL, "--format", "csv", check=True, timeout=60)
+    proc = run_cli("query", "who-met-whom", "--store", URL, "--base-iri", BASE, "--format", "csv", check=True,
+                   timeout=60)
     assert "Witkoff" in proc.stdout and "Putin" in proc.stdout
     out = tmp_path / "g.nq"
     run_cli("export", "--store", URL, "--format", "nquads", "--output", str(out), check=True, timeout=60)

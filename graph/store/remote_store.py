@@ -85,6 +85,8 @@ class RemoteSparqlStore(Store):
         if "PREFIX" not in sparql.upper():
             sparql = sparql_prefixes() + sparql
         res = self._run(lambda: self._sparql.query(sparql, initNs={}, initBindings={}, queryGraph=None), "query")
+        if isinstance(res, tuple):  # rdflib's connector returns (status, message, None) on an HTTP error
+            raise QueryError(f"query rejected by {self.location} (HTTP {res[0]}): {str(res[1])[:500]}")
         if res.type == "ASK":
             return QueryResult(kind="ask", boolean=bool(res.askAnswer))
         if res.type == "SELECT":
