@@ -79,7 +79,9 @@ def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
     """A given name followed by a capitalised word is a person ("Antony Blinken"), not a place."""
     tok = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return tok.text in lx.given_names and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha \
+    given = tok.text in lx.given_names or (  # "Jaroslaw Schelesnjak": a spelling variant of a given name
+        lx.is_given_name(tok.text) and (i == 0 or doc[i - 1].text.lower() not in lx.place_cues))
+    return given and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha \
         and nxt.text.lower() not in lx.common_words
 
 

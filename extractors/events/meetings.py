@@ -139,10 +139,11 @@ class Meetings:
                 if w in ("-", "–", "—") and j > s.start:
                     if places:
                         self._dateline_end[s.i] = j
-                        # "DAVOS, Switzerland": the city, not the country around it
-                        cities = [p for p in places if self.speech.kind(p) == PLACE]
+                        # "DAVOS, Switzerland", "PALM BEACH, Fla.": the city, not the country or state around it
+                        cities = [p for p in places if self.speech.kind(p) == PLACE and not self._is_region(p)]
                         if len(cities) == 1 and len(places) == 2 and \
-                                all(self.speech.kind(p) == COUNTRY for p in places if p not in cities):
+                                all(self.speech.kind(p) == COUNTRY or self._is_region(p)
+                                    for p in places if p not in cities):
                             places = cities
                         if not self.dateline_places:
                             self.dateline_places = places
@@ -700,6 +701,8 @@ class Meetings:
                     break
             if lw[j] in (";",):
                 break
+            if j >= t.end and lw[j] in lex.cues_single and any(c.mode == "say" for c in lex.cues_single[lw[j]]):
+                break  # "Officials familiar with the talks said the plan drafted in Geneva ...": reported, not where
         if found is None:
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
                 if lw[j] in preps:
@@ -1470,6 +1473,10 @@ class Meetings:
             if best is not None:
                 return best
         return None
+
+    def _is_region(self, key: str) -> bool:
+        ent = self.ctx.entities.get(key)
+        return ent is not None and any(st in ("State", "AdministrativeArea") for st in ent.subtypes)
 
     # ================================================================== records
     def _finalise(self) -> None:
