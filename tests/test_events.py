@@ -1394,3 +1394,14 @@ def test_dateline_city_with_its_state_is_where_talks_were_held(extractor):
     ents = {e.key: e for e in ex.entities}
     located = [ents[m.location].name for m in ex.meetings if m.location and len(m.attendees) >= 2]
     assert located == ["Tampa"], [(m.location, m.attendees) for m in ex.meetings]
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    ("de", "Am Montag trafen sich Selenskyj und Merz in der tschechischen Hauptstadt Prag.", "Prag"),
+    ("en", "On Monday, Zelensky met Merz in the Czech capital Prague.", "Prague"),
+])
+def test_place_after_an_adjective_and_its_type_word(lang, text, city):
+    world = (de_world if lang == "de" else en_world)(P("s", "Selenskyj", "Zelensky"), P("m", "Merz"), L("p", city))
+    doc = make_doc(text, lang, world, "2026-03-03")
+    m = meeting_at(doc, city)
+    assert set(m.attendees) == {"s", "m"}

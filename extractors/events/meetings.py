@@ -665,7 +665,7 @@ class Meetings:
 
         def governed(j: int):
             """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida")."""
-            for k in range(j + 1, min(hi, j + 4)):
+            for k in range(j + 1, min(hi, j + 5)):
                 m = ctx.mention_at(k)
                 if m is not None and m.start == k:
                     if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
@@ -675,6 +675,10 @@ class Meetings:
                     return None
                 w = lw[k]
                 if w in lex.articles or w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words:
+                    continue
+                # "in der saudischen Hauptstadt Riad", "in the Saudi capital Riyadh": an adjective before the type word
+                if k + 1 < hi and ctx.texts[k].isalpha() and (lw[k + 1] in lex.place_type_words or
+                                                               lw[k + 1].split("-")[-1] in lex.place_type_words):
                     continue
                 return None
             return None
