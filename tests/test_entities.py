@@ -191,3 +191,31 @@ def test_uppercase_dateline_city_that_is_also_a_given_name():
 def test_bare_surname_used_twice_is_a_person():
     e = ents("Selenskyj warnt vor Angriffen. Später sagte Selenskyj, die Lage sei ernst.")
     assert "Selenskyj" in by_kind(e, PERSON)
+
+
+# ---------------------------------------------------------------------------- held-out news styles
+
+def test_name_particles_but_no_german_article():
+    e = ents("Die Kommission unter Hans van den Broek tagte. Das sagte Sprecher Pjotr Iwanow der Zeitung Kommersant.")
+    people = by_kind(e, PERSON)
+    assert "Hans van den Broek" in people and "Pjotr Iwanow" in people
+    assert not any("Zeitung" in p for p in people)
+
+
+def test_given_name_in_german_spelling_is_not_a_city():
+    e = ents("Der Abgeordnete Jaroslaw Kowalenko kritisierte den Plan.")
+    assert "Jaroslaw Kowalenko" in by_kind(e, PERSON) and not by_kind(e, PLACE)
+
+
+def test_news_outlets_and_ukrainian_institutions_are_organisations():
+    e = ents("The General Staff said 80 drones were downed, Bloomberg News reported. The Verkhovna Rada and the "
+             "National Anti-Corruption Bureau of Ukraine were informed.", "en")
+    orgs = set(by_kind(e, ORGANIZATION))
+    assert {"General Staff", "Bloomberg", "Verkhovna Rada", "National Anti-Corruption Bureau of Ukraine"} <= orgs
+    assert not by_kind(e, PERSON)
+
+
+def test_frontline_towns_in_german_and_english_spelling():
+    de = {e.name for e in ents("Russische Truppen rückten bei Orichiw, Kupjansk und Cherson vor.") if e.kind == PLACE}
+    en = {e.name for e in ents("Russian troops advanced near Orikhiv, Kupiansk and Kherson.", "en") if e.kind == PLACE}
+    assert len(de) == 3 and de == en

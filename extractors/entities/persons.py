@@ -19,7 +19,7 @@ from .mentions import add_mention, free, slug
 
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen",
                          "einem", "einer", "eines"})
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "bin", "al", "da", "di", "le", "la"})
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "bin", "ibn", "al", "da", "di", "du", "del", "dos", "le", "la"})
 APOSTROPHES = ("'s", "’s", "'", "’")
 
 
@@ -171,10 +171,20 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and free(doc, j, j + 1) and (
-                _is_name_text(texts[j], lx) or (texts[j] in NAME_PARTICLES and j + 1 < n and
-                                                _is_name_text(texts[j + 1], lx) and j > i)):
-            j += 1
+        while j < n and j - i < 4 and free(doc, j, j + 1):
+            if _is_name_text(texts[j], lx):
+                j += 1
+                continue
+            # "Ursula von der Leyen", "Mohammed bin Salman": up to two particles, then a name word; a German
+            # article alone is no particle ("Dmitri Peskow der Nachrichtenagentur")
+            p = j
+            while p < n and p - j < 2 and texts[p] in NAME_PARTICLES and free(doc, p, p + 1):
+                p += 1
+            if p > j and j > i and p - i < 4 and p < n and free(doc, p, p + 1) and _is_name_text(texts[p], lx) and \
+                    texts[j] not in DETERMINERS:
+                j = p
+                continue
+            break
         # "Beitrag Donald Trumps", "Gastgeber Emmanuel Macron", "Gen. Randy George": the name
         # starts at the given name; the capitalised words before it are nouns or titles.
         k = next((k for k in range(i + 1, j - 1) if lx.is_given_name(texts[k])), None)

@@ -123,7 +123,10 @@ def _context_place(name: str, contained_in: str | None = None) -> Entity:
 def _looks_like_person(doc: Doc, i: int, lx: Lexicon) -> bool:
     """A given name followed by a capitalised word is a person ("Antony Blinken"), not a place."""
     v = token_view(doc)
-    return v.texts[i] in lx.given_names and i + 1 < v.n and v.texts[i + 1][:1].isupper() and v.is_alpha[i + 1] \
+    text = v.texts[i]
+    given = text in lx.given_names or (  # "Jaroslaw Schelesnjak": a spelling variant of a given name
+        lx.is_given_name(text) and (i == 0 or v.texts[i - 1].lower() not in lx.place_cues))
+    return given and i + 1 < v.n and v.texts[i + 1][:1].isupper() and v.is_alpha[i + 1] \
         and v.texts[i + 1].lower() not in lx.common_words
 
 

@@ -580,6 +580,21 @@ class Speech:
                     return h
         return None
 
+    def _title_before(self, s: Sentence, k: int, first: int) -> bool:
+        """Token k belongs to a title phrase right before a named speaker: ", Interior Minister X said",
+        ", Kremlin spokesman X said", ", Ukraine's top negotiator X said" (organisation and country names
+        count, as do role heads and title words; at most six tokens back)."""
+        if first - k > 6 or first >= self.ctx.n:
+            return False
+        m0 = self.ctx.mention_at(first)
+        if m0 is None or m0.kind != PERSON or m0.form in (PRONOUN, ROLE):
+            return False
+        w = self.ctx.lowers[k]
+        if w in self.lex.title_words or self._role_head(w):
+            return True
+        mk = self.ctx.mention_at(k)
+        return mk is not None and mk.kind in (ORGANIZATION, COUNTRY) and mk.key != m0.key
+
     def _definite_before(self, s: Sentence, j: int, a: int) -> bool:
         lw = self.ctx.lowers
         for k in range(j - 1, max(a, s.start, j - 4) - 1, -1):
@@ -612,8 +627,10 @@ class Speech:
             if w in lex.articles or (ctx.texts[k].isalpha() and ctx.texts[k].islower() and mk is None) or \
                     (mk is None and self._role_head(w)) or w in ("secretary", "general", "state", "of") or \
                     (mk is not None and mk.kind in (ORGANIZATION, COUNTRY) and mk.key != m.key and
-                     (mk.form == ADJECTIVE or mk.end == m.start or self._role_head(ctx.lowers[mk.end]))):
-                continue
+                     (mk.form == ADJECTIVE or mk.end == m.start or self._role_head(ctx.lowers[mk.end]))) or \
+                    (lex.lang == "de" and mk is None and k == m.start - 1 and ctx.texts[k][:1].isupper() and
+                     k - 2 >= s.start and ctx.lowers[k - 1] in lex.articles and ctx.lowers[k - 2] in lex.prepositions):
+                continue  # "von der Partei Holos": a German noun after its article, the preposition may follow
             break
         if m.possessive:
             # "Merz's office said", "Selenskyjs Büro teilte mit": the office speaks for the person
@@ -890,8 +907,10 @@ class Speech:
         shared = self._coordinated_speakers(s, v)
         if shared:
             group = [Cand(v, v, "ment", list(shared))]
-        if comma_before and group:
+        participle = lex.lang == "en" and lw[i].endswith("ing") and v == i
+        if comma_before and group and not participle:
             # ", sagte der Kanzler" (subject after) vs "Die Botschafterin, Olha X, schrieb" (apposition)
+            # (not for ", telling Reuters that": a participle's subject is the clause's, the name its addressee)
             stop = self._content_stop(s, end, cue)
             after_group = self._pick(self._candidates(s, v + 1 if v != i else end,
                                                       stop if stop is not None else min(s.end, end + 10)),
@@ -901,7 +920,7 @@ class Speech:
                 group = []
         subject_after = False
         subj_end = after
-        if not group:
+        if not group and not participle:
             stop = self._content_stop(s, max(v + 1, end if v == i else v + 1), cue)
             region_end = stop if stop is not None else min(s.end, end + 10)
             if v != i:
@@ -1039,6 +1058,10 @@ class Speech:
             if w == "," and j + 1 < limit and cue.mode in ("say", "object") and \
                     (lw[j + 1] in lex.coordinators or lw[j + 1] in ("but", "aber", "doch", "sondern")) and j > frm:
                 break  # "confirmed the visit, and Ushakov said ...": the object ends here
+            if w == "," and lex.lang == "en" and j > frm + 1 and j + 1 < limit and lw[j + 1].endswith("ing") and \
+                    cue.mode in ("say", "object") and lw[frm] not in lex.prepositions:
+                limit = j  # "said the talks were productive, adding that ...": the clause ends at the participle
+                break
             if w in (",", ":"):
                 nxt = j + 1
                 # ", dass" / ", that": begin after it
@@ -1055,7 +1078,8 @@ class Speech:
                     k -= 1
                 parenthetical = bool(group) and (group[0].kind == "pron" or group[0].start > i)
                 if w == "," and j - frm <= 3 and k > s.start and lw[k] == "," and parenthetical:
-                    a0 = ctx.hard_start(s, k)
+                    # a quoted phrase inside the clause ('ready to do "whatever it takes" for peace') is no boundary
+                    a0 = ctx.hard_start(s, k, quotes=False)
                     while a0 < k and ctx.in_quote[a0]:
                         a0 += 1
                     if a0 < k:
@@ -1099,18 +1123,28 @@ class Speech:
                                 (ctx.mention_at(k) is not None and ctx.mention_at(k).form == ADJECTIVE) or
                                 (lex.lang == "en" and ctx.texts[k].isalpha() and ctx.texts[k].islower() and
                                  k + 1 < s.end and lw[k + 1] not in (",",) and self._unnamed(s, first) is False and
-                                 first - k <= 3 and lw[k] in ("senior", "top", "chief"))):
+                                 first - k <= 3 and lw[k] in ("senior", "top", "chief")) or
+                                self._title_before(s, k, first)):
             k -= 1
         rest_end = min(s_end, frm + 30)
         for j in range(frm, rest_end):
-            if lw[j] == "," and j + 1 < rest_end and lw[j + 1] in lex.subordinators:
-                rest_end = j  # ", where he met ...": a side clause of the place, not more words of the cue
+            if lw[j] == "," and j + 1 < rest_end and (lw[j + 1] in lex.subordinators or
+                                                      lw[j + 1] in lex.coordinators):
+                # ", where he met ...": a side clause of the place, not more words of the cue;
+                # ", and Russia was still studying ...": a clause of its own
+                rest_end = j
                 break
         rest_words = [j for j in range(frm, rest_end) if ctx.word[j]]
         # ", the Kremlin said." / ", sagte er am Montag vor Journalisten." - but not
         # "Speaking after the talks, Rubio said the sides had ...": there the words after the cue are what was said
-        rest_ok = not rest_words or lw[frm] in (",", ".") or lw[frm] in lex.prepositions or \
-            lw[frm] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
+        f2 = frm
+        if cue.mode == "say":
+            # ", X told reporters (in Moscow)." - who was told is part of the attribution
+            while f2 < rest_end and (lw[f2] in lex.addressees and lw[f2] not in lex.articles or
+                                     lw[f2] in lex.articles and f2 + 1 < rest_end and lw[f2 + 1] in lex.addressees):
+                f2 += 1
+        rest_ok = not rest_words or lw[f2] in (",", ".") or f2 >= rest_end or lw[f2] in lex.prepositions or \
+            lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
                         "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
             any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8) and rest_ok:

@@ -172,6 +172,7 @@ class Lexicon:
         self.role_heads = _words(sp.get("role_heads"))
         self.unnamed_heads = _words(sp.get("unnamed_heads"))
         self.office_words = _words(sp.get("office_words"))
+        self.title_words = _words(sp.get("title_words"))
         self.role_synonyms: dict[str, tuple[str, ...]] = {
             str(k).lower(): tuple(str(x).lower() for x in v) for k, v in (sp.get("role_synonyms") or {}).items()}
         self.konjunktiv = _words(sp.get("konjunktiv"))

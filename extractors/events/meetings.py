@@ -140,10 +140,11 @@ class Meetings:
                 if w in ("-", "–", "—") and j > s.start:
                     if places:
                         self._dateline_end[s.i] = j
-                        # "DAVOS, Switzerland": the city, not the country around it
-                        cities = [p for p in places if self.speech.kind(p) == PLACE]
+                        # "DAVOS, Switzerland", "PALM BEACH, Fla.": the city, not the country or state around it
+                        cities = [p for p in places if self.speech.kind(p) == PLACE and not self._is_region(p)]
                         if len(cities) == 1 and len(places) == 2 and \
-                                all(self.speech.kind(p) == COUNTRY for p in places if p not in cities):
+                                all(self.speech.kind(p) == COUNTRY or self._is_region(p)
+                                    for p in places if p not in cities):
                             places = cities
                         if not self.dateline_places:
                             self.dateline_places = places
@@ -665,7 +666,7 @@ class Meetings:
 
         def governed(j: int):
             """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida")."""
-            for k in range(j + 1, min(hi, j + 4)):
+            for k in range(j + 1, min(hi, j + 5)):
                 m = ctx.mention_at(k)
                 if m is not None and m.start == k:
                     if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
@@ -675,6 +676,10 @@ class Meetings:
                     return None
                 w = lw[k]
                 if w in lex.articles or w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words:
+                    continue
+                # "in der saudischen Hauptstadt Riad", "in the Saudi capital Riyadh": an adjective before the type word
+                if k + 1 < hi and ctx.texts[k].isalpha() and (lw[k + 1] in lex.place_type_words or
+                                                               lw[k + 1].split("-")[-1] in lex.place_type_words):
                     continue
                 return None
             return None
@@ -701,6 +706,8 @@ class Meetings:
                     break
             if lw[j] in (";",):
                 break
+            if j >= t.end and lw[j] in lex.cues_single and any(c.mode == "say" for c in lex.cues_single[lw[j]]):
+                break  # "Officials familiar with the talks said the plan drafted in Geneva ...": reported, not where
         if found is None:
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
                 if lw[j] in preps:
@@ -1477,6 +1484,10 @@ class Meetings:
             if best is not None:
                 return best
         return None
+
+    def _is_region(self, key: str) -> bool:
+        ent = self.ctx.entities.get(key)
+        return ent is not None and any(st in ("State", "AdministrativeArea") for st in ent.subtypes)
 
     # ================================================================== records
     def _finalise(self) -> None:
