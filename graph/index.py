@@ -12,17 +12,21 @@ from rdflib import URIRef
 
 from .terms import nt
 
-# What an entity is counted for: count property -> graph pattern binding ?x for entity ?e.
-ENTITY_COUNTS = {
-    "articleCount": "?x <https://schema.org/mentions> ?e",
-    "meetingCount": "?x <https://schema.org/attendee> ?e",
-    "claimCount": "?x <https://schema.org/author> ?e",
-    "venueCount": "?x <https://schema.org/location> ?e",
-}
 NG = "https://w3id.org/newsgraph/vocab#"
-# The predicates whose facts move an entity's counts.
-ENTITY_COUNTED = ("https://schema.org/mentions", "https://schema.org/attendee", "https://schema.org/author",
-                  "https://schema.org/location")
+
+COUNTED = {  # predicate of a counted fact -> (count property, counted node is the fact's subject?)
+    "https://schema.org/mentions": ("articleCount", False),
+    "https://schema.org/attendee": ("meetingCount", False),
+    "https://schema.org/author": ("claimCount", False),
+    "https://schema.org/location": ("venueCount", False),
+    # pair ng:sharedMeeting meeting: counts the pair's meetings (its own property, so a page of the
+    # top pairs is one index scan, with no join to tell pairs from entities)
+    NG + "sharedMeeting": ("sharedMeetingCount", True),
+}
+# The predicates whose facts move an entity's counts, and per count property the pattern binding
+# ?x for entity ?e (for full recounts): both read off COUNTED.
+ENTITY_COUNTED = tuple(p for p, (_, on_subject) in COUNTED.items() if not on_subject)
+ENTITY_COUNTS = {prop: f"?x <{p}> ?e" for p, (prop, on_subject) in COUNTED.items() if not on_subject}
 
 
 def touched_by_stored(store, article_iri: URIRef) -> tuple[set[URIRef], set[URIRef]]:
@@ -65,16 +69,6 @@ def recount(index_graph: URIRef, pairs: set[URIRef] | None, entities: set[URIRef
 
 
 # ---- incremental counts: O(what one article touches), not O(what the store holds)
-
-COUNTED = {  # predicate of a counted fact -> (count property, counted node is the fact's subject?)
-    "https://schema.org/mentions": ("articleCount", False),
-    "https://schema.org/attendee": ("meetingCount", False),
-    "https://schema.org/author": ("claimCount", False),
-    "https://schema.org/location": ("venueCount", False),
-    # pair ng:sharedMeeting meeting: counts the pair's meetings (its own property, so a page of the
-    # top pairs is one index scan, with no join to tell pairs from entities)
-    NG + "sharedMeeting": ("sharedMeetingCount", True),
-}
 
 
 def stored_facts(store, article_iri: URIRef) -> set[tuple]:
