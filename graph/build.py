@@ -17,6 +17,7 @@ from newsgraph.extractors.records import (ADJECTIVE, COUNTRY, ORGANIZATION, PERS
                                           Extraction)
 from newsgraph.readers.article import Article
 
+from .buckets import file_items
 from .iris import Minter
 from .namespaces import GEONAMES, NG, OA, PROV, RDF, SDO, XSD
 from .resolve import Overrides, Resolution, fold, resolve, surname_of
@@ -49,6 +50,7 @@ class ArticleGraph:
     kinds: dict[URIRef, str] = field(default_factory=dict)  # entity IRI -> kind
     resolutions: dict[URIRef, Resolution] = field(default_factory=dict)
     surname_keys: dict[URIRef, str] = field(default_factory=dict)  # person IRI -> folded surname
+    buckets: dict[URIRef, tuple] = field(default_factory=dict)  # month bucket -> its index facts
 
 
 def date_literal(value: str) -> Literal:
@@ -195,6 +197,8 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         add((a, SDO.mentions, c))
         for evd in cl.evidence:
             add((c, NG.evidence, _evidence(t, minter, a, c, evd)))
+    filed, out.buckets = file_items(minter.base, a, t, out.kinds)
+    t += filed
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from .terms import nt
+from .terms import nt, nt_triples
 
 NG = "https://w3id.org/newsgraph/vocab#"
 
@@ -22,7 +22,12 @@ COUNTED = {  # predicate of a counted fact -> (count property, counted node is t
     # pair ng:sharedMeeting meeting: counts the pair's meetings (its own property, so a page of the
     # top pairs is one index scan, with no join to tell pairs from entities)
     NG + "sharedMeeting": ("sharedMeetingCount", True),
+    # item ng:inBucket bucket: counts a month bucket's items (graph/buckets.py)
+    NG + "inBucket": ("itemCount", False),
 }
+# Index nodes that exist only while they count something: a pair, a month bucket. Their other
+# facts in the index graph (first/second, bucketOf/bucketKind/month) leave with the count.
+NODE_COUNTS = ("sharedMeetingCount", "itemCount")
 # The predicates whose facts move an entity's counts, and per count property the pattern binding
 # ?x for entity ?e (for full recounts): both read off COUNTED.
 ENTITY_COUNTED = tuple(p for p, (_, on_subject) in COUNTED.items() if not on_subject)
@@ -80,18 +85,21 @@ def stored_facts(store, article_iri: URIRef) -> set[tuple]:
 
 
 def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple], new: set[tuple],
-                 pair_members: dict) -> list[str]:
+                 pair_members: dict, bucket_facts: dict) -> list[str]:
     """SPARQL Update operations that move the counts by what replacing `old` with `new` changes.
 
     A count is the number of distinct x with (x p y) in any graph; a fact only moves it when no
-    other graph holds it too (a meeting reported by several articles counts once)."""
+    other graph holds it too (a meeting reported by several articles counts once). A month
+    bucket that starts counting gets its `bucket_facts` (graph/buckets.py) in the index."""
     changed = old ^ new
     if not changed:
         return []
-    values = " ".join(f"({nt(x)} {nt(p)} {nt(y)})" for x, p, y in sorted(changed))
+    # facts about the article itself (it mentions, it is filed) are in no other graph
+    shared = sorted(f for f in changed if f[0] != article_iri)
+    values = " ".join(f"({nt(x)} {nt(p)} {nt(y)})" for x, p, y in shared)
     elsewhere = {tuple(r) for r in store.query(
         f"SELECT DISTINCT ?x ?p ?y WHERE {{ VALUES (?x ?p ?y) {{ {values} }} GRAPH ?g {{ ?x ?p ?y }} "
-        f"FILTER(?g != {nt(article_iri)}) }}").rows}
+        f"FILTER(?g != {nt(article_iri)}) }}").rows} if shared else set()
     deltas: dict[tuple[str, URIRef], int] = {}
     for facts, sign in ((new - old, 1), (old - new, -1)):
         for x, p, y in facts:
@@ -102,7 +110,7 @@ def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple
             deltas[(prop, node)] = deltas.get((prop, node), 0) + sign
     deltas = {k: d for k, d in deltas.items() if d}
     g = nt(index_graph)
-    ops, dead_pairs = [], []
+    ops, dead = [], []
     if deltas:
         # New values computed here from the stored ones and written as data: pattern-matching
         # DELETE/INSERT updates cost about a third of an article's write. Safe because one
@@ -118,8 +126,10 @@ def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple
                 gone.append(f"{nt(node)} <{NG}{prop}> {old_value} .\n")
             if value > 0:
                 added.append(f"{nt(node)} <{NG}{prop}> {value} .\n")
-            elif prop == "sharedMeetingCount":
-                dead_pairs.append(node)
+                if old_value is None and node in bucket_facts:
+                    added.append(nt_triples([(node, p, o) for p, o in bucket_facts[node]]))
+            elif prop in NODE_COUNTS:
+                dead.append(node)
         if gone:
             ops.append(f"DELETE DATA {{ GRAPH {g} {{ {''.join(gone)} }} }}")
         if added:
@@ -130,9 +140,8 @@ def delta_counts(store, article_iri: URIRef, index_graph: URIRef, old: set[tuple
                   for a, b in [sorted(set(pair_members[p]), key=str)])
     if ins:
         ops.append(f"INSERT DATA {{ GRAPH {g} {{ {ins} }} }}")
-    if dead_pairs:  # a pair with no meeting left leaves the index
-        vals = " ".join(nt(p) for p in sorted(dead_pairs))
-        ops.append(f"DELETE {{ GRAPH {g} {{ ?p <{NG}first> ?a ; <{NG}second> ?b }} }} WHERE {{ VALUES ?p {{ {vals} }} "
-                   f"GRAPH {g} {{ ?p <{NG}first> ?a ; <{NG}second> ?b }} }}")
+    if dead:  # a pair with no meeting left, a month bucket with no item left, leaves the index
+        vals = " ".join(nt(n) for n in sorted(dead))
+        ops.append(f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {vals} }} GRAPH {g} {{ ?n ?p ?o }} }}")
     return ops
 

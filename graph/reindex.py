@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 
+from .buckets import rebuild_updates
 from .index import recount
 from .iris import Minter
 from .namespaces import NG, SDO
@@ -50,12 +51,26 @@ def search_name_updates(entities_graph) -> list[str]:
     ]
 
 
+def place_fact_updates(entities_graph) -> list[str]:
+    """Each place's coordinates and containing places, once in the entities graph (writer.place_facts)."""
+    eg = nt(entities_graph)
+    place = f"GRAPH {eg} {{ ?p a <{SDO.Place}> FILTER NOT EXISTS {{ ?p a <{SDO.Organization}> }} }}"
+    return [
+        f"INSERT {{ GRAPH {eg} {{ ?p <{SDO.geo}> ?geo . ?geo ?gp ?go }} }} WHERE {{ {{ SELECT DISTINCT ?p ?geo ?gp ?go "
+        f"WHERE {{ GRAPH ?x {{ ?p <{SDO.geo}> ?geo . ?geo ?gp ?go }} {place} }} }} }}",
+        f"INSERT {{ GRAPH {eg} {{ ?p <{SDO.containedInPlace}> ?in }} }} WHERE {{ {{ SELECT DISTINCT ?p ?in "
+        f"WHERE {{ GRAPH ?x {{ ?p <{SDO.containedInPlace}> ?in }} {place} }} }} }}",
+    ]
+
+
 def reindex(store: Store, minter: Minter, report=lambda msg: None) -> dict[str, float]:
-    """Recompute search names, counts and pairs; returns seconds per step."""
+    """Recompute search names, place facts, month buckets, counts and pairs; returns seconds per step."""
     times = {}
     steps = [("search names", search_name_updates(minter.entities_graph)),
-             ("counts and pairs", [f"DROP SILENT GRAPH {nt(minter.index_graph)}",
-                                   *recount(minter.index_graph, None, None)])]
+             ("place facts", place_fact_updates(minter.entities_graph)),
+             ("month buckets", [f"DROP SILENT GRAPH {nt(minter.index_graph)}",
+                                *rebuild_updates(minter.base, minter.index_graph, minter.entities_graph)]),
+             ("counts and pairs", recount(minter.index_graph, None, None))]
     for label, ops in steps:
         t = time.perf_counter()
         store.update(" ;\n".join(ops))

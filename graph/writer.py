@@ -33,12 +33,14 @@ def name_rank(name: str) -> tuple:
 
 VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
 # What the writer materialises, versioned: 3 added search names, venue counts and the pairs'
-# own count property. A store without the current version needs `newsgraph reindex`.
-INDEX_VERSION = 3
+# own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph.
+# A store without the current version needs `newsgraph reindex`.
+INDEX_VERSION = 4
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])
 _LOCATION = frozenset([SDO.location])
+_PLACE_PREDICATES = frozenset([SDO.geo, SDO.containedInPlace])
 
 
 class ArticleWriter:
@@ -100,6 +102,7 @@ class ArticleWriter:
         current = self._current_names(list(ag.names))
         delete, insert = [], []
         insert += search_names(ag)
+        insert += place_facts(ag)
         # an organisation used as a venue ("im Kreml") is a place too: the places query reads types here
         insert += [(o, RDF.type, SDO.Place) for s, p, o in ag.triples
                    if p in _LOCATION and ag.kinds.get(o) == ORGANIZATION]
@@ -138,6 +141,9 @@ class ArticleWriter:
                 entities |= {new}
                 entities.discard(old)
             parts += recount(self.minter.index_graph, pairs, entities)
+            if ag.buckets:
+                parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (self.minter.index_graph, nt_triples(
+                    [(b, p, o) for b, facts in ag.buckets.items() for p, o in facts])))
         else:  # counts move by the facts this article adds and removes
             old = set() if fresh else stored_facts(self.store, ag.iri)
             new, members = set(), {}
@@ -146,7 +152,7 @@ class ArticleWriter:
                     new.add((s, p, o))
                 elif p in _PAIR_MEMBER:
                     members.setdefault(s, []).append(o)
-            parts[0:0] = delta_counts(self.store, ag.iri, self.minter.index_graph, old, new, members)
+            parts[0:0] = delta_counts(self.store, ag.iri, self.minter.index_graph, old, new, members, ag.buckets)
         self.store.update(" ;\n".join(parts))
         return len(ag.triples)
 
@@ -173,6 +179,16 @@ def search_names(ag: ArticleGraph) -> list[tuple]:
     forms = {(e, name.lower()) for e, name in ag.names.items()}
     forms |= {(s, str(o).lower()) for s, p, o in ag.triples if p in _ALTERNATE_NAME and s in ag.names}
     return [(e, NG.searchName, Literal(form)) for e, form in sorted(forms)]
+
+
+def place_facts(ag: ArticleGraph) -> list[tuple]:
+    """A place's coordinates and the places it lies in, once in the entities graph: a listing of
+    places reads them there instead of from one of the thousands of articles naming the place
+    (the same facts in each; INSERT DATA of a fact already stored changes nothing)."""
+    places = {e for e, kind in ag.kinds.items() if kind in (PLACE, COUNTRY)}
+    facts = [t for t in ag.triples if t[1] in _PLACE_PREDICATES and t[0] in places]
+    geos = {o for s, p, o in facts if p == SDO.geo}
+    return facts + [t for t in ag.triples if t[0] in geos]
 
 
 def _rename_node(old: URIRef, new: URIRef) -> str:

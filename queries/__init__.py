@@ -10,12 +10,13 @@
   index graphs (under the base IRI), so a query reads each entity's facts once, from there;
 - `#VALUES` marks each group that reads a parameter (a sub-select sees only its own variables);
 - `#IF name: ...` lines count only when the parameter is given, `#IFNOT name: ...` only when
-  not (`#IF a,b:` all given, `#IFNOT a,b:` none): with and without an actor the fast shapes
-  differ, and one text cannot be both.
+  not (`#IF a,b:` all given, `#IFNOT a,b:` none; `#IF a: #IFNOT b:` both conditions): with and
+  without an actor the fast shapes differ, and one text cannot be both.
 
 A query with `# page: N` answers one page of N rows: the line `#PAGE` in its body becomes
 `LIMIT n OFFSET m` (`limit` and `offset` are then parameters of the query; limit 0 is every
-row). At 100,000 articles a listing holds tens of thousands of rows; a page of the top ones is
+row), and a line `#PAGEEND` becomes `VALUES ?pageEnd { n+m }`: how many rows the page needs
+from the start, for queries that pick the month buckets holding them (graph/buckets.py). At 100,000 articles a listing holds tens of thousands of rows; a page of the top ones is
 what a reader looks at, and it is what keeps the query fast: the page is chosen first, inside
 a sub-select, and only its rows are decorated with names, dates and evidence.
 """
@@ -35,6 +36,8 @@ class Param:
 
 
 PAGE_MARK = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
+PAGE_END_MARK = re.compile(r"^([ \t]*)#PAGEEND[ \t]*$", re.MULTILINE)
+EVERY_ROW = 10 ** 15  # ?pageEnd when the page is every row
 PAGE_PARAMS = ("limit", "offset")
 
 
@@ -63,14 +66,18 @@ class NamedQuery:
         from newsgraph.graph.store.base import inject_values
         bindings = bindings or {}
         base = base or DEFAULT_BASE_IRI
-        text = _CONDITIONAL.sub(lambda m: m.group(3) if _holds(m.group(1), m.group(2), bindings) else "",
-                                self.source)
+        text, before = self.source, None
+        while text != before:  # a line may carry several conditions: `#IF a: #IFNOT b: ...`
+            before = text
+            text = _CONDITIONAL.sub(lambda m: m.group(3) if _holds(m.group(1), m.group(2), bindings) else "", text)
         text = text.replace("<urn:newsgraph:entities>", f"<{base}graph/entities>") \
                    .replace("<urn:newsgraph:index>", f"<{base}graph/index>")
         if self.page_size is not None:
             limit = self.page_size if limit is None else _whole(limit, "limit")
             offset = 0 if offset is None else _whole(offset, "offset")
             text = PAGE_MARK.sub((f"LIMIT {limit} " if limit else "") + (f"OFFSET {offset}" if offset else ""), text)
+            end = limit + offset if limit else EVERY_ROW
+            text = PAGE_END_MARK.sub(lambda m: f"{m.group(1)}VALUES ?pageEnd {{ {end} }}", text)
         elif limit is not None or offset is not None:
             raise PageError(f"query {self.name!r} is not paged: it takes no limit or offset")
         return inject_values(text, bindings) if bindings else text

@@ -96,3 +96,26 @@ def test_an_article_seen_absent_twice_is_replaced_not_merged():
     assert {frozenset(pair) for pair in _met(s)} == {frozenset({"Donald Trump", "Jared Kushner"})}
     hashes = s.select("SELECT ?h WHERE { GRAPH ?g { ?g ng:contentHash ?h } }")
     assert [str(r["h"]) for r in hashes] == [second.content_hash]
+
+
+def _materialised(s):
+    index = s.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{BASE}graph/index> {{ ?s ?p ?o }} }}").rows
+    filed = s.query("SELECT ?g ?i ?b WHERE { GRAPH ?g { ?i <https://w3id.org/newsgraph/vocab#inBucket> ?b } }").rows
+    return sorted(index), sorted(filed)
+
+
+def test_month_buckets_after_a_mixed_history_equal_a_rebuild():
+    from newsgraph.graph.reindex import reindex
+    s = open_store("memory:")
+    history = [("a.txt", {}), ("b.txt", {"date": "2026-02-20"}), ("c.txt", {"who": ("Donald Trump", "Steve Witkoff")}),
+               ("b.txt", {"date": "2026-01-17"}),  # replaced: its February buckets empty and leave the index
+               ("c.txt", {"who": ("Donald Trump", "Jared Kushner"), "city": ("Moskau", 524901)})]
+    for ident, kw in history:
+        _write(s, ident, **kw)
+    incremental = _materialised(s)
+    months = {str(o) for _, p, o in incremental[0] if str(p).endswith("#month")}
+    assert months == {"2026-01"}  # nothing of the replaced February version is left
+    kinds = {str(o).rsplit("#", 1)[1] for _, p, o in incremental[0] if str(p).endswith("#bucketKind")}
+    assert kinds == {"Said", "Attended", "Hosted", "Mentioned", "Listed"}
+    reindex(s, Minter(BASE))
+    assert _materialised(s) == incremental

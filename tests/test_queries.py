@@ -51,6 +51,25 @@ def test_every_named_query_parses_in_every_shape():
     for q in queries.all_queries().values():
         optional = [p.name for p in q.params if p.optional]
         required = {p.name: Literal("x") for p in q.params if not p.optional}
-        for extra in ([], optional):
+        from itertools import combinations
+        for extra in [list(c) for k in range(len(optional) + 1) for c in combinations(optional, k)]:
             text = q.sparql({**required, **{n: Literal("x") for n in extra}})
             prepareQuery(text)  # valid SPARQL 1.1 (the Virtuoso tests run them on another engine too)
+
+
+def test_conditions_nest_and_the_page_end_is_bound():
+    q = queries.parse("t", """# param: a (optional) x
+# param: b (optional) y
+# page: 10
+SELECT ?x WHERE {
+#IF a: #IFNOT b: ?x <urn:only-a> ?y .
+#IF a,b: ?x <urn:both> ?y .
+#PAGEEND
+  FILTER(?n < ?pageEnd)
+#PAGE
+}""")
+    only_a = q.sparql({"a": Literal(1)}, limit=10, offset=30)
+    assert "<urn:only-a>" in only_a and "<urn:both>" not in only_a and "VALUES ?pageEnd { 40 }" in only_a
+    both = q.sparql({"a": Literal(1), "b": Literal(2)})
+    assert "<urn:both>" in both and "<urn:only-a>" not in both and "VALUES ?pageEnd { 10 }" in both
+    assert f"VALUES ?pageEnd {{ {queries.EVERY_ROW} }}" in q.sparql(limit=0)
