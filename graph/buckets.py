@@ -28,6 +28,9 @@ KINDS = {
     "listed": (NG.Listed, "every meeting (the bucket is of ng:Meeting)"),
 }
 UNDATED = "undated"  # the IRI segment of the month ""
+_ROLES = {SDO.startDate: "start", SDO.dateCreated: "created", SDO.datePublished: "published",
+          SDO.author: "author", SDO.attendee: "attendee", SDO.location: "venue", SDO.mentions: "mentions",
+          RDF.type: "type"}
 
 
 def month_of(date) -> str:
@@ -51,21 +54,26 @@ def file_items(base: str, article: URIRef, triples: list, entities) -> tuple[lis
     dates, created = {}, {}
     authors, attendees, venues, meetings, mentioned = [], [], [], [], []
     for s, p, o in triples:
-        if p == SDO.startDate:
+        role = _ROLES.get(p)  # one hash lookup: URIRef == is a Python call, ~450 triples an article
+        if role is None:
+            continue
+        if role == "start":
             dates[s] = o
-        elif p == SDO.dateCreated:
+        elif role == "created":
             created[s] = o
-        elif p == SDO.datePublished and s == article:
-            published = o
-        elif p == SDO.author:
+        elif role == "published":
+            if s == article:
+                published = o
+        elif role == "author":
             authors.append((s, o))
-        elif p == SDO.attendee:
+        elif role == "attendee":
             attendees.append((s, o))
-        elif p == SDO.location:
+        elif role == "venue":
             venues.append((s, o))
-        elif p == SDO.mentions and s == article and o in entities:
-            mentioned.append(o)
-        elif p == RDF.type and o == NG.Meeting:
+        elif role == "mentions":
+            if s == article and o in entities:
+                mentioned.append(o)
+        elif o == NG.Meeting:  # rdf:type
             meetings.append(s)
     filed, buckets = [], {}
 
