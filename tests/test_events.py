@@ -1406,3 +1406,11 @@ def test_place_after_an_adjective_and_its_type_word(lang, text, city):
     doc = make_doc(text, lang, world, "2026-03-03")
     m = meeting_at(doc, city)
     assert set(m.attendees) == {"s", "m"}
+
+
+def test_the_press_reports_a_meeting_and_does_not_attend_it(extractor):
+    text = ("OSLO (Reuters) — Finnish Foreign Minister Elina Valtonen held talks with Norwegian Foreign Minister "
+            "Espen Barth Eide on Sunday, an official told Reuters on condition of anonymity.")
+    ex = extractor.extract(text, "en", dt.date(2026, 3, 2))
+    ents = {e.key: e for e in ex.entities}
+    assert [sorted(ents[k].name for k in m.attendees) for m in ex.meetings] == [["Elina Valtonen", "Espen Barth Eide"]]

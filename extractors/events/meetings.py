@@ -32,6 +32,9 @@ WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
 LINK_SENTENCES = 12
 
+# organisation types (organizations.yaml) that report on meetings and never attend them
+REPORTING_TYPES = frozenset({"NewsMediaOrganization"})
+
 
 @dataclass
 class Trigger:
@@ -1582,13 +1585,19 @@ class Meetings:
                     return mm.key
         return None
 
+    def _reporter(self, key: str) -> bool:
+        ent = self.ctx.entities.get(key)
+        return ent is not None and any(t in REPORTING_TYPES for t in ent.subtypes)
+
     def meetings(self) -> list[Meeting]:
         ctx = self.ctx
         self._finalise()
         out: list[Meeting] = []
         n = 0
         for m in self.meets:
-            if not m.location and len(m.attendees) < 2:
+            # "a U.S. official told Reuters", "a call ... published by Bloomberg": the press reports, it does not attend
+            attendees = [k for k in m.attendees if not self._reporter(k)]
+            if not m.location and len(attendees) < 2:
                 continue
             # "a three-way meeting of U.S., Ukrainian and Russian negotiators": nobody named, nowhere, never
             if not m.location and not m.date and not any(self.speech.kind(k) == PERSON for k in m.named):
@@ -1597,7 +1606,7 @@ class Meetings:
             sents = [m.main] + sorted(x for x in set(m.sents) if x != m.main)
             ev = [ctx.sentence_span(x) for x in sents]
             date, end, prec = m.date if m.date else (None, None, None)
-            out.append(Meeting(key=f"meeting-{n}", kind=m.kind, status=m.status, attendees=list(m.attendees),
+            out.append(Meeting(key=f"meeting-{n}", kind=m.kind, status=m.status, attendees=attendees,
                                location=m.location, date=date, end_date=end, date_precision=prec,
                                about=list(m.about), about_entities=list(m.about_entities), trigger=m.trigger,
                                evidence=ev))
