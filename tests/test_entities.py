@@ -219,3 +219,12 @@ def test_frontline_towns_in_german_and_english_spelling():
     de = {e.name for e in ents("Russische Truppen rückten bei Orichiw, Kupjansk und Cherson vor.") if e.kind == PLACE}
     en = {e.name for e in ents("Russian troops advanced near Orikhiv, Kupiansk and Kherson.", "en") if e.kind == PLACE}
     assert len(de) == 3 and de == en
+
+
+def test_every_demonym_names_a_country_code():
+    # YAML reads an unquoted NO (Norway) as false: every key must stay a two-letter code
+    from newsgraph.extractors.entities.lexicon import lexicon
+    for lang in ("de", "en"):
+        lx = lexicon(lang)
+        assert all(isinstance(iso, str) and len(iso) == 2 and iso in lx.countries_by_iso for _, iso in lx.demonyms)
+        assert lx.demonym_country("norwegian" if lang == "en" else "norwegischen") == "NO"

