@@ -1435,3 +1435,14 @@ def test_a_capital_described_by_its_country_is_the_city(extractor, lang, text, c
 def test_a_capital_named_after_its_description_is_that_name(extractor):
     ex = extractor.extract("On Monday, Zelensky met Merz in the Czech capital Prague.", "en", dt.date(2026, 3, 3))
     assert [e.name for e in ex.entities if e.kind == "place"] == ["Prague"]
+
+
+def test_a_side_clause_with_its_own_place_tells_of_another_meeting(extractor):
+    text = ("HELSINKI (AP) — Finnish Foreign Minister Elina Valtonen held talks with Norwegian Foreign Minister "
+            "Espen Barth Eide on Sunday. Officials said Eide, who also led the fisheries talks in Reykjavik, "
+            "was pleased with the outcome.")
+    ex = extractor.extract(text, "en", dt.date(2026, 3, 2))
+    ents = {e.key: e for e in ex.entities}
+    pair = [m for m in ex.meetings if {ents[k].name for k in m.attendees} >= {"Elina Valtonen", "Espen Barth Eide"}]
+    assert [ents[m.location].name for m in pair if m.location] == ["Helsinki"], [
+        (m.location, m.attendees) for m in ex.meetings]

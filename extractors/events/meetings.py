@@ -1267,7 +1267,11 @@ class Meetings:
                                                (c.date and m.date and date_compatible(c.date, m.date))):
                     target = m
                     break
-        if target is None and (c.anaphoric or underspecified):
+        # ", who also handled the grain talks in Istanbul,": a side clause with its own place or day
+        # tells of another meeting, not of the one reported nearby
+        side = bool(c.location or c.date) and all(
+            any(a <= t.i < b for a, b in self._relatives(self.ctx.sents[c.sent])) for t in c.triggers)
+        if target is None and (c.anaphoric or underspecified) and not side:
             # the meeting of the sentence just before, if it fits ("Erwartet wird eine Reise nach Moskau.
             # ... hoffe auf einen baldigen Besuch der Unterhändler")
             last = max(meets, key=lambda m_: m_.last_sent) if meets else None
@@ -1278,7 +1282,7 @@ class Meetings:
                 target = last
         if target is None and underspecified and not c.anaphoric:
             return self._create(c)  # "a three-way meeting" said of some other time: a new one, if anything
-        if target is None and (c.anaphoric or underspecified):
+        if target is None and (c.anaphoric or underspecified) and not side:
             # "der Verhandlungstag" points back to talks rather than to the summit mentioned since
             for same_family in (True, False):
                 for m in reversed(meets):
