@@ -6,12 +6,14 @@ sort every item before it can show the first page: 30,000 claims for the most qu
 index graph, picks the few months the page needs, and sorts only their items.
 
 An article graph holds `<item> ng:inBucket <bucket>` (the item: a claim, meeting or the article
-itself); the index graph holds each bucket's `ng:itemCount` (kept by graph/index.py like every
-count) and what it is: `ng:bucketOf` the entity (or `ng:Meeting` for every meeting),
-`ng:bucketKind` and `ng:month` ("2026-01", a shorter prefix for a year, "" when undated, so
-it sorts where SPARQL sorts an unbound date). An item has one date (a shared meeting's IRI
-carries its day; claims and other meetings belong to one article), so the counts of a kind's
-months add up to its items.
+itself) and the item's `ng:sortDate` (its date as written, "" when undated: one lookup where
+the date would take two OPTIONALs); the index graph holds each bucket's `ng:itemCount` (kept
+by graph/index.py like every count), whose it is, by one property per kind (`ng:saidBy`,
+`ng:attendedBy`, `ng:heldAt`, `ng:mentioning`; `ng:listing ng:Meeting` for every meeting: one
+index scan finds an entity's buckets of one kind), and `ng:month` ("2026-01", a shorter prefix
+for a year, "" when undated, so it sorts where SPARQL sorts an unbound date). An item has one
+date (a shared meeting's IRI carries its day; claims and other meetings belong to one
+article), so the counts of a kind's months add up to its items.
 """
 from __future__ import annotations
 
@@ -19,13 +21,13 @@ from rdflib import Literal, URIRef
 
 from .namespaces import NG, RDF, SDO
 
-# kind (its IRI segment) -> (the kind's IRI, what its items are)
+# kind (its IRI segment) -> (the property from a bucket to its entity, what its items are)
 KINDS = {
-    "said": (NG.Said, "claims the entity made (schema:author)"),
-    "attended": (NG.Attended, "meetings the entity attended (schema:attendee)"),
-    "hosted": (NG.Hosted, "meetings held at the entity (schema:location)"),
-    "mentioned": (NG.Mentioned, "articles that mention the entity (schema:mentions)"),
-    "listed": (NG.Listed, "every meeting (the bucket is of ng:Meeting)"),
+    "said": (NG.saidBy, "claims the entity made (schema:author)"),
+    "attended": (NG.attendedBy, "meetings the entity attended (schema:attendee)"),
+    "hosted": (NG.heldAt, "meetings held at the entity (schema:location)"),
+    "mentioned": (NG.mentioning, "articles that mention the entity (schema:mentions)"),
+    "listed": (NG.listing, "every meeting (the bucket's entity is ng:Meeting)"),
 }
 UNDATED = "undated"  # the IRI segment of the month ""
 _ROLES = {SDO.startDate: "start", SDO.dateCreated: "created", SDO.datePublished: "published",
@@ -75,13 +77,14 @@ def file_items(base: str, article: URIRef, triples: list, entities) -> tuple[lis
                 mentioned.append(o)
         elif o == NG.Meeting:  # rdf:type
             meetings.append(s)
-    filed, buckets = [], {}
+    filed, buckets, sort_dates = [], {}, {}
 
     def put(item, of, kind, date):
         month = month_of(date)
         b = bucket_iri(base, of, kind, month)
         filed.append((item, NG.inBucket, b))
-        buckets[b] = ((NG.bucketOf, of), (NG.bucketKind, KINDS[kind][0]), (NG.month, Literal(month)))
+        sort_dates[item] = Literal(str(date) if date is not None else "")
+        buckets[b] = ((KINDS[kind][0], of), (NG.month, Literal(month)))
 
     for claim, who in authors:
         put(claim, who, "said", created.get(claim, published))
@@ -93,6 +96,7 @@ def file_items(base: str, article: URIRef, triples: list, entities) -> tuple[lis
         put(meeting, NG.Meeting, "listed", dates.get(meeting))
     for e in mentioned:
         put(article, e, "mentioned", published)
+    filed += [(item, NG.sortDate, d) for item, d in sort_dates.items()]
     return filed, buckets
 
 
@@ -107,12 +111,13 @@ def rebuild_updates(base: str, index_graph: URIRef, entities_graph: URIRef) -> l
 
     def filing(kind: str, where: str, of: str = "?e") -> str:
         head = f'"{base}bucket/meetings"' if of != "?e" else "STR(?e)"
-        return (f"INSERT {{ GRAPH ?g {{ ?i <{ng}inBucket> ?b }} GRAPH {ig} {{ ?b <{ng}bucketOf> {of} ; "
-                f"<{ng}bucketKind> <{KINDS[kind][0]}> ; <{ng}month> ?m }} }} WHERE {{ {where} {month} "
-                f'BIND(IRI(CONCAT({head}, "/{kind}/", {segment})) AS ?b) }}')
+        return (f"INSERT {{ GRAPH ?g {{ ?i <{ng}inBucket> ?b ; <{ng}sortDate> ?sd }} GRAPH {ig} {{ ?b "
+                f"<{KINDS[kind][0]}> {of} ; <{ng}month> ?m }} }} WHERE {{ {where} {month} "
+                f'BIND(COALESCE(STR(?d), "") AS ?sd) BIND(IRI(CONCAT({head}, "/{kind}/", {segment})) AS ?b) }}')
 
     return [
         f"DELETE WHERE {{ GRAPH ?g {{ ?i <{ng}inBucket> ?b }} }}",
+        f"DELETE WHERE {{ GRAPH ?g {{ ?i <{ng}sortDate> ?d }} }}",
         filing("said", f"GRAPH ?g {{ ?i <{sdo}author> ?e . OPTIONAL {{ ?i <{sdo}dateCreated> ?dc }} "
                        f"OPTIONAL {{ ?g <{sdo}datePublished> ?dp }} }} BIND(COALESCE(?dc, ?dp) AS ?d)"),
         filing("attended", f"GRAPH ?g {{ ?i <{sdo}attendee> ?e . OPTIONAL {{ ?i <{sdo}startDate> ?d }} }}"),

@@ -26,7 +26,7 @@ COUNTED = {  # predicate of a counted fact -> (count property, counted node is t
     NG + "inBucket": ("itemCount", False),
 }
 # Index nodes that exist only while they count something: a pair, a month bucket. Their other
-# facts in the index graph (first/second, bucketOf/bucketKind/month) leave with the count.
+# facts in the index graph (first/second; a bucket's entity and month) leave with the count.
 NODE_COUNTS = ("sharedMeetingCount", "itemCount")
 # The predicates whose facts move an entity's counts, and per count property the pattern binding
 # ?x for entity ?e (for full recounts): both read off COUNTED.

@@ -33,9 +33,10 @@ def name_rank(name: str) -> tuple:
 
 VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
 # What the writer materialises, versioned: 3 added search names, venue counts and the pairs'
-# own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph.
+# own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph;
+# 5 one property per bucket kind and each item's sort date.
 # A store without the current version needs `newsgraph reindex`.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])
