@@ -100,24 +100,26 @@ def file_items(base: str, article: URIRef, triples: list, entities) -> tuple[lis
     return filed, buckets
 
 
-def rebuild_updates(base: str, index_graph: URIRef, entities_graph: URIRef) -> list[str]:
-    """SPARQL Update operations that file every stored item again (`newsgraph reindex`): the
-    same buckets `file_items` gives, written into each article graph, and their metadata into
-    the (emptied) index graph. Counts follow from graph/index.py's recount."""
+def rebuild_updates(base: str, index_graph: URIRef, entities_graph: URIRef, graphs: list | None = None) -> list[str]:
+    """SPARQL Update operations that file the items of the article `graphs` again (`newsgraph
+    reindex` runs them a batch of graphs at a time: one update over 100,000 articles held 12 GB
+    and growing): the same buckets `file_items` gives, written into each article graph, and
+    their metadata into the index graph. Counts follow from graph/index.py's recount."""
     ig, eg = f"<{index_graph}>", f"<{entities_graph}>"
     sdo, ng = str(SDO), str(NG)
     month = 'BIND(COALESCE(SUBSTR(STR(?d), 1, 7), "") AS ?m)'
     segment = f'IF(?m = "", "{UNDATED}", ?m)'
+    values = "VALUES ?g { %s } " % " ".join(f"<{g}>" for g in graphs) if graphs is not None else ""
 
     def filing(kind: str, where: str, of: str = "?e") -> str:
         head = f'"{base}bucket/meetings"' if of != "?e" else "STR(?e)"
         return (f"INSERT {{ GRAPH ?g {{ ?i <{ng}inBucket> ?b ; <{ng}sortDate> ?sd }} GRAPH {ig} {{ ?b "
-                f"<{KINDS[kind][0]}> {of} ; <{ng}month> ?m }} }} WHERE {{ {where} {month} "
+                f"<{KINDS[kind][0]}> {of} ; <{ng}month> ?m }} }} WHERE {{ {values}{where} {month} "
                 f'BIND(COALESCE(STR(?d), "") AS ?sd) BIND(IRI(CONCAT({head}, "/{kind}/", {segment})) AS ?b) }}')
 
     return [
-        f"DELETE WHERE {{ GRAPH ?g {{ ?i <{ng}inBucket> ?b }} }}",
-        f"DELETE WHERE {{ GRAPH ?g {{ ?i <{ng}sortDate> ?d }} }}",
+        f"DELETE {{ GRAPH ?g {{ ?i ?p ?o }} }} WHERE {{ {values}GRAPH ?g {{ ?i ?p ?o }} "
+        f"FILTER(?p IN (<{ng}inBucket>, <{ng}sortDate>)) }}",
         filing("said", f"GRAPH ?g {{ ?i <{sdo}author> ?e . OPTIONAL {{ ?i <{sdo}dateCreated> ?dc }} "
                        f"OPTIONAL {{ ?g <{sdo}datePublished> ?dp }} }} BIND(COALESCE(?dc, ?dp) AS ?d)"),
         filing("attended", f"GRAPH ?g {{ ?i <{sdo}attendee> ?e . OPTIONAL {{ ?i <{sdo}startDate> ?d }} }}"),

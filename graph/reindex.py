@@ -63,19 +63,32 @@ def place_fact_updates(entities_graph) -> list[str]:
     ]
 
 
-def reindex(store: Store, minter: Minter, report=lambda msg: None) -> dict[str, float]:
-    """Recompute search names, place facts, month buckets, counts and pairs; returns seconds per step."""
+def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 1000) -> dict[str, float]:
+    """Recompute search names, place facts, month buckets, counts and pairs; returns seconds per step.
+
+    Month buckets are filed `batch` article graphs per update. The index graph (and with it the
+    index version) is dropped first and written back last, so a reindex stopped half-way leaves
+    a store that queries flag as needing `newsgraph reindex`, which completes it."""
     times = {}
-    steps = [("search names", search_name_updates(minter.entities_graph)),
-             ("place facts", place_fact_updates(minter.entities_graph)),
-             ("month buckets", [f"DROP SILENT GRAPH {nt(minter.index_graph)}",
-                                *rebuild_updates(minter.base, minter.index_graph, minter.entities_graph)]),
-             ("counts and pairs", recount(minter.index_graph, None, None))]
-    for label, ops in steps:
+
+    def run(label: str, ops: list[str]) -> None:
         t = time.perf_counter()
         store.update(" ;\n".join(ops))
-        times[label] = time.perf_counter() - t
+        times[label] = times.get(label, 0.0) + time.perf_counter() - t
+
+    for label, ops in (("search names", search_name_updates(minter.entities_graph)),
+                       ("place facts", place_fact_updates(minter.entities_graph))):
+        run(label, ops)
         report(f"{label}: {times[label]:.1f} s")
+    run("month buckets", [f"DROP SILENT GRAPH {nt(minter.index_graph)}"])
+    graphs = [str(r[0]) for r in store.query(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{NG.contentHash}> ?h }} }}").rows]
+    for i in range(0, len(graphs), batch):
+        run("month buckets", rebuild_updates(minter.base, minter.index_graph, minter.entities_graph,
+                                             graphs[i:i + batch]))
+    report(f"month buckets: {times['month buckets']:.1f} s ({len(graphs)} articles)")
+    run("counts and pairs", recount(minter.index_graph, None, None))
+    report(f"counts and pairs: {times['counts and pairs']:.1f} s")
     t = time.perf_counter()
     store.update(f"DROP SILENT GRAPH <{VOCAB_GRAPH}>")
     ArticleWriter(store, minter).ensure_vocabulary(force=True)

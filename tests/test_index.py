@@ -120,5 +120,5 @@ def test_month_buckets_after_a_mixed_history_equal_a_rebuild():
     dates = {str(o) for _, p, o in s.query(
         "SELECT ?i ?p ?d WHERE { GRAPH ?g { ?i <https://w3id.org/newsgraph/vocab#sortDate> ?d } }").rows}
     assert dates and all(d == "" or d.startswith("2026-01") for d in dates)
-    reindex(s, Minter(BASE))
+    reindex(s, Minter(BASE), batch=2)  # three articles: two batches
     assert _materialised(s) == incremental
