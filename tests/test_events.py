@@ -1446,3 +1446,11 @@ def test_a_side_clause_with_its_own_place_tells_of_another_meeting(extractor):
     pair = [m for m in ex.meetings if {ents[k].name for k in m.attendees} >= {"Elina Valtonen", "Espen Barth Eide"}]
     assert [ents[m.location].name for m in pair if m.location] == ["Helsinki"], [
         (m.location, m.attendees) for m in ex.meetings]
+
+
+def test_talks_between_two_capitals_are_held_where_the_text_says(extractor):
+    ex = extractor.extract("Der finnische Präsident bot an, Gespräche zwischen Oslo und Stockholm in Helsinki "
+                           "auszurichten.", "de", dt.date(2026, 3, 2))
+    ents = {e.key: e for e in ex.entities}
+    assert {"Oslo", "Stockholm", "Helsinki"} <= {e.name for e in ents.values()}  # not "zwischen" as an adjective
+    assert [ents[m.location].name for m in ex.meetings if m.location] == ["Helsinki"]  # Stockholm is not in Helsinki

@@ -162,7 +162,8 @@ def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
     v = token_view(doc)
     prev = v.texts[i - 1]
     return prev.lower() in ARTICLES_DE or (v.is_lower[i - 1] and prev.endswith(("em", "en", "er", "es", "e"))
-                                           and prev.lower() not in lx.place_cues)
+                                           and prev.lower() not in lx.place_cues
+                                           and prev.lower() not in lx.common_words)  # "zwischen Kiew", "oder Paris"
 
 
 ARTICLES_DE = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",

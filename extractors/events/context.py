@@ -243,6 +243,10 @@ class DocContext:
         return self.entities.get(key)
 
     # ------------------------------------------------------------------ places
+    def _two_known_cities(self, a: str, b: str) -> bool:
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        return all(e is not None and e.geonames_id and "City" in e.subtypes for e in (ea, eb))
+
     def _local_containment(self) -> None:
         """Containment the entities state, plus what the text says ("Miami im US-Bundesstaat Florida")."""
         for e in self.entities.values():
@@ -262,6 +266,8 @@ class DocContext:
             nxt = ms[j]
             if nxt.start - m.end > 4 or nxt.kind not in (PLACE, COUNTRY) or nxt.key == m.key:
                 continue
+            if self._two_known_cities(m.key, nxt.key):
+                continue  # "Gespräche zwischen Kiew und Moskau in Istanbul": a city is not in another
             between = [self.lowers[t] for t in range(m.end, nxt.start)]
             if not between or between[0] not in ("in", "im", ",", "of") or any(
                     w in SENT_END for w in between):
