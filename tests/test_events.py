@@ -1026,7 +1026,8 @@ HELDOUT = {"en-2025-11-19-ankara-erdogan-zelenskiy", "de-2025-11-20-kiew-driscol
            "de-2026-02-04-liveticker-abu-dhabi", "en-2026-02-05-abu-dhabi-live"}
 
 
-HELDOUT_FLOORS = (0.5, 0.8, 0.3)  # meetings F1, claims F1, share of dates right (measured 0.52, 0.82, 0.32)
+HELDOUT_FLOORS = (0.6, 0.8, 0.4)  # meetings F1, claims F1, share of dates right (measured 0.62, 0.82, 0.41;
+# 0.52, 0.82, 0.32 when they were written)
 
 
 def _event_totals(extractor, heldout: bool):
