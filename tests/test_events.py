@@ -1455,3 +1455,15 @@ def test_talks_between_two_capitals_are_held_where_the_text_says(extractor):
     ents = {e.key: e for e in ex.entities}
     assert {"Oslo", "Stockholm", "Helsinki"} <= {e.name for e in ents.values()}  # not "zwischen" as an adjective
     assert [ents[m.location].name for m in ex.meetings if m.location] == ["Helsinki"]  # Stockholm is not in Helsinki
+
+
+def test_a_delegation_received_in_the_perfect_tense_is_a_meeting_with_its_leaders(extractor):
+    text = ("Oslo (dpa) - Der norwegische Regierungschef Jonas Gahr Støre hat eine hochrangige Delegation des "
+            "schwedischen Verteidigungsministeriums empfangen. Angeführt wurde sie von Verteidigungsminister "
+            "Pål Jonson. Begleitet wurde er von Generalstabschef Michael Claesson.")
+    ex = extractor.extract(text, "de", dt.date(2025, 11, 20))
+    ents = {e.key: e for e in ex.entities}
+    held = [m for m in ex.meetings if m.location and ents[m.location].name == "Oslo"]
+    assert len(held) == 1
+    assert {"Jonas Gahr Støre", "Pål Jonson", "Michael Claesson"} <= {ents[k].name for k in held[0].attendees}
+    assert not extractor.extract("Die Antenne hat das Signal empfangen.", "de", dt.date(2025, 11, 20)).meetings

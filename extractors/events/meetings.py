@@ -359,6 +359,16 @@ class Meetings:
                 return True
             if any(self._delegation_word(ctx.lowers[k]) for k in range(i + 1, min(s.end, i + 4))):
                 return True
+            if lex.verb.get(w, ("", ""))[1] == "nonfinite":
+                # "hat ... eine Delegation empfangen", "hat am Montag X empfangen": the object stands
+                # before the participle, with the subject: a delegation, or two actors
+                before = range(max(cl_a, i - 12), i)
+                if any(self._delegation_word(ctx.lowers[k]) for k in before):
+                    return True
+                actors = {m.key for k in before if (m := ctx.mention_at(k)) is not None and m.start == k and
+                          m.kind in (PERSON, COUNTRY, ORGANIZATION) and not m.possessive and m.form != ADJECTIVE}
+                if len(actors) >= 2:
+                    return True
             return self._actor_after(s, i + 1, 6) or any(
                 ctx.lowers[j] in ("von", "vom", "by") and self._actor_after(s, j + 1, 3)
                 for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
