@@ -7,6 +7,7 @@ the ingest step decides them against the store.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -54,7 +55,15 @@ class ArticleGraph:
 
 
 def date_literal(value: str) -> Literal:
-    """ISO date or a shorter ISO prefix, typed as precisely as it is known."""
+    """ISO date or a shorter ISO prefix, typed as precisely as it is known. An ISO week
+    ("2026-W04") is its Monday as an xsd:date (with ng:datePrecision "week" beside it): as text it
+    would sort after every day of its year, and no XSD type holds a week."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        try:
+            value = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+        except ValueError:
+            return Literal(value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return Literal(value, datatype=XSD.date)
     if re.fullmatch(r"\d{4}-\d{2}", value):
