@@ -13,7 +13,7 @@ import gettext
 import os
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -76,6 +76,7 @@ class Lexicon:
     surname_endings: tuple[str, ...] = ()
     country_abbreviations: frozenset[str] = frozenset()
     capitals: dict[str, PlaceEntry] = field(default_factory=dict)  # ISO -> capital city
+    genitive_links: frozenset[str] = frozenset()  # "Hauptstadt der Ukraine", "capital of the UAE"
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
 
     _memo: dict = field(default_factory=dict, repr=False)
@@ -105,6 +106,11 @@ class Lexicon:
     def _has_surname_shape(self, word: str) -> bool:
         low = fold(word)
         return len(low) > 4 and low.endswith(self.surname_endings)
+
+    @cached_property
+    def iso_of_country(self) -> dict[int, str]:
+        """geonames id of a country -> its ISO code."""
+        return {e.geonameid: iso for iso, e in self.countries_by_iso.items() if e.geonameid}
 
     def demonym_country(self, word: str) -> str | None:
         return self._cached("demonym", word, self._demonym_country)
@@ -257,6 +263,7 @@ def lexicon(lang: str) -> Lexicon:
         place_starts=place_starts, org_starts=org_starts,
         lang=lang, given_names=given_names(), common_words=frozenset(words[lang]), places=places,
         countries_by_iso=by_iso, capitals=capitals, capital_words=frozenset(pl["capital_words"][lang]), orgs=orgs,
+        genitive_links=frozenset(pl["genitive_links"][lang]),
         role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),
         role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],

@@ -256,12 +256,33 @@ def _capitals(doc: Doc, lx: Lexicon) -> None:
     for i in range(1, v.n):
         if texts[i].lower() not in lx.capital_words or not free(doc, i - 1, i + 1):
             continue
-        if i + 1 < v.n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1]:
-            continue
-        iso = lx.demonym_country(texts[i - 1])
+        named_after = i + 1 < v.n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1]
+        if named_after and not (lx.lang == "de" and texts[i + 1].endswith("s")):
+            continue  # "the Czech capital Prague": the name is the mention (but "die Hauptstadt Finnlands")
+        iso = None if named_after else lx.demonym_country(texts[i - 1])
+        start = i - 1
+        if iso is None:  # "die Hauptstadt der Emirate", "the capital of Ukraine": the word alone is the mention
+            iso, start = _country_after(doc, lx, i + 1, bare=named_after), i
         city = lx.capitals.get(iso) if iso else None
         if city is not None:
-            add_mention(doc, place_entity(city), i - 1, i + 1, ROLE)
+            add_mention(doc, place_entity(city), start, i + 1, ROLE)
+
+
+def _country_after(doc: Doc, lx: Lexicon, j: int, bare: bool = False) -> str | None:
+    """ISO code of the country named in the genitive from token j ("der Ukraine", "of the UAE", bare:
+    "Finnlands")."""
+    v = token_view(doc)
+    k = j
+    while k < v.n and k < j + 2 and v.texts[k].lower() in lx.genitive_links:
+        k += 1
+    if (k == j) != bare:
+        return None
+    for sp in doc.spans["ng_mentions"]:
+        if sp.start == k:
+            ent = doc._.ng_entities.get(sp.label_)
+            if ent is not None and ent.kind == COUNTRY and ent.geonames_id:
+                return lx.iso_of_country.get(ent.geonames_id)
+    return None
 
 
 def _event_places(doc: Doc, lx: Lexicon) -> None:

@@ -32,6 +32,9 @@ _WORD = re.compile(r"[^\W_]")
 RELATIVES = frozenset({"who", "which", "whom", "whose", "where", "welche", "welcher", "welches", "welchen", "deren",
                        "dessen"})
 
+# how large a kind of place is: a place lies only in a larger kind
+PLACE_RANK = {"City": 1, "AdministrativeArea": 2, "State": 2, "Country": 3, "Continent": 4}
+
 
 @dataclass
 class Ment:
@@ -243,9 +246,14 @@ class DocContext:
         return self.entities.get(key)
 
     # ------------------------------------------------------------------ places
-    def _two_known_cities(self, a: str, b: str) -> bool:
-        ea, eb = self.entities.get(a), self.entities.get(b)
-        return all(e is not None and e.geonames_id and "City" in e.subtypes for e in (ea, eb))
+    def _cannot_lie_in(self, inner: str, outer: str) -> bool:
+        """Two gazetteer places whose kinds rule out containment: a city in a city ("zwischen Kiew und Moskau in
+        Istanbul"), a country in a city ("talks with Russia in Istanbul")."""
+        ei, eo = self.entities.get(inner), self.entities.get(outer)
+        if ei is None or eo is None or not ei.geonames_id or not eo.geonames_id:
+            return False
+        ri, ro = (max((PLACE_RANK.get(t, 0) for t in e.subtypes), default=0) for e in (ei, eo))
+        return bool(ri and ro) and ri >= ro
 
     def _local_containment(self) -> None:
         """Containment the entities state, plus what the text says ("Miami im US-Bundesstaat Florida")."""
@@ -266,14 +274,14 @@ class DocContext:
             nxt = ms[j]
             if nxt.start - m.end > 4 or nxt.kind not in (PLACE, COUNTRY) or nxt.key == m.key:
                 continue
-            if self._two_known_cities(m.key, nxt.key):
-                continue  # "Gespräche zwischen Kiew und Moskau in Istanbul": a city is not in another
+            if self._cannot_lie_in(m.key, nxt.key):
+                continue
             between = [self.lowers[t] for t in range(m.end, nxt.start)]
             if not between or between[0] not in ("in", "im", ",", "of") or any(
                     w in SENT_END for w in between):
                 continue
             if not all(w in ("in", "im", ",", "der", "dem", "den", "the", "of", "state", "us", "u.s.") or
-                       w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words or
+                       lex.is_place_type(w) or
                        self.mention_at(m.end + idx) is not None
                        for idx, w in enumerate(between)):
                 continue

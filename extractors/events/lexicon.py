@@ -129,8 +129,11 @@ class Lexicon:
         self.topic_stop = _words(m.get("topic_stop"))
         self.addressees = _words(m.get("addressees"))
         self.place_type_words = _words(m.get("place_type_words"))
+        self.place_type_heads = tuple(sorted(_words(m.get("place_type_heads")), key=len, reverse=True))
         self.delegation_nouns = _words(m.get("delegation_nouns"))
         self.membership_cues = _words(m.get("membership_cues"))
+        self.delegation_links = _words(m.get("delegation_links"))
+        self.leader_participles = _words(m.get("leader_participles"))
         att = m.get("attendance") or {}
         self.attendance_single = _words(att.get("single"))
         self.attendance_particle = {str(k).lower(): str(v).lower() for k, v in (att.get("particle") or {}).items()}
@@ -217,6 +220,13 @@ class Lexicon:
         self.durative_first = frozenset(s[0] for s in self.durative)
 
     # ------------------------------------------------------------------ helpers
+    def is_place_type(self, lower: str) -> bool:
+        """A word naming a kind of place: "capital", "US-Bundesstaat", and in German compounds by their head
+        ("Hafenstadt", "Küstenmetropole")."""
+        if lower in self.place_type_words or lower.split("-")[-1] in self.place_type_words:
+            return True
+        return any(lower.endswith(h) and len(lower) > len(h) + 2 for h in self.place_type_heads)
+
     def compound_head(self, lower: str) -> str | None:
         """The meeting noun heading a compound ("friedensgespräche" -> "gespräche"), if any."""
         if self.head_re is None or lower in self.compound_exclude:

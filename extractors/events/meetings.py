@@ -509,7 +509,7 @@ class Meetings:
         # German perfect: "hat ... telefoniert", "habe ... getroffen" is past
         if self.lex.lang == "de":
             for t in triggers:
-                if t.pos == "verb" and t.tense != "past":
+                if t.pos == "verb" and t.tense not in ("past", "planned"):
                     cl_a, _ = ctx.clause_of(s, t.i)
                     if any(ctx.lowers[j] in PERFECT_AUX for j in range(cl_a, t.i)):
                         t.tense = "past"
@@ -560,6 +560,8 @@ class Meetings:
             if gi + 1 < len(groups) and regions[groups[gi + 1][0]][:2] == (lo, hi):
                 nxt = triggers[groups[gi + 1][0]]
                 b = min(b, (ts[-1].end + nxt.i) // 2 + 1)
+            else:
+                b = self._leaders_end(s, ts[-1].end, b, hi)
             # "handed X a draft during talks in Kyiv": a meeting noun in a prepositional phrase belongs to
             # the clause around it, whose subject and object take part
             if ts[0].pos == "noun" and self._in_pp(s, ts[0]) and not (gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi)):
@@ -624,6 +626,15 @@ class Meetings:
             cands.append(c)
         return cands
 
+    def _leaders_end(self, s: Sentence, frm: int, b: int, hi: int) -> int:
+        """"talks in Istanbul, led on the Russian side by X and on the Ukrainian side by Y": the clause naming
+        who led the talks belongs to them however long it runs."""
+        lw = self.ctx.lowers
+        for j in range(frm, b):
+            if lw[j] in self.lex.leader_participles and j > s.start and lw[j - 1] == ",":
+                return max(b, self._clause_stop(s, j + 1, hi))
+        return b
+
     def _duration(self, a: int, b: int) -> tuple[int, bool]:
         """("zweitägigen", "two-day") -> days; and whether an end word ("endeten", "ended") stands near."""
         lw = self.ctx.lowers
@@ -679,7 +690,7 @@ class Meetings:
 
         def governed(j: int):
             """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida")."""
-            for k in range(j + 1, min(hi, j + 5)):
+            for k in range(j + 1, min(hi, j + 7)):
                 m = ctx.mention_at(k)
                 if m is not None and m.start == k:
                     if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
@@ -688,11 +699,12 @@ class Meetings:
                         continue
                     return None
                 w = lw[k]
-                if w in lex.articles or w in lex.place_type_words or w.split("-")[-1] in lex.place_type_words:
+                if w in lex.articles or lex.is_place_type(w):
                     continue
+                if w == "of" and k > j + 1 and lex.is_place_type(lw[k - 1]):
+                    continue  # "in the port city of Odesa"
                 # "in der saudischen Hauptstadt Riad", "in the Saudi capital Riyadh": an adjective before the type word
-                if k + 1 < hi and ctx.texts[k].isalpha() and (lw[k + 1] in lex.place_type_words or
-                                                               lw[k + 1].split("-")[-1] in lex.place_type_words):
+                if k + 1 < hi and ctx.texts[k].isalpha() and lex.is_place_type(lw[k + 1]):
                     continue
                 return None
             return None
@@ -795,6 +807,8 @@ class Meetings:
         for t in c.triggers:
             if t.tense == "past":
                 found.add("held")
+            elif t.tense == "planned":
+                found.add("planned")  # "hat ... nach Paris eingeladen", "invited X to Paris": to come
         for cls in lex.status_order:
             if cls in found:
                 return ("possible" if cls == "possible_adverb" else cls), True
@@ -1018,7 +1032,7 @@ class Meetings:
             j -= 1
             while j > s.start and lw[j] in self.lex.articles:
                 j -= 1
-        return j >= s.start and (lw[j] in self.lex.place_type_words or lw[j].split("-")[-1] in self.lex.place_type_words)
+        return j >= s.start and self.lex.is_place_type(lw[j])
 
     def _relation_of(self, s: Sentence, m) -> bool:
         """"der Schwiegersohn von US-Präsident Donald Trump": Trump is named to say who Kushner is."""
@@ -1382,7 +1396,14 @@ class Meetings:
                 break
         delegation = False
         has_delegation_word = any(self._delegation_word(lw[j]) for j in toks)
-        if cue is None and not had_triggers and any(lw[j] in lex.membership_cues for j in toks):
+        hi = s.end
+        link = next((j + 1 for j in toks if j + 1 < s.end and lw[j + 1] in lex.delegation_links and
+                     self._delegation_word(lw[j])), None) if cue is None and not had_triggers else None
+        if link is not None:
+            # "Die ukrainische Seite um X und Y stimmte dort ... zu": the side at the meeting just reported
+            delegation, cue = True, link
+            hi = ctx.clause_of(s, link)[1]
+        elif cue is None and not had_triggers and any(lw[j] in lex.membership_cues for j in toks):
             # "Die Delegation wurde von X angeführt. Ihr gehörten außerdem Y und Z an."
             if has_delegation_word or s.i - self._delegation_sent <= 1:
                 delegation = True
@@ -1424,7 +1445,7 @@ class Meetings:
                 return
         for mi in s.mentions:
             m = ctx.mentions[mi]
-            if m.start < lo or ctx.in_quote[m.start] or m.kind not in (PERSON, ORGANIZATION, COUNTRY):
+            if m.start < lo or m.start >= hi or ctx.in_quote[m.start] or m.kind not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
             if m.form == ADJECTIVE and not (m.kind == COUNTRY and self._adjective_attends(s, m, [])):
                 continue
