@@ -60,6 +60,7 @@ class Entity:
     resolution_key: str | None = None
     given_name: str | None = None
     family_name: str | None = None
+    gender: str | None = None  # "female" | "male" when the given name says so (for he/she/er)
     job_titles: list[str] = field(default_factory=list)  # as written: "US-Sondergesandte"
     affiliation: str | None = None  # key of an organisation/country entity in the same extraction
     nationality: str | None = None  # key of a country entity in the same extraction

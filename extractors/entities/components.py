@@ -9,7 +9,7 @@ from .lexicon import lexicon
 from .linker import link
 from .model_entities import merge_model_entities
 from .organizations import find_organizations
-from .persons import find_bare_surnames, find_persons, find_possessors
+from .persons import find_bare_surnames, find_persons, find_possessors, set_genders
 from .places import find_places
 
 
@@ -29,5 +29,5 @@ Language.factory("ng_organizations", default_config={"lang": "de"})(_component(f
 Language.factory("ng_places", default_config={"lang": "de"})(_component(find_places))
 Language.factory("ng_persons", default_config={"lang": "de"})(_component(
     lambda doc, lx: (find_persons(doc, lx), find_possessors(doc, lx), merge_model_entities(doc, lx),
-                    find_bare_surnames(doc, lx))))
+                    find_bare_surnames(doc, lx), set_genders(doc))))
 Language.factory("ng_entity_linker", default_config={"lang": "de"})(_component(link))

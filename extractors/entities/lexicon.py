@@ -141,17 +141,34 @@ MEMO_LIMIT = 200_000  # per-word decisions kept; about 30 MB at most
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
+    return frozenset(_given_name_genders())
+
+
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str | None]:
+    """gender-guesser's name dictionary: given name -> "female" / "male" where the list says so (mostly or
+    only), None where it is used for both."""
     import gender_guesser
     path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
-    names = set()
+    names: dict[str, str | None] = {}
     with open(path, encoding="iso-8859-1") as f:
         for line in f:
             if line.startswith("#") or len(line) < 30:
                 continue
             name = line[3:29].strip().replace("+", "-")
             if name and " " not in name and name[0].isupper():
-                names.add(name)
-    return frozenset(names)
+                code = line[:2].strip()
+                gender = "female" if code in ("F", "1F", "?F") else "male" if code in ("M", "1M", "?M") else None
+                if name in names and names[name] != gender:
+                    gender = None  # listed for both (one line per country group)
+                names[name] = gender
+    return names
+
+
+def given_name_gender(name: str) -> str | None:
+    """"Kaja" -> "female"; a hyphenated name by its first part ("Hans-Peter")."""
+    genders = _given_name_genders()
+    return genders.get(name) if name in genders else genders.get(name.split("-")[0])
 
 
 @lru_cache(maxsize=1)

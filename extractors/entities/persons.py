@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import NAME, PERSON, Entity
 from ..tokens import token_view
-from .lexicon import Lexicon
+from .lexicon import Lexicon, given_name_gender
 from .mentions import add_mention, free, slug
 
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen",
@@ -275,3 +275,11 @@ def _same_surname(doc: Doc, family: str, given: str | None) -> Entity | None:
         if e.kind == PERSON and e.family_name == family and (given is None or e.given_name in (None, given)):
             return e
     return None
+
+
+def set_genders(doc: Doc) -> None:
+    """A person's gender where the given name tells it, so that "she said" finds Kaja Kallas, not the man
+    named last."""
+    for e in doc._.ng_entities.values():
+        if e.kind == PERSON and e.given_name and e.gender is None:
+            e.gender = given_name_gender(e.given_name)

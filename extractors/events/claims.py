@@ -132,16 +132,25 @@ class Speech:
         return out
 
     def resolve_pronoun(self, si: int, tok: int) -> str | None:
-        """er/sie/he/she: the speaker or subject of the sentences just before."""
+        """er/sie/he/she: the speaker or subject of the sentences just before, of the pronoun's gender."""
+        gender = self.lex.pronoun_genders.get(self.ctx.lowers[tok])
+        for k in self._antecedents(si, tok):
+            ent = self.ctx.entities.get(k) if gender else None
+            if ent is None or ent.gender is None or ent.gender == gender:
+                return k
+        return None
+
+    def _antecedents(self, si: int, tok: int):
+        """Who a pronoun may stand for, most likely first."""
         ctx = self.ctx
         for f in self.sent_frames.get(si, ()):
             if f.contains(tok) and f.speakers and f.cue_tok < tok:
                 # "X warf Y vor, er halte ...": the accused; "X sagte, er habe ...": the speaker
                 targets = [k for k in f.targets if self.kind(k) == PERSON]
                 if targets and f.claim_type in ("accusation", "criticism", "demand"):
-                    return targets[0]
+                    yield targets[0]
                 if self.kind(f.speakers[0]) == PERSON:
-                    return f.speakers[0]
+                    yield f.speakers[0]
         para = ctx.sents[si].para
         for back in (1, 2, 3):
             t = si - back
@@ -151,12 +160,11 @@ class Speech:
             if t in self.cont_frame:
                 frames.append(self.cont_frame[t])
             persons = [k for f in frames if not f.dropped for k in f.speakers if self.kind(k) == PERSON]
-            if persons:
-                return persons[-1]
-            if back == 1:
+            yield from reversed(persons)
+            if back == 1 and not persons:
                 subj = self.subject_of(t)
                 if subj:
-                    return subj
+                    yield subj
         for back in (1, 2):
             t = si - back
             if t < 0:
@@ -164,15 +172,14 @@ class Speech:
             for mi in reversed(ctx.sents[t].mentions[-60:]):
                 m = ctx.mentions[mi]
                 if m.kind == PERSON and m.form != ADJECTIVE and not m.possessive:
-                    return m.key
+                    yield m.key
         # earlier in the same sentence
         for mi in ctx.sents[si].mentions:
             m = ctx.mentions[mi]
             if m.start >= tok:
                 break
             if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive:
-                return m.key
-        return None
+                yield m.key
 
     def resolve_role(self, si: int, head: str, at: int = -1, full: str = "") -> str | None:
         """"der Kanzler", "the minister": a person named before whose job title has that word; failing that,
@@ -475,9 +482,11 @@ class Speech:
             if ctx.in_quote[j]:
                 j += 1
                 continue
-            # English relative clauses inside the subject: ", who met X in Y, said"
-            if lw[j] == "," and j + 1 < b and lw[j + 1] in ("who", "which", "whom", "whose", "welche", "welcher",
-                                                               "deren", "dessen"):
+            # relative and participial clauses inside the subject: ", who met X in Y, said", ", speaking in
+            # Kyiv before leaving to see X, said", ", flanked by X, said"
+            if lw[j] == "," and j + 1 < b and (lw[j + 1] in ("who", "which", "whom", "whose", "welche", "welcher",
+                                                                "deren", "dessen") or
+                                               self._participle_opens(j + 1, b)):
                 k = j + 2
                 while k < b and lw[k] != ",":
                     k += 1
@@ -521,6 +530,16 @@ class Speech:
                     c = Cand(c.start, c.end, "unnamed")
             kept.append(c)
         return kept
+
+    def _participle_opens(self, j: int, b: int) -> bool:
+        """An English participle opening a side phrase closed by a comma before b ("speaking in Kyiv,")."""
+        if self.lex.lang != "en":
+            return False
+        w, texts = self.ctx.lowers[j], self.ctx.texts
+        if not (texts[j].isalpha() and texts[j].islower() and len(w) > 5 and
+                (w.endswith("ing") or (w.endswith("ed") and j + 1 < b and self.ctx.lowers[j + 1] == "by"))):
+            return False
+        return any(self.ctx.lowers[k] == "," for k in range(j + 1, b))
 
     def _country_named(self, word: str) -> str | None:
         """The country a name or a fused prefix stands for ("us" in "US-Präsident", "usa")."""
@@ -938,13 +957,17 @@ class Speech:
             a_, b_ = ctx.trim(pre_a, v)
             if a_ < b_:
                 content = [(a_, b_)] + content
+        first_sent = s.i
+        told = self._told_before(s, v, subject_after)
+        if told is not None:
+            content, first_sent = [told], s.i - 1
         if not content:
             return None
         if not speakers:
             return None
         f = Frame(sent=s.i, cue=cue, cue_tok=i, cue_word=ctx.token_text(i, end) if part is None else
                   ctx.token_text(i, end) + " … " + ctx.texts[part], speakers=speakers, content=content, direct=False,
-                  claim_type=cue.claim_type, cameo=cue.cameo, first_sent=s.i, konjunktiv_only=konj_only)
+                  claim_type=cue.claim_type, cameo=cue.cameo, first_sent=first_sent, konjunktiv_only=konj_only)
         f.thin = False
         if cue.mode in ("object", "say") and not opener and not inverted:
             words = 0
@@ -958,6 +981,18 @@ class Speech:
         f.direct = bool(content) and all(ctx.in_quote[a] or ctx.in_quote[min(b - 1, ctx.n - 1)] for a, b in content) \
             and len(content) == 1 and self._quote_covers(content[0])
         return f
+
+    def _told_before(self, s: Sentence, v: int, subject_after: bool) -> tuple[int, int] | None:
+        """"Das teilte Selenskyj am Freitag mit.": what was said is the sentence before (its token range)."""
+        ctx = self.ctx
+        if not subject_after or s.i == 0 or s.first_word != v - 1 or ctx.lowers[s.first_word] not in \
+                self.lex.anaphoric_objects:
+            return None
+        prev = ctx.sents[s.i - 1]
+        if prev.para != s.para or any(ctx.in_quote[j] for j in range(prev.start, prev.end)):
+            return None
+        a, b = ctx.trim(prev.start, prev.end)
+        return (a, b) if a < b else None
 
     def _coordinated_speakers(self, s: Sentence, v: int) -> list[str] | None:
         lw = self.ctx.lowers
@@ -1064,6 +1099,12 @@ class Speech:
                 break
             if w in (",", ":"):
                 nxt = j + 1
+                if w == "," and cue.mode == "object" and j > frm and nxt < limit and \
+                        (ctx.mention_at(nxt) is not None or lw[nxt] in lex.pronouns):
+                    # "Moskau fordert den Abzug der Truppen, Kiew lehnt das ab": the object ends where a new
+                    # subject begins
+                    start, limit = frm, j
+                    break
                 # ", dass" / ", that": begin after it
                 if nxt < limit and lw[nxt] in lex.content_openers:
                     nxt += 1
@@ -1086,6 +1127,11 @@ class Speech:
                         return [r for r in (ctx.trim(a0, k), ctx.trim(nxt, limit)) if r[0] < r[1]], True, True
                 start, opener = nxt, True
                 break
+            if w in lex.content_openers and cue.mode == "say" and j > frm + 2 and lw[j - 1] in lex.coordinators \
+                    and not any(lw[x] in lex.content_openers or lw[x] == "," for x in range(frm, j - 1)):
+                # "said the American side had ideas and that the talks would continue": both were said
+                ranges = [ctx.trim(self._past_addressees(frm, j - 1), j - 1), ctx.trim(j + 1, limit)]
+                return [r for r in ranges if r[0] < r[1]], True, False
             if w in lex.content_openers and cue.mode != "complement":
                 start, opener = j + 1, True
                 break
@@ -1173,11 +1219,7 @@ class Speech:
         while a < limit and lw[a] in lex.content_openers and cue.mode != "complement":
             a += 1
         if cue.mode == "say":
-            # "told reporters the two leaders had agreed": who was told is not what was said
-            while a < limit and (lw[a] in lex.addressees and lw[a] not in lex.articles or
-                                 (lw[a] in lex.articles and a + 1 < limit and lw[a + 1] in lex.addressees and
-                                  lw[a + 1] not in lex.articles)):
-                a += 1
+            a = self._past_addressees(a, limit)
         stop = limit
         if cue.mode in ("say", "object"):
             for j in range(a + 1, limit):
@@ -1204,6 +1246,15 @@ class Speech:
             if a < b and cue.mode in ("complement", "object", "say"):
                 return [(a, b)], False, False
         return [], False, False
+
+    def _past_addressees(self, a: int, limit: int) -> int:
+        """"told reporters the two leaders had agreed": who was told is not what was said."""
+        lw, lex = self.ctx.lowers, self.lex
+        while a < limit and (lw[a] in lex.addressees and lw[a] not in lex.articles or
+                             (lw[a] in lex.articles and a + 1 < limit and lw[a + 1] in lex.addressees and
+                              lw[a + 1] not in lex.articles)):
+            a += 1
+        return a
 
     def _attribution(self, s: Sentence, i: int, end: int, cue: Cue, cues) -> Frame | None:
         """X zufolge / laut X / nach Angaben von X / according to X / ihren Worten nach."""

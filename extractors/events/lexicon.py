@@ -172,6 +172,8 @@ class Lexicon:
         sp = raw.get("speech") or {}
         self.pronouns = _words(sp.get("pronouns"))
         self.possessive_pronouns = _words(sp.get("possessive_pronouns"))
+        self.anaphoric_objects = _words(sp.get("anaphoric_objects"))
+        self.pronoun_genders = {str(k).lower(): str(v) for k, v in (sp.get("pronoun_genders") or {}).items()}
         self.role_heads = _words(sp.get("role_heads"))
         self.unnamed_heads = _words(sp.get("unnamed_heads"))
         self.office_words = _words(sp.get("office_words"))
