@@ -150,8 +150,7 @@ def _after_given_name(doc: Doc, i: int, lx: Lexicon) -> bool:
         return False
     v = token_view(doc)
     prev = v.texts[i - 1]
-    return prev[:1].isupper() and lx.is_given_name(prev) and not v.sent_start[i - 1] and \
-        prev.lower() not in lx.common_words
+    return prev[:1].isupper() and lx.is_given_name(prev) and prev.lower() not in lx.common_words  # also first
 
 
 def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:

@@ -133,12 +133,26 @@ class Speech:
 
     def resolve_pronoun(self, si: int, tok: int) -> str | None:
         """er/sie/he/she: the speaker or subject of the sentences just before, of the pronoun's gender."""
-        gender = self.lex.pronoun_genders.get(self.ctx.lowers[tok])
+        gender = self._pronoun_gender(tok)
         for k in self._antecedents(si, tok):
             ent = self.ctx.entities.get(k) if gender else None
             if ent is None or ent.gender is None or ent.gender == gender:
                 return k
         return None
+
+    def _pronoun_gender(self, tok: int) -> str | None:
+        """he/she/er; German "sie" is "she" only with a singular verb beside it ("sie nahm", "sagte sie")."""
+        lex, lw, texts = self.lex, self.ctx.lowers, self.ctx.texts
+        w = lw[tok]
+        if w in lex.pronoun_genders:
+            return lex.pronoun_genders[w]
+        if w not in lex.singular_pronoun_genders:
+            return None
+        nxt = tok + 1 if tok + 1 < len(lw) and texts[tok + 1].isalpha() and texts[tok + 1].islower() else tok - 1
+        verb = lw[nxt] if nxt >= 0 else ""
+        if not verb.isalpha() or verb.endswith("en") or verb in lex.plural_verb_forms:
+            return None
+        return lex.singular_pronoun_genders[w]
 
     def _antecedents(self, si: int, tok: int):
         """Who a pronoun may stand for, most likely first."""
@@ -276,6 +290,8 @@ class Speech:
                         host.content and f.cue_tok - host.content[0][0] <= 4:
                     host.claim_type, host.cameo = f.claim_type, f.cameo
                 continue
+            if any(g.speakers == f.speakers and g.content == f.content for g in kept):
+                continue  # "said he was confident that ...": one claim, not one per cue
             kept.append(f)
         frames.extend(kept)
         # Konjunktiv speech carried on from the sentence before
@@ -283,8 +299,10 @@ class Speech:
             prev = self._previous_claim(s)
             own = self.subject_of(s.i)
             if prev is not None and own is not None and own not in prev.speakers and \
-                    not any(f.cue is not None for f in frames):
-                prev = None  # "Selenskyj hätte sich ... gewünscht": another person's sentence, not the speaker's
+                    not any(f.cue is not None for f in frames) and not self._has_konjunktiv(s, first_only=True):
+                # "Selenskyj hätte sich ... gewünscht": another person's sentence, not the speaker's (but
+                # "Budanow verfüge über die nötige Erfahrung" is still the speaker talking about Budanow)
+                prev = None
             if prev is not None:
                 if (not frames and self._has_konjunktiv(s)) or (frames and all(f.konjunktiv_only for f in frames)):
                     # "Der Dialog laufe.": the same speaker goes on, a claim of its own
@@ -315,14 +333,17 @@ class Speech:
             break
         return None
 
-    def _has_konjunktiv(self, s: Sentence) -> bool:
+    def _has_konjunktiv(self, s: Sentence, first_only: bool = False) -> bool:
+        """A Konjunktiv verb among the first words (first_only: Konjunktiv I, which only reports speech)."""
         ctx, lex = self.ctx, self.lex
         for j in range(s.start, min(s.end, s.start + 25)):
             if ctx.in_quote[j]:
                 continue
             w = ctx.lowers[j]
-            if w in lex.konjunktiv:
+            if w in lex.konjunktiv and not (first_only and w in lex.konjunktiv_two):
                 return True
+            if first_only:
+                continue
             for c in lex.cues_single.get(w, ()):
                 if c.konjunktiv:
                     return True
@@ -390,6 +411,8 @@ class Speech:
             # "begrüßte die Delegationen", "welcomed Zelensky": a reception, not a statement
             if ok and cue.cameo == "051" and self._people_follow(s, b):
                 ok = False
+            if ok and cue.mode == "say" and cue.preps:
+                ok = any(lw[j] in cue.preps for j in range(b, min(s.end, b + 6)))  # "zeigte sich zuversichtlich, dass"
             if ok and cue.mode == "need":
                 ok = any(lw[j] in cue.preps for j in range(b, min(s.end, b + 12)) if lw[j] != ",") and \
                     not any(lw[j] == "," for j in range(b, self._first(s, b, cue.preps)))
@@ -874,8 +897,10 @@ class Speech:
         if cue.mode in ("attrib_after", "attrib_before"):
             return self._attribution(s, i, end, cue, cues)
         if cue.mode == "self":
-            # "Selenskyj hätte sich nach eigenen Worten ein stärkeres Signal gewünscht"
+            # "Selenskyj hätte sich nach eigenen Worten ein stärkeres Signal gewünscht", "Er nahm ... an"
             subj = self.subject_of(s.i)
+            if subj is None and lw[s.first_word] in lex.pronouns:
+                subj = self.resolve_pronoun(s.i, s.first_word)
             if subj is None:
                 return None
             ranges = [r for r in (ctx.trim(ctx.hard_start(s, i, quotes=False), i), ctx.trim(end, ctx.hard_end(s, end)))
@@ -1065,6 +1090,12 @@ class Speech:
                                                    lw[ci - 1] in lex.auxiliaries)):
                 cut = ci - 1 if lw[ci - 1] not in lex.auxiliaries else ci - 2
                 limit = min(limit, cut)
+                break
+            # "said X, while Rutte told reporters that Y": a contrasting clause with its own speaker
+            contrast = next((j for j in range(frm + 1, ci - 1) if lw[j] == "," and lw[j + 1] in lex.contrast_openers),
+                            None)
+            if contrast is not None:
+                limit = min(limit, contrast)
                 break
         start = None
         opener = False

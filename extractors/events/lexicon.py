@@ -173,7 +173,11 @@ class Lexicon:
         self.pronouns = _words(sp.get("pronouns"))
         self.possessive_pronouns = _words(sp.get("possessive_pronouns"))
         self.anaphoric_objects = _words(sp.get("anaphoric_objects"))
+        self.contrast_openers = _words(sp.get("contrast_openers"))
         self.pronoun_genders = {str(k).lower(): str(v) for k, v in (sp.get("pronoun_genders") or {}).items()}
+        self.singular_pronoun_genders = {str(k).lower(): str(v)
+                                         for k, v in (sp.get("singular_pronoun_genders") or {}).items()}
+        self.plural_verb_forms = _words(sp.get("plural_verb_forms"))
         self.role_heads = _words(sp.get("role_heads"))
         self.unnamed_heads = _words(sp.get("unnamed_heads"))
         self.office_words = _words(sp.get("office_words"))
@@ -181,6 +185,7 @@ class Lexicon:
         self.role_synonyms: dict[str, tuple[str, ...]] = {
             str(k).lower(): tuple(str(x).lower() for x in v) for k, v in (sp.get("role_synonyms") or {}).items()}
         self.konjunktiv = _words(sp.get("konjunktiv"))
+        self.konjunktiv_two = _words(sp.get("konjunktiv_two"))
         self.skip_phrases = _seqs(sp.get("skip_phrases"))
         self.that = _words(sp.get("that"))
         self.subordinators = _words(sp.get("subordinators"))
