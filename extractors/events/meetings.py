@@ -1536,6 +1536,9 @@ class Meetings:
         for m in self.meets:
             if (not m.location or not m.date) and ctx.sents[m.main].para <= first_para + 1:
                 self._complete_from_lead(m)
+            if not m.date and pub is not None and m.main in self._dateline_end and m.status in ("held", "ongoing"):
+                # "KIEW (dpa) - ... hat Selenskyj eine Delegation empfangen.": wire copy's lead tells today's news
+                m.date = (pub.isoformat(), None, "day")
             if not m.location and m.kind not in ("phone_call", "video_call") and m.status in ("held", "ongoing") \
                     and len(self.dateline_places) == 1:
                 near = False
