@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("--format", default="table", choices=["table", "json"])
 
-    p = sub.add_parser("reindex", help="rebuild search names, counts and pairs from the articles",
+    p = sub.add_parser("reindex", help="rebuild search names, place facts, month buckets, counts and pairs "
+                                       "from the articles",
                        description="Recompute what ingest keeps materialised - each entity's search names, "
                                    "the counts per entity and pair in the index graph, the vocabulary - from the "
                                    "article graphs alone. Run it once on a store written by an older newsgraph "

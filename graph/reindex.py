@@ -3,14 +3,14 @@
 For stores written by an older newsgraph (before search names or venue counts existed), after
 a bulk load of N-Quads written elsewhere (see benchmarks/README.md, "Past one machine"), or
 to check that the incremental counts are right: `newsgraph reindex` recomputes the entities'
-search names, every count and pair in the index graph, and the vocabulary graph. Each step is
-one SPARQL Update, so a store is never left half rebuilt by one step.
+search names, place facts, month buckets, every count and pair in the index graph, and the
+vocabulary graph. Each step is one SPARQL Update (month buckets one per batch of articles).
 """
 from __future__ import annotations
 
 import time
 
-from .buckets import rebuild_updates
+from .buckets import refile_update
 from .index import recount
 from .iris import Minter
 from .namespaces import NG, SDO
@@ -81,11 +81,20 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         run(label, ops)
         report(f"{label}: {times[label]:.1f} s")
     run("month buckets", [f"DROP SILENT GRAPH {nt(minter.index_graph)}"])
+    t0 = time.perf_counter()
     graphs = [str(r[0]) for r in store.query(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{NG.contentHash}> ?h }} }}").rows]
+    entities = {r[0] for r in store.query(
+        f"SELECT ?e WHERE {{ GRAPH {nt(minter.entities_graph)} {{ ?e <{NG.resolutionKey}> ?k }} }}").rows}
+    times["month buckets"] += time.perf_counter() - t0
     for i in range(0, len(graphs), batch):
-        run("month buckets", rebuild_updates(minter.base, minter.index_graph, minter.entities_graph,
-                                             graphs[i:i + batch]))
+        t0 = time.perf_counter()
+        op = refile_update(store, minter.base, minter.index_graph, entities, graphs[i:i + batch])
+        times["month buckets"] += time.perf_counter() - t0
+        if op:
+            run("month buckets", [op])
+        if (i // batch) % 10 == 9:
+            report(f"month buckets: {i + batch} of {len(graphs)} articles, {times['month buckets']:.0f} s")
     report(f"month buckets: {times['month buckets']:.1f} s ({len(graphs)} articles)")
     run("counts and pairs", recount(minter.index_graph, None, None))
     report(f"counts and pairs: {times['counts and pairs']:.1f} s")
