@@ -1026,7 +1026,7 @@ HELDOUT = {"en-2025-11-19-ankara-erdogan-zelenskiy", "de-2025-11-20-kiew-driscol
            "de-2026-02-04-liveticker-abu-dhabi", "en-2026-02-05-abu-dhabi-live"}
 
 
-HELDOUT_FLOORS = (0.75, 0.88, 0.6)  # meetings F1, claims F1, share of dates right (measured 0.77, 0.90, 0.64;
+HELDOUT_FLOORS = (0.75, 0.88, 0.6)  # meetings F1, claims F1, share of dates right (measured 0.79, 0.90, 0.64;
 # 0.52, 0.82, 0.32 when they were written)
 
 
@@ -1596,3 +1596,13 @@ def test_a_sentence_initial_given_name_starts_a_person_not_a_town(extractor):
 def test_meeting_days_told_relative_to_the_article(extractor, lang, published, text, date):
     ex = extractor.extract(text, lang, dt.date.fromisoformat(published))
     assert [m.date for m in ex.meetings] == [date]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "In Bergen wurde ein Wohnhaus getroffen, in Tromsø fiel der Strom aus."),  # hit, not met
+    ("de", "Der Abgeordnete Jonas Gahr Støre begrüßte dagegen, dass das Parlament künftig mehr Rechte habe."),
+    ("en", "Jonas Gahr Støre welcomed that the parliament would have more say."),
+    ("en", "Norway had no plans to hold talks in Finland at this stage, Jonas Gahr Støre told reporters."),
+])
+def test_no_meeting_in_words_that_only_look_like_one(extractor, lang, text):
+    assert extractor.extract(text, lang, dt.date(2026, 3, 9)).meetings == []

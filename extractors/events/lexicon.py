@@ -107,6 +107,8 @@ class Lexicon:
                 self.verb[str(f).lower()] = (kind, str(tense))
         self.needs_destination = _words(m.get("needs_destination"))
         self.needs_actor = _words(m.get("needs_actor"))
+        self.passive_not_meeting = _words(m.get("passive_not_meeting"))
+        self.passive_auxiliaries = _words(m.get("passive_auxiliaries"))
         self.visit_objects = _words(m.get("visit_objects"))
         self.particle_verbs: dict[str, tuple[str, str]] = {}
         for kind, forms in (m.get("particle_verbs") or {}).items():

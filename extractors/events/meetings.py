@@ -352,7 +352,12 @@ class Meetings:
                         continue
                     return True
             return False
+        if w in lex.passive_not_meeting and any(ctx.lowers[k] in lex.passive_auxiliaries
+                                                 for k in range(max(cl_a, i - 12), min(cl_b, i + 3))):
+            return False  # "In Charkiw wurde ein Wohnhaus getroffen": hit, not met
         if w in lex.needs_actor:
+            if any(ctx.lowers[k] in lex.content_openers for k in range(i + 1, min(cl_b + 2, s.end, i + 4))):
+                return False  # "begrüßte dagegen, dass ...", "welcomed that ...": a statement
             if lex.verb.get(w, ("",))[0] == "signing" and any(
                     ctx.mention_at(k) is not None and ctx.mention_at(k).kind in (PERSON, COUNTRY)
                     for k in range(max(cl_a, i - 6), i)):
