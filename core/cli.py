@@ -9,9 +9,10 @@ import argparse
 import json
 import os
 import sys
+import time
 
 from . import __version__
-from .config import resolution_file, store_location
+from .config import compact_after, resolution_file, store_location
 
 EPILOG = """\
 examples:
@@ -144,6 +145,7 @@ def cmd_ingest(args) -> int:
 
     try:
         overrides = Overrides.load(resolution_file(args.resolution))
+        compact = compact_after()
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     if args.jobs < 1:
@@ -165,6 +167,11 @@ def cmd_ingest(args) -> int:
             raise CliError(str(exc)) from exc
     with _open(args) as store:
         summary = ingest(args.paths, store, extractor, _minter(args), overrides, report, progress, args.jobs)
+        if summary.added + summary.replaced >= compact:
+            t = time.perf_counter()
+            store.optimize()
+            if not args.quiet:
+                print(f"ingest: store compacted in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     if progress is not None:
         progress.close()
     print(f"ingest: {summary.line()} (store: {store_location(args.store)})")

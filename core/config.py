@@ -17,3 +17,13 @@ def resolution_file(explicit: str | None = None) -> str | None:
     if path:
         return path
     return "resolution.yaml" if os.path.exists("resolution.yaml") else None
+
+
+def compact_after() -> int:
+    """Articles an ingest run must write before it compacts the store (NEWSGRAPH_COMPACT_AFTER, default 1,000:
+    compaction costs about 2.5 min at 100,000 articles and pays back in query time and disk)."""
+    value = os.environ.get("NEWSGRAPH_COMPACT_AFTER", "1000")
+    try:
+        return max(1, int(value))
+    except ValueError:
+        raise ValueError(f"NEWSGRAPH_COMPACT_AFTER must be a number of articles, not {value!r}") from None

@@ -102,4 +102,8 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
     store.update(f"DROP SILENT GRAPH <{VOCAB_GRAPH}>")
     ArticleWriter(store, minter).ensure_vocabulary(force=True)
     times["vocabulary"] = time.perf_counter() - t
+    t = time.perf_counter()
+    store.optimize()  # every bucket and count was deleted and written again
+    times["compaction"] = time.perf_counter() - t
+    report(f"compaction: {times['compaction']:.1f} s")
     return times

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -229,6 +230,22 @@ def test_named_queries_come_in_pages(cli, tmp_path, store):
     assert own.returncode == 2 and "write LIMIT/OFFSET into your own SPARQL" in own.stderr
     listing = cli("queries", check=True).stdout
     assert "--limit N / --offset N" in listing
+
+
+def test_a_large_ingest_compacts_the_store_and_keeps_what_it_wrote(cli, tmp_path, store):
+    src = tmp_path / "in"
+    src.mkdir()
+    article(src, "de.txt", DE)
+    article(src, "en.txt", EN)
+    small = cli("ingest", "--store", store, str(src), check=True, env={"NEWSGRAPH_COMPACT_AFTER": "3"})
+    assert "compacted" not in small.stderr  # 2 articles: below the threshold
+    article(src, "en.txt", EN + " He added that more talks would follow.")
+    article(src, "de2.txt", DE.replace("Miami", "Genf"))
+    big = cli("ingest", "--store", store, str(src), check=True, env={"NEWSGRAPH_COMPACT_AFTER": "2"})
+    assert "store compacted" in big.stderr and "1 added, 1 unchanged, 1 replaced" in big.stdout
+    assert re.search(r"schema:NewsArticle +3\n", cli("stats", "--store", store, check=True).stdout)
+    bad = cli("ingest", "--store", store, str(src), env={"NEWSGRAPH_COMPACT_AFTER": "many"})
+    assert bad.returncode != 0 and "NEWSGRAPH_COMPACT_AFTER" in bad.stderr
 
 
 def test_reindex_rebuilds_an_old_store_and_queries_say_when_it_is_needed(cli, tmp_path, store):

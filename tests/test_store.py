@@ -59,6 +59,18 @@ def test_replacing_an_article_drops_its_old_graph(store):
     assert str(ag.iri) in store.named_graphs()
 
 
+def test_compaction_keeps_every_quad(store):
+    write(store, "a.txt", title="first")
+    write(store, "a.txt", title="second")  # deleted rows for the compaction to drop
+    before = io.BytesIO()
+    store.export(before, "nquads")
+    store.optimize()
+    after = io.BytesIO()
+    store.export(after, "nquads")
+    assert sorted(after.getvalue().splitlines()) == sorted(before.getvalue().splitlines())
+    assert b"second" in after.getvalue()
+
+
 def test_bindings_are_values_not_text(store):
     write(store)
     q = queries.get("claims-by-actor")

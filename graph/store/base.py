@@ -66,6 +66,10 @@ class Store(abc.ABC):
     def load(self, data: bytes, fmt: str) -> int:
         """Add serialized RDF (quad formats keep their graphs); returns the number of statements."""
 
+    def optimize(self) -> None:
+        """Compact the store after a large write (bulk ingest, reindex). A no-op where the
+        backend manages its own storage."""
+
     def close(self) -> None:
         pass
 
