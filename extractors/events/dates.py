@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon
 
@@ -29,6 +29,7 @@ class DateMention:
     end: int
     spec: tuple  # what the words say; see resolve()
     deadline: bool = False  # "bis Donnerstag", "seit Montag": not when something takes place
+    since: bool = False  # "seit Freitag", "since May": when something began
 
 
 def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: Lexicon) -> list[DateMention]:
@@ -276,6 +277,9 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             i += 1
             continue
         i += 1
+    if d.since_preps:
+        out = [replace(m, since=True) if m.deadline and any(
+            lowers[k] in d.since_preps for k in range(max(start, m.start - 2), m.start + 1)) else m for m in out]
     return out
 
 

@@ -65,6 +65,7 @@ class DateLexicon:
         self.numbers: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("numbers") or {}).items()}
         self.year_words = _words(d.get("year_words"))
         self.deadline_preps = _words(d.get("deadline_preps"))
+        self.since_preps = _words(d.get("since_preps"))
         # "Sonntagnachmittag", "Montagabend": a weekday with a time of day
         self.weekday_forms: dict[str, int] = {}
         for name, num in self.weekdays.items():
@@ -159,6 +160,7 @@ class Lexicon:
         self.talk_preps = _words(m.get("talk_preps"))
         self.normative_modals = _words(m.get("normative_modals"))
         self.temporal_connectors = _words(m.get("temporal_connectors"))
+        self.first_words = _words(m.get("first_words"))
 
         st = raw.get("status") or {}
         # strongest first; possible_adverb ("möglicherweise") ranks below a plan and counts as possible

@@ -510,7 +510,9 @@ class Meetings:
         # "May 21": the month is not the modal; weekday and month words are not status cues
         self._date_tokens = {j for d in all_dates for j in range(d.start, d.end)
                              if self.lex.status_of.get(ctx.lowers[j]) in ("possible", "possible_adverb")}
-        dates = [d for d in all_dates if not d.deadline]
+        # "seit Freitag beraten", "talks since May": the start of what goes on (not "the first talks since 2022")
+        dates = [d for d in all_dates if not d.deadline or (d.since and not any(
+            ctx.lowers[j] in self.lex.first_words for j in range(ctx.clause_of(s, d.start)[0], d.start)))]
         # German perfect: "hat ... telefoniert", "habe ... getroffen" is past
         if self.lex.lang == "de":
             for t in triggers:
@@ -597,9 +599,11 @@ class Meetings:
                 used = {t.date_tok for gg in groups for t in (triggers[x] for x in gg)}
                 free = [d for d in dates if a <= d.start < b and d.start not in used]
                 dm = free[0] if free else None
+            if dm is not None and dm.since and status in ("planned", "expected", "possible"):
+                dm = None  # "seit Montag ist ein Treffen geplant": when the plan began, not the meeting
             if dm is not None:
-                orient = PAST if status == "held" else (FUTURE if status in ("planned", "expected", "possible")
-                                                       else AUTO)
+                orient = PAST if status == "held" or dm.since else (
+                    FUTURE if status in ("planned", "expected", "possible") else AUTO)
                 if status == "planned" and any(ctx.lowers[j] in self.lex.past_modals for j in range(a, b)):
                     orient = AUTO  # "Am Freitag sollte er in Paris ...": planned as seen before the article
                 if not explicit:
