@@ -228,3 +228,22 @@ def test_every_demonym_names_a_country_code():
         lx = lexicon(lang)
         assert all(isinstance(iso, str) and len(iso) == 2 and iso in lx.countries_by_iso for _, iso in lx.demonyms)
         assert lx.demonym_country("norwegian" if lang == "en" else "norwegischen") == "NO"
+
+
+@pytest.mark.parametrize("lang, text, key, name", [
+    ("en", "The Finnish foreign ministry said the talks had gone well.", "org:fi-foreign-ministry",
+     "Foreign Ministry of Finland"),
+    ("en", "Norway's defence ministry said two drones had been shot down.", "org:no-defence-ministry",
+     "Defence Ministry of Norway"),
+    ("de", "Das finnische Außenministerium erklärte, die Gespräche seien gut verlaufen.", "org:fi-foreign-ministry",
+     "Foreign Ministry of Finland"),
+    ("de", "Das norwegische Verteidigungsministerium teilte mit, zwei Drohnen seien abgeschossen worden.",
+     "org:no-defence-ministry", "Defence Ministry of Norway"),
+])
+def test_a_ministry_is_known_by_its_country_and_field_in_either_language(lang, text, key, name):
+    import datetime as dt
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract(text, lang, dt.date(2026, 3, 9))
+    ents = {e.key: e for e in ex.entities}
+    assert key in ents and ents[key].name == name and ents[key].kind == "organization"
+    assert [c.author for c in ex.claims] == [key]  # the ministry is the speaker

@@ -1617,3 +1617,19 @@ def test_no_meeting_in_words_that_only_look_like_one(extractor, lang, text):
 def test_since_dates_a_meeting_that_goes_on_from_then(extractor, lang, text, date):
     [m] = extractor.extract(text, lang, dt.date(2026, 3, 9)).meetings
     assert m.date == date
+
+
+@pytest.mark.parametrize("lang, text, status, date", [
+    ("en", "Alexander Stubb hosted Jonas Gahr Støre in Helsinki on Monday for talks on a possible fisheries deal.",
+     "held", "2026-03-09"),  # "possible" describes the deal
+    ("de", "Die Außenminister Elina Valtonen und Espen Barth Eide vereinbarten, sich im Mai in Bergen erneut zu "
+           "treffen.", "planned", "2026-05"),
+])
+def test_status_comes_from_the_meeting_not_its_topic(extractor, lang, text, status, date):
+    [m] = extractor.extract(text, lang, dt.date(2026, 3, 9)).meetings
+    assert (m.status, m.date) == (status, date)
+
+
+def test_an_english_verb_of_hosting_needs_its_guest_after_it(extractor):
+    text = "Alexander Stubb said Finland was ready to host further rounds."
+    assert extractor.extract(text, "en", dt.date(2026, 3, 9)).meetings == []

@@ -77,6 +77,8 @@ class Lexicon:
     country_abbreviations: frozenset[str] = frozenset()
     capitals: dict[str, PlaceEntry] = field(default_factory=dict)  # ISO -> capital city
     genitive_links: frozenset[str] = frozenset()  # "Hauptstadt der Ukraine", "capital of the UAE"
+    ministry_heads: frozenset[str] = frozenset()  # "ministry", "ministerium"
+    ministry_fields: dict[str, str] = field(default_factory=dict)  # "außen" / "foreign" -> "foreign"
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
 
     _memo: dict = field(default_factory=dict, repr=False)
@@ -270,6 +272,7 @@ def lexicon(lang: str) -> Lexicon:
         for n in o["names"]:
             orgs[n] = (o["key"], canonical, o["type"])
     pl = _data("places.yaml")
+    ministries = _data("ministries.yaml")
     demonyms = sorted(((stem, iso) for iso, stems in pl["demonyms"][lang].items() for stem in stems),
                       key=lambda x: -len(x[0]))
     nouns = roles[lang]["nouns"]
@@ -281,6 +284,8 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang, given_names=given_names(), common_words=frozenset(words[lang]), places=places,
         countries_by_iso=by_iso, capitals=capitals, capital_words=frozenset(pl["capital_words"][lang]), orgs=orgs,
         genitive_links=frozenset(pl["genitive_links"][lang]),
+        ministry_heads=frozenset(ministries["heads"][lang]),
+        ministry_fields={w: f for f, ws in ministries["fields"].items() for w in ws},
         role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),
         role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],

@@ -20,6 +20,7 @@ def org_entity(key: str, name: str, subtype: str) -> Entity:
 
 
 def find_organizations(doc: Doc, lx: Lexicon) -> None:
+    _country_ministries(doc, lx)
     v = token_view(doc)
     texts = v.texts
     n = v.n
@@ -73,3 +74,45 @@ def _english_ministry(doc: Doc, i: int) -> int:
     name = v.span_text(i, j)
     add_mention(doc, org_entity(slug(name), name, "GovernmentOrganization"), i, j, NAME)
     return j - i
+
+
+def _country_ministries(doc: Doc, lx: Lexicon) -> None:
+    """"the Swiss foreign ministry", "Ukraine's energy ministry", "das russische Verteidigungsministerium":
+    a ministry by its country and field, one key across languages ("ru-defence-ministry")."""
+    v = token_view(doc)
+    texts, n = v.texts, v.n
+    for i in range(n):
+        low = texts[i].lower()
+        head = next((h for h in lx.ministry_heads if low.endswith(h)), None)
+        if head is None or not free(doc, i, i + 1):
+            continue
+        if lx.lang == "de":  # "Verteidigungsministerium(s)": the field is the compound's first part
+            stem = low[:-1] if low.endswith("s") and not head.endswith("s") else low
+            field = lx.ministry_fields.get(stem[:-len(head)].rstrip("-")) if stem.endswith(head) else None
+            first = i
+        else:  # "foreign ministry", "Defence Ministry"
+            field = lx.ministry_fields.get(texts[i - 1].lower()) if i > 0 and low == head else None
+            first = i - 1
+        if field is None or first < 1:
+            continue
+        iso, start = _ministry_country(v, lx, first)
+        if iso is None or not free(doc, start, i + 1):
+            continue
+        country = lx.countries_by_iso.get(iso)
+        name = f"{field.capitalize()} Ministry of {country.name if country else iso}"
+        add_mention(doc, org_entity(f"{iso.lower()}-{field}-ministry", name, "GovernmentOrganization"), start, i + 1,
+                    NAME, surface=v.span_text(first, i + 1))
+
+
+def _ministry_country(v, lx: Lexicon, first: int) -> tuple[str | None, int]:
+    """The country before a ministry's name: an adjective ("Swiss", "russische"; the mention starts there) or a
+    possessive ("Ukraine's": the country stays its own mention)."""
+    prev = v.texts[first - 1]
+    iso = lx.demonym_country(prev)
+    if iso is not None:
+        return iso, first - 1
+    if first >= 2 and prev in ("'s", "’s"):
+        entry = next((e for e in lx.places.get(v.texts[first - 2], []) if e.kind == "country"), None)
+        if entry is not None:
+            return entry.country, first
+    return None, first

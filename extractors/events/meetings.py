@@ -364,7 +364,7 @@ class Meetings:
                 return True
             if any(self._delegation_word(ctx.lowers[k]) for k in range(i + 1, min(s.end, i + 4))):
                 return True
-            if lex.verb.get(w, ("", ""))[1] == "nonfinite":
+            if lex.verb.get(w, ("", ""))[1] == "nonfinite" and lex.lang == "de":
                 # "hat ... eine Delegation empfangen", "hat am Montag X empfangen": the object stands
                 # before the participle, with the subject: a delegation, or two actors
                 before = range(max(cl_a, i - 12), i)
@@ -612,6 +612,9 @@ class Meetings:
                 if not explicit and c.date and ctx.pub is not None:
                     d0 = c.date[0]
                     today = ctx.pub.isoformat()
+                    if len(d0) == 7 and d0 != today[:7]:
+                        # "vereinbarten, sich im Mai erneut zu treffen" (in March): a month still to come
+                        status, explicit = ("planned" if d0 > today[:7] else "held"), True
                     if len(d0) == 10:
                         if d0 > today:
                             status, explicit = "planned", True
@@ -825,6 +828,15 @@ class Meetings:
             return "ongoing", False
         return "held", False
 
+    def _in_topic_phrase(self, j: int) -> bool:
+        """"talks on a possible prisoner exchange", "Gespräche über eine mögliche Waffenruhe": the word
+        describes the topic, not the meeting."""
+        lw, lex = self.ctx.lowers, self.lex
+        k = j - 1
+        if k >= 0 and (lw[k] in lex.articles or lw[k] in lex.indefinite):
+            k -= 1
+        return k >= 0 and k < j - 1 and lw[k] in lex.topic_preps
+
     def _status_words(self, toks) -> set[str]:
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
@@ -834,7 +846,7 @@ class Meetings:
                 continue
             w = lw[j]
             cls = lex.status_of.get(w)
-            if cls:
+            if cls and not self._in_topic_phrase(j):
                 found.add(cls)
             if w in lex.negation:
                 for seq in lex.negation_exceptions:
