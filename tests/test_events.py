@@ -1633,3 +1633,20 @@ def test_status_comes_from_the_meeting_not_its_topic(extractor, lang, text, stat
 def test_an_english_verb_of_hosting_needs_its_guest_after_it(extractor):
     text = "Alexander Stubb said Finland was ready to host further rounds."
     assert extractor.extract(text, "en", dt.date(2026, 3, 9)).meetings == []
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    ("en", "Jonas Gahr Støre said the talks went well. Finnish President Alexander Stubb will host the next round, "
+           "his office said.", "Finnish President Alexander Stubb will host the next round"),
+    ("de", "Alexander Stubb werde die nächste Runde ausrichten, teilte sein Büro mit.",
+     "Alexander Stubb werde die nächste Runde ausrichten"),
+])
+def test_a_persons_office_speaks_for_the_person_named_in_the_sentence(extractor, lang, text, said):
+    claims = _claims_by(extractor.extract(text, lang, dt.date(2026, 3, 9)))
+    assert ("Alexander Stubb", said) in claims, claims
+
+
+def test_leaders_expected_to_gather_is_a_meeting(extractor):
+    text = "European leaders are expected to gather in Helsinki next week. Alexander Stubb will host the meeting."
+    ms = extractor.extract(text, "en", dt.date(2026, 3, 9)).meetings
+    assert [(m.status, m.date) for m in ms] == [("expected", "2026-W12")]

@@ -528,6 +528,16 @@ class Speech:
             w = lw[j]
             if w in lex.pronouns:
                 out.append(Cand(j, j + 1, "pron"))
+            elif w in lex.possessive_pronouns and j + 1 < b and lw[j + 1] in lex.speaker_offices:
+                # ", his office said", "teilte sein Büro mit": the person's office speaks for them, the person
+                # named before in the sentence (else whom the pronoun points to)
+                gender = self._pronoun_gender(j)
+                named = [m for m in ctx.mentions_in(s.start, j) if m.kind == PERSON and m.form not in
+                         (ADJECTIVE, PRONOUN) and not ctx.in_quote[m.start] and
+                         (gender is None or getattr(ctx.entities.get(m.key), "gender", None) in (None, gender))]
+                out.append(Cand(j, j + 2, "ment", [named[-1].key]) if named else Cand(j, j + 2, "pron"))
+                j += 2
+                continue
             elif self._role_head(w) and self._definite_before(s, j, a):
                 out.append(Cand(j, j + 1, "role", head=self._role_head(w)))
             elif self._spokes_org(s, j, b) is not None:

@@ -178,6 +178,7 @@ class Lexicon:
         self.possessive_pronouns = _words(sp.get("possessive_pronouns"))
         self.anaphoric_objects = _words(sp.get("anaphoric_objects"))
         self.contrast_openers = _words(sp.get("contrast_openers"))
+        self.speaker_offices = _words(sp.get("speaker_offices"))
         self.pronoun_genders = {str(k).lower(): str(v) for k, v in (sp.get("pronoun_genders") or {}).items()}
         self.singular_pronoun_genders = {str(k).lower(): str(v)
                                          for k, v in (sp.get("singular_pronoun_genders") or {}).items()}
