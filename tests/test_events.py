@@ -1650,3 +1650,12 @@ def test_leaders_expected_to_gather_is_a_meeting(extractor):
     text = "European leaders are expected to gather in Helsinki next week. Alexander Stubb will host the meeting."
     ms = extractor.extract(text, "en", dt.date(2026, 3, 9)).meetings
     assert [(m.status, m.date) for m in ms] == [("expected", "2026-W12")]
+
+
+def test_a_pronoun_opening_a_side_clause_is_the_sentences_subject(extractor):
+    text = ("Elina Valtonen sagte, die Gespräche seien gut gewesen. Alexander Stubb reiste am Abend nach Oslo weiter, "
+            "wo er am Freitag Jonas Gahr Støre treffen will.")
+    ex = extractor.extract(text, "de", dt.date(2026, 3, 4))
+    ents = {e.key: e for e in ex.entities}
+    oslo = [m for m in ex.meetings if m.location and ents[m.location].name == "Oslo"]
+    assert [sorted(ents[k].name for k in m.attendees) for m in oslo] == [["Alexander Stubb", "Jonas Gahr Støre"]]

@@ -165,7 +165,14 @@ class Speech:
                     yield targets[0]
                 if self.kind(f.speakers[0]) == PERSON:
                     yield f.speakers[0]
-        para = ctx.sents[si].para
+        # "Witkoff reiste nach Berlin weiter, wo er Merz treffen will": opening a side clause, the sentence's
+        # subject (not in ", he said": that is the speaker before)
+        s = ctx.sents[si]
+        if tok - 1 > s.first_word and ctx.lowers[tok - 1] in self.lex.subordinators:
+            subj = self.subject_of(si)
+            if subj is not None and any(m.key == subj and m.start < tok for m in ctx.mentions_in(s.start, tok)):
+                yield subj
+        para = s.para
         for back in (1, 2, 3):
             t = si - back
             if t < 0 or ctx.sents[t].para < para - 1:
