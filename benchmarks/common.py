@@ -54,7 +54,7 @@ def write_graphs(store, n: int, seed: int = 1, start: int = 0, on_article=None) 
     t0, triples, build_s = time.perf_counter(), 0, 0.0
     for k, ga in enumerate(corpus.iter_corpus(n, seed, start)):
         b0 = time.perf_counter()
-        ag = build_article_graph(article_of(ga), ga.extraction, minter, None, writer.known_given_initials)
+        ag = build_article_graph(article_of(ga), ga.extraction, minter, None, writer.known_given_names)
         build_s += time.perf_counter() - b0
         triples += writer.write(ag)
         if on_article:

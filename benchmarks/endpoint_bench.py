@@ -67,7 +67,7 @@ def build_synthetic(location: str, n: int) -> None:
             d = ga.doc
             art = Article(text=d["text"], path=f"synthetic/{i}.txt", key_path=f"synthetic/{i}.txt", title=d["title"],
                           date=d["date"], lang=d["lang"], url=d["url"], source=d["source"])
-            writer.write(build_article_graph(art, ga.extraction, minter, None, writer.known_given_initials))
+            writer.write(build_article_graph(art, ga.extraction, minter, None, writer.known_given_names))
     print(f"store: {n} synthetic articles written in {time.perf_counter() - t0:.1f} s")
 
 

@@ -34,7 +34,7 @@ def main() -> None:
             for i in range(args.copies) for a, r in records]
     real = build.resolve
 
-    def local(entity, overrides=None, known_given_initials=None, _article=[None]):
+    def local(entity, overrides=None, known_given_names=None, _article=[None]):
         return Resolution(f"local/{_article[0]}/{slug(entity.key)}", entity.key, "no resolution")
 
     results = {}
@@ -46,7 +46,7 @@ def main() -> None:
         t0 = time.perf_counter()
         for n, (a, r) in enumerate(work):
             local.__defaults__[2][0] = n
-            writer.write(build.build_article_graph(a, r, minter, None, writer.known_given_initials))
+            writer.write(build.build_article_graph(a, r, minter, None, writer.known_given_names))
         results[label] = time.perf_counter() - t0
         persons = store.select("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p schema:name ?x . "
                                "FILTER EXISTS { ?p a schema:Person } }")[0]["n"]

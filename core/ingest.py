@@ -72,7 +72,7 @@ def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overri
             fail(f"{where}: extraction failed: {error}")
             continue
         try:
-            ag = build_article_graph(item, extraction, minter, overrides, writer.known_given_initials)
+            ag = build_article_graph(item, extraction, minter, overrides, writer.known_given_names)
             summary.triples += writer.write(ag)
         except Exception as exc:  # a store or model error for one article must not lose the others
             fail(f"{where}: could not store: {exc}")

@@ -21,7 +21,7 @@ from newsgraph.readers.article import Article
 from .buckets import file_items
 from .iris import Minter
 from .namespaces import GEONAMES, NG, OA, PROV, RDF, SDO, XSD
-from .resolve import Overrides, Resolution, fold, resolve, surname_of
+from .resolve import Overrides, Resolution, fold, given_key, given_names_of, resolve, surname_of
 
 Triple = tuple[Node, Node, Node]
 
@@ -51,6 +51,7 @@ class ArticleGraph:
     kinds: dict[URIRef, str] = field(default_factory=dict)  # entity IRI -> kind
     resolutions: dict[URIRef, Resolution] = field(default_factory=dict)
     surname_keys: dict[URIRef, str] = field(default_factory=dict)  # person IRI -> folded surname
+    given_keys: dict[URIRef, str] = field(default_factory=dict)  # person IRI -> folded given names
     buckets: dict[URIRef, tuple] = field(default_factory=dict)  # month bucket -> its index facts
 
 
@@ -74,7 +75,7 @@ def date_literal(value: str) -> Literal:
 
 
 def build_article_graph(article: Article, extraction: Extraction, minter: Minter,
-                        overrides: Overrides | None = None, known_given_initials=None) -> ArticleGraph:
+                        overrides: Overrides | None = None, known_given_names=None) -> ArticleGraph:
     a = minter.article(article.identity)
     t: list[Triple] = []
     add = t.append
@@ -97,7 +98,7 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
     # ---- entities
     iri_of: dict[str, URIRef] = {}
     for ent in extraction.entities:
-        res = resolve(ent, overrides, known_given_initials)
+        res = resolve(ent, overrides, known_given_names)
         e = minter.entity(res.path)
         iri_of[ent.key] = e
         out.resolutions[e] = res
@@ -105,6 +106,8 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         out.names.setdefault(e, ent.name)
         if ent.kind == PERSON:
             out.surname_keys[e] = fold(surname_of(ent))
+            if given_names_of(ent):
+                out.given_keys[e] = given_key(given_names_of(ent))
     for ent in extraction.entities:
         e = iri_of[ent.key]
         for cls in KIND_CLASSES[ent.kind] + [s for s in ent.subtypes if s in SCHEMA_CLASSES]:

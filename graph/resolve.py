@@ -100,17 +100,34 @@ class Resolution:
     reason: str
 
 
+def given_of(entity: Entity) -> str:
+    return entity.given_name or (entity.name.split()[0] if len(entity.name.split()) > 1 else "")
+
+
+def given_names_of(entity: Entity) -> str:
+    """All given names: the name without its family name ("Recep Tayyip" of "Recep Tayyip Erdoğan")."""
+    family = entity.family_name or ""
+    if family and entity.name.endswith(" " + family):
+        return entity.name[: -len(family) - 1].strip()
+    return given_of(entity)
+
+
+def given_key(given: str) -> str:
+    """The folded given names, space-separated ("Recep Tayyip" -> "resep tayyip")."""
+    return " ".join(fold(t) or ascii_fold(t) for t in given.split())
+
+
 def resolve(entity: Entity, overrides: Overrides | None = None,
-            known_given_initials: "callable | None" = None) -> Resolution:
+            known_given_names: "callable | None" = None) -> Resolution:
     """The node an extracted entity belongs to.
 
-    `known_given_initials(surname_key)` returns the given-name initials of persons with that
-    surname already in the store, so a surname-only mention joins a full-name node when
-    that is unambiguous.
+    `known_given_names(surname_key)` maps the given-name initial of each person with that surname
+    already in the store to the given-name keys seen for it, so a surname-only mention joins a
+    full-name node when that is unambiguous, and "Tayyip Erdogan" joins "Recep Tayyip Erdoğan".
     """
     overrides = overrides or Overrides()
     if entity.kind == PERSON:
-        return _resolve_person(entity, overrides, known_given_initials)
+        return _resolve_person(entity, overrides, known_given_names)
     if entity.kind in (PLACE, COUNTRY):
         if entity.geonames_id:
             return Resolution(f"place/geonames-{entity.geonames_id}", f"geonames:{entity.geonames_id}",
@@ -124,7 +141,7 @@ def resolve(entity: Entity, overrides: Overrides | None = None,
     raise ValueError(f"unknown entity kind {entity.kind!r}")
 
 
-def _resolve_person(entity: Entity, overrides: Overrides, known_given_initials) -> Resolution:
+def _resolve_person(entity: Entity, overrides: Overrides, known_given_names) -> Resolution:
     same = overrides._group(overrides.same, entity)
     if same:
         anchor = same[0]
@@ -133,18 +150,25 @@ def _resolve_person(entity: Entity, overrides: Overrides, known_given_initials) 
         return Resolution(f"person/{slug(key)}", f"person:{key}",
                           f"user decision 'same' in {overrides.path}: {', '.join(same)}")
     surname_key = fold(surname_of(entity)) or slug(entity.name)
-    given = entity.given_name or (entity.name.split()[0] if len(entity.name.split()) > 1 else "")
+    given = given_of(entity)
     different = overrides._group(overrides.different, entity)
     if different:
         key = f"{surname_key}-{slug(entity.name)}"
         return Resolution(f"person/{slug(key)}", f"person:{key}",
                           f"user decision 'different' in {overrides.path}: kept apart from {', '.join(different)}")
+    known = known_given_names(surname_key) if known_given_names else {}
     if given:
         initial = fold(given)[:1] or ascii_fold(given)[:1]
+        other = _variant_of_known(given_key(given_names_of(entity)), initial, known)
+        if other:
+            key = f"{surname_key}-{other}"
+            return Resolution(f"person/{slug(key)}", f"person:{key}",
+                              f"surname {surname_of(entity)!r} folds to {surname_key!r}; given names {given!r} are "
+                              f"part of (or hold) those of the one known person with initial {other!r}")
         key = f"{surname_key}-{initial}"
         return Resolution(f"person/{slug(key)}", f"person:{key}",
                           f"surname {surname_of(entity)!r} folds to {surname_key!r}, given name {given!r} to {initial!r}")
-    initials = sorted(known_given_initials(surname_key)) if known_given_initials else []
+    initials = sorted(known)
     if len(initials) == 1:
         key = f"{surname_key}-{initials[0]}"
         return Resolution(f"person/{slug(key)}", f"person:{key}",
@@ -154,3 +178,14 @@ def _resolve_person(entity: Entity, overrides: Overrides, known_given_initials) 
         f"ambiguous: given initials {', '.join(initials)} known"
     return Resolution(f"person/{slug(surname_key)}", f"person:{surname_key}",
                       f"surname only ({surname_of(entity)!r} folds to {surname_key!r}); {why}")
+
+
+def _variant_of_known(mine: str, initial: str, known: dict[str, set[str]]) -> str | None:
+    """The initial of the one known person whose given names hold ours or are held by ours, when
+    none with our own initial is known: "Tayyip" and "Recep Tayyip" are one man's names."""
+    if initial in known or not mine:
+        return None
+    ours = set(mine.split())
+    hits = {i for i, keys in known.items() for k in keys
+            if k and (ours < set(k.split()) or set(k.split()) < ours)}
+    return next(iter(hits)) if len(hits) == 1 else None

@@ -76,15 +76,16 @@ class ArticleWriter:
             self._absent.add(article_iri)
         return str(rows[0][0]) if rows else None
 
-    def known_given_initials(self, surname_key: str) -> set[str]:
+    def known_given_names(self, surname_key: str) -> dict[str, set[str]]:
+        """Given-name initial -> given-name keys of the full-name persons with this surname key."""
         rows = self.store.query(
-            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{self.minter.entities_graph}> {{ ?e ng:surnameKey ?k }} }}",
-            {"k": Literal(surname_key)}).rows
-        out = set()
-        for (e,) in rows:
+            f"SELECT ?e ?g WHERE {{ GRAPH <{self.minter.entities_graph}> {{ ?e ng:surnameKey ?k "
+            f"OPTIONAL {{ ?e ng:givenKey ?g }} }} }}", {"k": Literal(surname_key)}).rows
+        out: dict[str, set[str]] = {}
+        for e, g in rows:
             tail = str(e).rsplit("/", 1)[-1]
             if "-" in tail and len(tail.rsplit("-", 1)[-1]) == 1:
-                out.add(tail.rsplit("-", 1)[-1])
+                out.setdefault(tail.rsplit("-", 1)[-1], set()).update([str(g)] if g is not None else [])
         return out
 
     def _current_names(self, iris: list[URIRef]) -> dict[URIRef, str]:
@@ -120,6 +121,8 @@ class ArticleWriter:
             insert.append((e, NG.resolutionKey, Literal(ag.resolutions[e].key)))
             if e in ag.surname_keys:
                 insert.append((e, NG.surnameKey, Literal(ag.surname_keys[e])))
+            if e in ag.given_keys:
+                insert.append((e, NG.givenKey, Literal(ag.given_keys[e])))
         fresh = ag.iri in self._absent
         self._absent.discard(ag.iri)
         parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
@@ -165,7 +168,7 @@ class ArticleWriter:
             tail = str(e).rsplit("/", 1)[-1]
             if not (tail.startswith(key) and len(tail) == len(key) + 2 and tail[-2] == "-"):
                 continue  # only full-name nodes trigger merges
-            initials = self.known_given_initials(key) | {tail[-1]}
+            initials = set(self.known_given_names(key)) | {tail[-1]}
             if len(initials) != 1:
                 continue
             old = self.minter.entity(f"person/{key}")

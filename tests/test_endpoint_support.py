@@ -74,7 +74,7 @@ def build_store(location: str) -> str:
     try:
         writer = ArticleWriter(store, minter)
         for art, ex in articles():
-            ag = build_article_graph(art, ex, minter, None, writer.known_given_initials)
+            ag = build_article_graph(art, ex, minter, None, writer.known_given_names)
             writer.write(ag)
     finally:
         store.close()

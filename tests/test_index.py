@@ -17,7 +17,7 @@ def _write(store, ident, **kw):
     minter = Minter(BASE)
     writer = ArticleWriter(store, minter)
     art, ex = sample(ident, **kw)
-    writer.write(build_article_graph(art, ex, minter, None, writer.known_given_initials))
+    writer.write(build_article_graph(art, ex, minter, None, writer.known_given_names))
     return ex
 
 
@@ -90,8 +90,8 @@ def test_an_article_seen_absent_twice_is_replaced_not_merged():
     second, ex2 = sample("a.txt", date="2026-01-20", who=("Donald Trump", "Jared Kushner"))
     assert writer.stored_hash(minter.article(first.identity)) is None
     assert writer.stored_hash(minter.article(second.identity)) is None
-    writer.write(build_article_graph(first, ex1, minter, None, writer.known_given_initials))
-    writer.write(build_article_graph(second, ex2, minter, None, writer.known_given_initials))
+    writer.write(build_article_graph(first, ex1, minter, None, writer.known_given_names))
+    writer.write(build_article_graph(second, ex2, minter, None, writer.known_given_names))
     assert _met(s) == _computed(s)
     assert {frozenset(pair) for pair in _met(s)} == {frozenset({"Donald Trump", "Jared Kushner"})}
     hashes = s.select("SELECT ?h WHERE { GRAPH ?g { ?g ng:contentHash ?h } }")

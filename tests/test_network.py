@@ -52,7 +52,7 @@ def write_article(store, identity, title, date, text, entities, meetings=(), cla
     writer = ArticleWriter(store, minter)
     art = Article(text=text, path=identity, key_path=identity, title=title, date=date, lang=lang)
     ex = Extraction(entities=list(entities), meetings=list(meetings), claims=list(claims))
-    writer.write(build_article_graph(art, ex, minter, None, writer.known_given_initials))
+    writer.write(build_article_graph(art, ex, minter, None, writer.known_given_names))
 
 
 def build_fixture_store(hostile: bool = False, location: str = "memory:"):

@@ -8,7 +8,7 @@ import pytest
 from newsgraph.extractors.records import PERSON, Entity
 from newsgraph.graph.build import build_article_graph
 from newsgraph.graph.iris import Minter
-from newsgraph.graph.resolve import Overrides, fold, resolve
+from newsgraph.graph.resolve import Overrides, fold, given_key, resolve
 from newsgraph.graph.store import open_store
 from newsgraph.graph.writer import ArticleWriter
 
@@ -47,8 +47,8 @@ def test_german_and_english_full_names_meet():
 
 
 def test_surname_only_joins_the_one_known_person():
-    assert resolve(person("Trump"), known_given_initials=lambda k: {"d"}).path == resolve(person("Donald Trump")).path
-    ambiguous = resolve(person("Trump"), known_given_initials=lambda k: {"d", "m"})
+    assert resolve(person("Trump"), known_given_names=lambda k: {"d": set()}).path == resolve(person("Donald Trump")).path
+    ambiguous = resolve(person("Trump"), known_given_names=lambda k: {"d": set(), "m": set()})
     assert ambiguous.path not in {resolve(person("Donald Trump")).path, resolve(person("Melania Trump")).path}
     assert "ambiguous" in ambiguous.reason
 
@@ -79,7 +79,7 @@ def _state(order):
         if ident == "c.txt":  # an article that names the person by surname only
             ex.entities[0].name, ex.entities[0].given_name = "Trump", None
             ex.entities[0].alternate_names = []
-        writer.write(build_article_graph(art, ex, minter, None, writer.known_given_initials))
+        writer.write(build_article_graph(art, ex, minter, None, writer.known_given_names))
     rows = store.select("SELECT ?e ?n WHERE { ?e schema:name ?n } ORDER BY ?e")
     return [(str(r["e"]), str(r["n"])) for r in rows]
 
@@ -92,3 +92,30 @@ def test_same_articles_give_same_iris_and_names_in_any_order():
     (state,) = states
     trumps = [e for e, n in state if "trump" in e]
     assert len(trumps) == 1, state
+
+
+def test_a_middle_given_name_alone_joins_the_full_name():
+    """Reuters writes "Tayyip Erdogan", others "Recep Tayyip Erdoğan": one man, whichever came first."""
+    full = person("Recep Tayyip Erdoğan", "Recep")
+    short = person("Tayyip Erdogan")
+    assert resolve(short, known_given_names=lambda k: {"r": {given_key("Recep Tayyip")}}).path == resolve(full).path
+    assert resolve(full, known_given_names=lambda k: {"t": {given_key("Tayyip")}}).path == resolve(short).path
+    # a different given name, or two candidates, keeps them apart
+    assert resolve(person("Bilal Erdogan"), known_given_names=lambda k: {"r": {given_key("Recep Tayyip")}}).path != \
+        resolve(full).path
+    both = {"r": {given_key("Recep Ahmet")}, "m": {given_key("Mehmet Ahmet")}}
+    assert resolve(person("Ahmet Erdogan"), known_given_names=lambda k: both).path.endswith("-a")
+
+
+@pytest.mark.parametrize("first,second", [("Recep Tayyip Erdoğan", "Tayyip Erdogan"),
+                                          ("Tayyip Erdogan", "Recep Tayyip Erdoğan")])
+def test_given_name_variants_are_one_node_in_either_order(first, second):
+    store = open_store("memory:")
+    minter = Minter("https://example.org/id/")
+    writer = ArticleWriter(store, minter)
+    for ident, who in (("a.txt", (first, "Steve Witkoff")), ("b.txt", (second, "Steve Witkoff"))):
+        art, ex = sample(ident, who=who)
+        writer.write(build_article_graph(art, ex, minter, None, writer.known_given_names))
+    rows = store.select("SELECT DISTINCT ?e WHERE { ?e a schema:Person } ")
+    erdogans = {str(r["e"]) for r in rows if "erdogan" in str(r["e"])}
+    assert len(erdogans) == 1, erdogans

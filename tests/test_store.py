@@ -21,7 +21,7 @@ def write(store, identity="a.txt", **kw):
     minter = Minter(BASE)
     writer = ArticleWriter(store, minter)
     art, ex = sample(identity, **kw)
-    ag = build_article_graph(art, ex, minter, None, writer.known_given_initials)
+    ag = build_article_graph(art, ex, minter, None, writer.known_given_names)
     writer.write(ag)
     return ag
 

@@ -74,7 +74,7 @@ def _write_all(store) -> None:
     writer = ArticleWriter(store, minter)
     for identity, kw in ARTICLES:
         art, ex = sample(identity, **kw)
-        writer.write(build_article_graph(art, ex, minter, None, writer.known_given_initials))
+        writer.write(build_article_graph(art, ex, minter, None, writer.known_given_names))
 
 
 def _rows(store, q) -> list[tuple[str, ...]]:
