@@ -1659,3 +1659,61 @@ def test_a_pronoun_opening_a_side_clause_is_the_sentences_subject(extractor):
     ents = {e.key: e for e in ex.entities}
     oslo = [m for m in ex.meetings if m.location and ents[m.location].name == "Oslo"]
     assert [sorted(ents[k].name for k in m.attendees) for m in oslo] == [["Alexander Stubb", "Jonas Gahr Støre"]]
+
+
+@pytest.mark.parametrize("attribution", ["he told the state news agency RIA", "he told Interfax",
+                                         "he told public broadcaster NHK"])
+def test_a_media_addressee_ends_the_attribution(extractor, attribution):
+    text = f'Dmitry Peskov spoke after the session. It was "premature" to speak of a breakthrough, {attribution}.'
+    ex = extractor.extract(text, "en", dt.date(2026, 3, 4))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == \
+        [("Dmitry Peskov", 'It was "premature" to speak of a breakthrough')]
+
+
+def test_told_a_named_agency_that_keeps_the_clause(extractor):
+    ex = extractor.extract("Dmitry Peskov told Interfax that the date was not yet fixed.", "en", dt.date(2026, 3, 4))
+    assert [c.text for c in ex.claims] == ["the date was not yet fixed"]
+
+
+def test_according_to_the_kremlin_aide_is_the_aide(extractor):
+    text = ("Yuri Ushakov, a foreign policy aide to the president, met reporters. According to the Kremlin aide, "
+            "no date has been set for a summit.")
+    ex = extractor.extract(text, "en", dt.date(2026, 3, 4))
+    ents = {e.key: e for e in ex.entities}
+    assert [ents[c.author].name for c in ex.claims if "no date" in c.text] == ["Yuri Ushakov"]
+
+
+def test_a_role_noun_after_an_untitled_speaker_is_that_speaker(extractor):
+    text = ("Andrzej Duda went on to Ankara, where he held talks with Turkish President Recep Tayyip Erdogan "
+            "and U.S. President Donald Trump.\n\n\"We will not accept a deal made without us,\" Duda said. "
+            "Europe should be involved in the talks on guarantees, the president said.")
+    ex = extractor.extract(text, "en", dt.date(2026, 3, 4))
+    ents = {e.key: e for e in ex.entities}
+    assert [ents[c.author].name for c in ex.claims if "Europe" in c.text] == ["Andrzej Duda"]
+
+
+def test_a_role_noun_after_a_pronoun_subject(extractor):
+    text = ("Keith Kellogg, the special envoy, arrived in Kyiv by train on Wednesday. He is expected to meet "
+            "officials on Thursday. \"I am here mostly to listen,\" the retired general told reporters.")
+    ex = extractor.extract(text, "en", dt.date(2026, 3, 4))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Keith Kellogg", "I am here mostly to listen")]
+
+
+@pytest.mark.parametrize("lang, text, date", [
+    ("de", "Außenminister Hakan Fidan kam am Vormittag mit Marco Rubio in Istanbul zusammen.", "2025-05-16"),
+    ("en", "Marco Rubio met Hakan Fidan in Istanbul this morning.", "2025-05-16"),
+    ("de", "Hakan Fidan traf Marco Rubio am Montag am Abend in Istanbul.", "2025-05-12"),
+])
+def test_a_time_of_day_dates_a_meeting_to_the_publication_day_unless_a_day_is_named(extractor, lang, text, date):
+    ms = extractor.extract(text, lang, dt.date(2025, 5, 16)).meetings
+    assert [(m.status, m.date) for m in ms] == [("held", date)]
+
+
+def test_an_announcement_after_a_past_meeting_does_not_make_it_a_plan(extractor):
+    text = ("Wolodymyr Selenskyj war nicht nach Istanbul gereist. Er hatte am Donnerstag in Ankara den türkischen "
+            "Präsidenten Recep Tayyip Erdogan getroffen und danach angekündigt, eine Delegation zu entsenden.")
+    ms = extractor.extract(text, "de", dt.date(2025, 5, 16)).meetings
+    ents = {e.key: e for e in extractor.extract(text, "de", dt.date(2025, 5, 16)).entities}
+    assert [(m.status, m.date, ents[m.location].name) for m in ms] == [("held", "2025-05-15", "Ankara")]

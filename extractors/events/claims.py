@@ -219,6 +219,7 @@ class Speech:
         if nation is None and "-" in full:
             nation = self._country_named(full.split()[-1].split("-", 1)[0])
         best, best_score = None, 0
+        speakers_before = {k for f in self.sent_frames.get(si - 1, ()) for k in f.speakers} if si > 0 else set()
         for back in range(0, 6):
             t = si - back
             if t < 0:
@@ -246,6 +247,10 @@ class Speech:
                             score = max(score, 1)
                 if nation and e.nationality == nation:
                     score += 1
+                if back == 1 and not e.job_titles and m.key in speakers_before and ctx.sents[t].para == ctx.sents[si].para:
+                    # "…," Zelensky said. "…, the president said.": the speaker just before, whose title the
+                    # article never gave, before a titled person further back
+                    score = max(score, 3)
                 if score > best_score:
                     best, best_score = m.key, score
             if best_score >= 3:
@@ -260,6 +265,9 @@ class Speech:
             if persons:
                 return persons[-1]
             subj = self.subject_of(t, allow_possessive=True)
+            if subj is None and ctx.lowers[ctx.sents[t].first_word] in self.lex.pronouns:
+                # "He is expected to meet X. "…," the retired general said."
+                subj = self.resolve_pronoun(t, ctx.sents[t].first_word)
             if subj:
                 ent = ctx.entities.get(subj)
                 if not (nation and ent is not None and ent.nationality and ent.nationality != nation):
@@ -1233,10 +1241,9 @@ class Speech:
         # "Speaking after the talks, Rubio said the sides had ...": there the words after the cue are what was said
         f2 = frm
         if cue.mode == "say":
-            # ", X told reporters (in Moscow)." - who was told is part of the attribution
-            while f2 < rest_end and (lw[f2] in lex.addressees and lw[f2] not in lex.articles or
-                                     lw[f2] in lex.articles and f2 + 1 < rest_end and lw[f2 + 1] in lex.addressees):
-                f2 += 1
+            # ", X told reporters (in Moscow).", ", he told the state news agency TASS." - who was told is part
+            # of the attribution
+            f2 = self._past_addressees(frm, rest_end)
         rest_ok = not rest_words or lw[f2] in (",", ".") or f2 >= rest_end or lw[f2] in lex.prepositions or \
             lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
                         "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
@@ -1296,13 +1303,35 @@ class Speech:
         return [], False, False
 
     def _past_addressees(self, a: int, limit: int) -> int:
-        """"told reporters the two leaders had agreed": who was told is not what was said."""
-        lw, lex = self.ctx.lowers, self.lex
-        while a < limit and (lw[a] in lex.addressees and lw[a] not in lex.articles or
-                             (lw[a] in lex.articles and a + 1 < limit and lw[a + 1] in lex.addressees and
-                              lw[a + 1] not in lex.articles)):
-            a += 1
-        return a
+        """"told reporters the two leaders had agreed", "told the state news agency TASS that": who was told
+        is not what was said (an organisation only right after the cue or after media words)."""
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        start = a
+        media = False
+        while a < limit:
+            if lw[a] in lex.addressees and lw[a] not in lex.articles or \
+                    (lw[a] in lex.articles and a + 1 < limit and lw[a + 1] in lex.addressees and
+                     lw[a + 1] not in lex.articles):
+                a += 1
+                continue
+            if lw[a] in lex.media_addressee_words or (lw[a] in lex.articles and a + 1 < limit and
+                                                      lw[a + 1] in lex.media_addressee_words):
+                a, media = a + 1, True
+                continue
+            m = ctx.mention_at(a)
+            if m is not None and m.kind == ORGANIZATION and m.start == a and (media or a == start) and \
+                    m.end <= limit and (m.end >= limit or lw[m.end] in lex.content_openers or
+                                        lw[m.end] in (",", ".", ":") or lw[m.end] in lex.prepositions):
+                return m.end
+            if media and ctx.texts[a][:1].isupper():
+                b = a  # "the state news agency RIA": a name the gazetteer does not know
+                while b < limit and ctx.texts[b][:1].isupper() and ctx.texts[b].isalpha():
+                    b += 1
+                if b >= limit or lw[b] in lex.content_openers or lw[b] in (",", ".", ":") or lw[b] in lex.prepositions:
+                    return b
+            break
+        return a if not media or a >= limit or lw[a] in lex.content_openers or lw[a] in (",", ".") else start
 
     def _attribution(self, s: Sentence, i: int, end: int, cue: Cue, cues) -> Frame | None:
         """X zufolge / laut X / nach Angaben von X / according to X / ihren Worten nach."""
@@ -1357,7 +1386,8 @@ class Speech:
             else:
                 mm = next((ctx.mention_at(k) for k in range(j, hi) if ctx.mention_at(k) is not None), None)
                 if mm is not None and mm.kind in ACTOR_KINDS and mm.form not in (ADJECTIVE, PRONOUN, ROLE) and \
-                        mm.start <= j + 2:
+                        mm.start <= j + 2 and not (mm.kind == ORGANIZATION and mm.end < s.end and
+                                                   self._role_head(lw[mm.end])):  # "the Kremlin aide": a person
                     group = [Cand(mm.start, mm.end, "ment", [mm.key])]
                 else:
                     group = self._pick(self._candidates(s, lo, hi), last=False)

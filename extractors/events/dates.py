@@ -30,6 +30,7 @@ class DateMention:
     spec: tuple  # what the words say; see resolve()
     deadline: bool = False  # "bis Donnerstag", "seit Montag": not when something takes place
     since: bool = False  # "seit Freitag", "since May": when something began
+    day_part: bool = False  # "am Mittag", "this morning": only when the sentence has no other date
 
 
 def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: Lexicon) -> list[DateMention]:
@@ -207,6 +208,11 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             out.append(DateMention(a, j, ("weekday", wd, hint, wd2, night), deadline_before(a)))
             i = j
             continue
+        # ---- "am Mittag", "this morning": a time of the publication day, when nothing else dates the sentence
+        if w in d.day_parts and i - 1 >= start and lowers[i - 1] in d.day_part_preps:
+            out.append(DateMention(i - 1, i + 1, ("rel", 0), day_part=True))
+            i += 1
+            continue
         # ---- heute / gestern / morgen / today / yesterday / tomorrow
         if w in d.relative_days:
             ok = True
@@ -277,6 +283,8 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             i += 1
             continue
         i += 1
+    if any(not m.day_part for m in out):
+        out = [m for m in out if not m.day_part]
     if d.since_preps:
         out = [replace(m, since=True) if m.deadline and any(
             lowers[k] in d.since_preps for k in range(max(start, m.start - 2), m.start + 1)) else m for m in out]

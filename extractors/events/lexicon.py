@@ -66,6 +66,8 @@ class DateLexicon:
         self.year_words = _words(d.get("year_words"))
         self.deadline_preps = _words(d.get("deadline_preps"))
         self.since_preps = _words(d.get("since_preps"))
+        self.day_parts = _words(d.get("day_parts"))
+        self.day_part_preps = _words(d.get("day_part_preps"))
         # "Sonntagnachmittag", "Montagabend": a weekday with a time of day
         self.weekday_forms: dict[str, int] = {}
         for name, num in self.weekdays.items():
@@ -75,7 +77,7 @@ class DateLexicon:
         self.starters = frozenset(self.months) | frozenset(self.weekday_forms) | frozenset(self.relative_days) | \
             self.week_words | self.weekend_words | self.future_markers | self.past_markers | self.this_markers | \
             frozenset(self.month_parts) | self.month_preps | self.ago_words | self.year_words | \
-            frozenset(self.units) | self.day_preps
+            frozenset(self.units) | self.day_preps | self.day_parts
 
 
 class Lexicon:
@@ -131,6 +133,7 @@ class Lexicon:
         self.topic_verbs = _words(m.get("topic_verbs"))
         self.topic_stop = _words(m.get("topic_stop"))
         self.addressees = _words(m.get("addressees"))
+        self.media_addressee_words = _words(m.get("media_addressee_words"))
         self.place_type_words = _words(m.get("place_type_words"))
         self.place_type_heads = tuple(sorted(_words(m.get("place_type_heads")), key=len, reverse=True))
         self.delegation_nouns = _words(m.get("delegation_nouns"))

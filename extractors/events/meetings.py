@@ -783,8 +783,9 @@ class Meetings:
             while a > max(c.lo, t.i - 40) and lw[a - 1] != ",":
                 a -= 1
             b = t.end
-            while b < min(c.hi, t.end + 40) and lw[b] != ",":
-                b += 1
+            while b < min(c.hi, t.end + 40) and lw[b] != "," and not (
+                    t.pos == "verb" and t.tense == "past" and lw[b] in lex.coordinators):
+                b += 1  # "hatte X getroffen und danach angekündigt, …": the announcement is a clause of its own
             seg_set.update(range(a, b))
         near = {j for t in c.triggers for j in range(t.i - 6, t.end + 6)}
         seg = [j for j in sorted(seg_set) if j in near or lw[j] not in lex.status_near_only]
