@@ -1717,3 +1717,20 @@ def test_an_announcement_after_a_past_meeting_does_not_make_it_a_plan(extractor)
     ms = extractor.extract(text, "de", dt.date(2025, 5, 16)).meetings
     ents = {e.key: e for e in extractor.extract(text, "de", dt.date(2025, 5, 16)).entities}
     assert [(m.status, m.date, ents[m.location].name) for m in ms] == [("held", "2025-05-15", "Ankara")]
+
+
+def test_a_genitive_office_before_a_named_spokesman_is_not_a_second_speaker(extractor):
+    ex = extractor.extract("Die Sprecherin des Außenministeriums, Maria Sacharowa, sagte am Samstag der "
+                           "Nachrichtenagentur Interfax, die Gespräche seien gut verlaufen; Sergej Lawrow ließ indes "
+                           "wissen, über ein Treffen sei noch nicht gesprochen worden.", "de", dt.date(2025, 8, 16))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [
+        ("Maria Sacharowa", "die Gespräche seien gut verlaufen"),
+        ("Sergej Lawrow", "über ein Treffen sei noch nicht gesprochen worden")]
+
+
+def test_a_quoted_word_inside_the_subject_is_no_boundary(extractor):
+    ex = extractor.extract("Sergej Lawrow hatte bei der Ankunft, in einem Pullover mit der Aufschrift „UdSSR“, dem "
+                           "Staatsfernsehen gesagt, Moskau habe eine klare Position.", "de", dt.date(2025, 8, 16))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Sergej Lawrow", "Moskau habe eine klare Position")]

@@ -533,8 +533,9 @@ class Speech:
             m = ctx.mention_at(j)
             if m is not None and m.start >= j:
                 c = self._cand_from_mention(s, m, a)
-                if c is not None:
-                    out.append(c)
+                if c is not None and not (m.kind == ORGANIZATION and j - 1 >= a and
+                                          lw[j - 1] in lex.media_addressee_words and lw[j - 1] not in lex.articles):
+                    out.append(c)  # (not "sagte der Nachrichtenagentur Tass": who was told)
                 j = max(m.end, j + 1)
                 continue
             if m is not None:
@@ -774,6 +775,13 @@ class Speech:
         """Entity keys for a subject group; (keys, resolved through a pronoun)."""
         keys: list[str] = []
         via_pronoun = False
+        lw = self.ctx.lowers
+        # "Der Sprecher des Kremls, Dmitri Peskow, sagte": the name in apposition speaks, not the office
+        group = [c for k, c in enumerate(group)
+                 if not (c.kind == "ment" and len(c.keys) == 1 and self.kind(c.keys[0]) == ORGANIZATION and
+                         k + 1 < len(group) and group[k + 1].kind == "ment" and group[k + 1].keys and
+                         self.kind(group[k + 1].keys[0]) == PERSON and
+                         all(lw[j] == "," for j in range(c.end, group[k + 1].start)) and group[k + 1].start > c.end)]
         for c in group:
             if c.kind == "unnamed":
                 return [], False
@@ -1206,6 +1214,8 @@ class Speech:
                 break
             j += 1
         if start is not None and start < limit:
+            # "…, die Gespräche seien gut verlaufen; Uschakow ließ wissen, …": a semicolon ends what was said
+            limit = next((j for j in range(start + 1, limit) if lw[j] == ";" and not ctx.in_quote[j]), limit)
             a_, b_ = ctx.trim(start, limit)
             return ([(a_, b_)] if a_ < b_ else []), opener, False
         # ", wie das Präsidialamt mitteilte." / ", as Peskov said on Monday.": the main clause was said

@@ -430,10 +430,21 @@ class DocContext:
                 if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
                     hard.append(j)
                 if self.in_quote[j] and self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]].end - 1 <= j + 1 \
-                        and j + 1 < s.end and not self.in_quote[j + 1]:
-                    qends.append(j)
+                        and j + 1 < s.end and not self.in_quote[j + 1] and \
+                        (len(self.quotes[self.quote_of[j]].inner.split()) > 2 or
+                         not self._word_before(s, self.quotes[self.quote_of[j]].start)):
+                    qends.append(j)  # (a quoted word or two inside a clause, „UdSSR“, is no boundary)
             got = self._hard_cache[s.i] = (hard, qends)
         return got
+
+    def _word_before(self, s: Sentence, k: int) -> bool:
+        """A word (not punctuation or a quote mark) stands right before token k's quotation."""
+        j = k - 1
+        while j >= s.start and (self.space[j] or (not self.word[j] and self.in_quote[j])):
+            j -= 1
+        while j >= s.start and self.texts[j] in "„“\"»«‚‘'":
+            j -= 1
+        return j >= s.start and self.word[j]
 
     def hard_start(self, s: Sentence, i: int, quotes: bool = True) -> int:
         """First token after the last hard boundary (; : dash, or a closed quotation) before token i."""
