@@ -1734,3 +1734,16 @@ def test_a_quoted_word_inside_the_subject_is_no_boundary(extractor):
                            "Staatsfernsehen gesagt, Moskau habe eine klare Position.", "de", dt.date(2025, 8, 16))
     ents = {e.key: e for e in ex.entities}
     assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Sergej Lawrow", "Moskau habe eine klare Position")]
+
+
+@pytest.mark.parametrize("lang, text, speaker, said", [
+    ("en", "Maria Zakharova, Sergei Lavrov's spokeswoman, said on Friday that Moscow would not accept ultimatums.",
+     "Maria Zakharova", "Moscow would not accept ultimatums"),
+    ("en", "Volodymyr Zelenskyy replied on Sunday that it was a positive sign.", "Volodymyr Zelenskyy",
+     "it was a positive sign"),
+    ("de", "Wolodymyr Selenskyj entgegnete, Russland spiele auf Zeit.", "Wolodymyr Selenskyj", "Russland spiele auf Zeit"),
+])
+def test_appositive_offices_and_reply_verbs(extractor, lang, text, speaker, said):
+    ex = extractor.extract(text, lang, dt.date(2025, 5, 11))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [(speaker, said)]

@@ -782,6 +782,13 @@ class Speech:
                          k + 1 < len(group) and group[k + 1].kind == "ment" and group[k + 1].keys and
                          self.kind(group[k + 1].keys[0]) == PERSON and
                          all(lw[j] == "," for j in range(c.end, group[k + 1].start)) and group[k + 1].start > c.end)]
+        # "Dmitry Peskov, Putin's spokesman, said": the apposition's office is the named speaker's
+        group = [c for k, c in enumerate(group)
+                 if not (k > 0 and c.kind == "ment" and c.end - 1 > c.start and lw[c.end - 1] in self.lex.office_words
+                         and self.ctx.mention_at(c.start) is not None and self.ctx.mention_at(c.start).possessive and
+                         group[k - 1].kind == "ment" and group[k - 1].keys and
+                         self.kind(group[k - 1].keys[0]) == PERSON and
+                         all(lw[j] == "," for j in range(group[k - 1].end, c.start)) and c.start > group[k - 1].end)]
         for c in group:
             if c.kind == "unnamed":
                 return [], False
