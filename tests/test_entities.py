@@ -247,3 +247,16 @@ def test_a_ministry_is_known_by_its_country_and_field_in_either_language(lang, t
     ents = {e.key: e for e in ex.entities}
     assert key in ents and ents[key].name == name and ents[key].kind == "organization"
     assert [c.author for c in ex.claims] == [key]  # the ministry is the speaker
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "The envoys met at the Mariinskyi Palace in Kyiv.", "Mariinskyi Palace"),
+    ("en", "The leaders gathered at Lancaster House in London.", "Lancaster House"),
+    ("de", "Die Delegationen trafen sich im Dolmabahce-Palast am Bosporus.", "Dolmabahce-Palast"),
+])
+def test_a_building_named_after_a_place_is_the_building(lang, text, name):
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract(text, lang)
+    buildings = [e for e in ex.entities if "LandmarksOrHistoricalBuildings" in e.subtypes]
+    assert [e.name for e in buildings] == [name]
+    assert [e.name for e in ex.entities if e.key == ex.meetings[0].location] == [name]

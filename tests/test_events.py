@@ -1747,3 +1747,12 @@ def test_appositive_offices_and_reply_verbs(extractor, lang, text, speaker, said
     ex = extractor.extract(text, lang, dt.date(2025, 5, 11))
     ents = {e.key: e for e in ex.entities}
     assert [(ents[c.author].name, c.text) for c in ex.claims] == [(speaker, said)]
+
+
+def test_the_five_leaders_are_the_five_who_met_just_before(extractor):
+    text = ("On Saturday, Emmanuel Macron, Keir Starmer, Donald Tusk and Friedrich Merz went into talks with "
+            "Volodymyr Zelenskyy in Kyiv. From there, the five leaders spoke by telephone with Donald Trump.")
+    ex = extractor.extract(text, "en", dt.date(2025, 5, 11))
+    ents = {e.key: e for e in ex.entities}
+    call = [m for m in ex.meetings if any(ents[k].name == "Donald Trump" for k in m.attendees)]
+    assert len(call) == 1 and len(call[0].attendees) == 6

@@ -71,6 +71,7 @@ class Lexicon:
     name_followers: frozenset[str] = frozenset()
     qualifier_leads: tuple[tuple[str, ...], ...] = ()
     venue_nouns: frozenset[str] = frozenset()
+    building_words: frozenset[str] = frozenset()
     event_cues: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
@@ -294,6 +295,7 @@ def lexicon(lang: str) -> Lexicon:
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
         qualifier_leads=tuple(tuple(lead.split()) for lead in pl["qualifier_leads"][lang]),
-        venue_nouns=frozenset(pl["venue_nouns"][lang]), event_cues=tuple(pl["event_cues"][lang]),
+        venue_nouns=frozenset(pl["venue_nouns"][lang]), building_words=frozenset(pl["building_words"][lang]),
+        event_cues=tuple(pl["event_cues"][lang]),
         noun_endings=tuple(pl["noun_endings"][lang]),
         country_abbreviations=frozenset(pl["country_abbreviations"]))

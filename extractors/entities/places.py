@@ -52,6 +52,11 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             if entry is None:
                 continue
             k = i + size  # the token after the match
+            if k < n and texts[k] in lx.building_words and free(doc, i, k + 1):
+                # "Lancaster House", "the Mariinskyi Palace": a building named after the place
+                add_mention(doc, _building(v.span_text(i, k + 1)), i, k + 1, NAME)
+                matched = size + 1
+                break
             attributive = lx.lang == "en" and span_text in lx.country_abbreviations and k < n and \
                 v.is_lower[k] and v.is_alpha[k] and texts[k] not in lx.name_followers
             if size == 1 and entry.kind == "country" and ((k < n and texts[k] == "-") or attributive):
@@ -113,6 +118,11 @@ def _qualifier(v, lx: Lexicon, k: int) -> PlaceEntry | None:
 
 
 QUALIFIER_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+
+
+def _building(name: str) -> Entity:
+    return Entity(key=f"place:{slug(name)}", kind=PLACE, name=name, subtypes=["LandmarksOrHistoricalBuildings"],
+                  resolution_key=f"place:{slug(name)}")
 
 
 def _context_place(name: str, contained_in: str | None = None) -> Entity:
@@ -212,9 +222,20 @@ def _venue_places(doc: Doc, lx: Lexicon) -> None:
         name = v.span_text(start, end)
         if noun.lower() in lx.venue_nouns and _unknown_name(name, lx) and \
                 not name.lower().endswith(lx.noun_endings) and free(doc, start, end):
+            if lx.lang == "en" and noun in lx.building_words and free(doc, start, end + 1):
+                # "the Mariinskyi Palace": the capitalised noun is part of the building's name
+                e = _building(v.span_text(start, end + 1))
+                add_mention(doc, e, start, end + 1, NAME)
+                continue
             e = _context_place(name)
             add_mention(doc, e, start, end, NAME)
             _later_mentions(doc, e, lx, end - start)
+    # "im Dolmabahce-Palast": one hyphenated word
+    for i in range(v.n):
+        head, _, last = texts[i].rpartition("-")
+        if head and head[:1].isupper() and last in lx.building_words and _unknown_name(head, lx) and \
+                free(doc, i, i + 1):
+            add_mention(doc, _building(texts[i]), i, i + 1, NAME)
 
 
 def _join_same_named(doc: Doc) -> None:

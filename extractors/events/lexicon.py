@@ -123,6 +123,8 @@ class Lexicon:
         self.relation_nouns = _words(m.get("relation_nouns"))
         self.non_attendance_nouns = _words(m.get("non_attendance_nouns"))
         self.plural_anaphors = _seqs(m.get("plural_anaphors"))
+        self.group_numerals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("group_numerals") or {}).items()}
+        self.group_nouns = _words(m.get("group_nouns"))
         self.definite = _words(m.get("definite"))
         self.indefinite = _words(m.get("indefinite"))
         self.anaphoric_adverbs = _words(m.get("anaphoric_adverbs"))

@@ -981,6 +981,21 @@ class Meetings:
                             if k not in out:
                                 out.append(k)
                         has_person = True
+        # "the five leaders spoke by telephone with Trump": the meeting just before with that many persons
+        for j in range(c.lo, c.hi - 1):
+            n = lex.group_numerals.get(lw[j])
+            if n is None or lw[j + 1] not in lex.group_nouns or j - 1 < s.start or lw[j - 1] not in lex.definite:
+                continue
+            for m in reversed(self.meets):
+                persons = [k for k in m.attendees if sp.kind(k) == PERSON]
+                if s.i - m.last_sent <= LINK_SENTENCES and len(persons) == n:
+                    for k in persons:
+                        c.named.add(k)
+                        if k not in out:
+                            out.append(k)
+                    has_person = True
+                    break
+            break
         # "schloss nicht aus, in die USA zu reisen", "promised to visit Kyiv": the speaker is the one who goes
         if c.frame is not None and c.frame.speakers and c.frame in sp.sent_frames.get(s.i, ()):
             for t in c.triggers:
