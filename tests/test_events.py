@@ -1756,3 +1756,13 @@ def test_the_five_leaders_are_the_five_who_met_just_before(extractor):
     ents = {e.key: e for e in ex.entities}
     call = [m for m in ex.meetings if any(ents[k].name == "Donald Trump" for k in m.attendees)]
     assert len(call) == 1 and len(call[0].attendees) == 6
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Emmanuel Macron trifft am Donnerstag in Brüssel Friedrich Merz.", ("planned", "2025-03-20")),
+    ("en", "Emmanuel Macron meets Friedrich Merz in Brussels on Thursday.", ("planned", "2025-03-20")),
+    ("de", "Emmanuel Macron und Friedrich Merz kamen am Donnerstag in Brüssel zusammen.", ("held", "2025-03-13")),
+])
+def test_a_present_tense_meeting_on_a_weekday_is_still_to_come(extractor, lang, text, expected):
+    ms = extractor.extract(text, lang, dt.date(2025, 3, 19)).meetings
+    assert [(m.status, m.date) for m in ms] == [expected]

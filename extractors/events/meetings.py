@@ -607,7 +607,10 @@ class Meetings:
                 if status == "planned" and any(ctx.lowers[j] in self.lex.past_modals for j in range(a, b)):
                     orient = AUTO  # "Am Freitag sollte er in Paris ...": planned as seen before the article
                 if not explicit:
-                    orient = PAST if any(t.tense == "past" for t in ts) else AUTO
+                    # "X trifft am Donnerstag Y", "X meets Y on Thursday": a present-tense verb with a weekday
+                    # tells what is coming
+                    orient = PAST if any(t.tense == "past" for t in ts) else (
+                        FUTURE if dm.spec[0] == "weekday" and any(t.tense == "present" for t in ts) else AUTO)
                 c.date = resolve(dm.spec, ctx.pub, orient)
                 if not explicit and c.date and ctx.pub is not None:
                     d0 = c.date[0]
