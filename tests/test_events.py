@@ -1766,3 +1766,17 @@ def test_the_five_leaders_are_the_five_who_met_just_before(extractor):
 def test_a_present_tense_meeting_on_a_weekday_is_still_to_come(extractor, lang, text, expected):
     ms = extractor.extract(text, lang, dt.date(2025, 3, 19)).meetings
     assert [(m.status, m.date) for m in ms] == [expected]
+
+
+@pytest.mark.parametrize("lang, text, place, date", [
+    ("de", "Donald Trump und Wladimir Putin trafen sich im japanischen Osaka im Juni 2019.", "Osaka", "2019-06"),
+    ("de", "Donald Trump und Wladimir Putin trafen sich am 14. Dezember 2024.", None, "2024-12-14"),
+    ("de", "Donald Trump und Wladimir Putin haben am Freitag am Rande von Anchorage verhandelt.", "Anchorage",
+     "2025-08-15"),
+    ("en", "Donald Trump and Vladimir Putin met on Friday at a base on the outskirts of Anchorage.", "Anchorage",
+     "2025-08-15"),
+])
+def test_places_after_adjectives_and_phrases_and_years_ending_a_sentence(extractor, lang, text, place, date):
+    ex = extractor.extract(text, lang, dt.date(2025, 8, 16))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[m.location].name if m.location else None, m.date) for m in ex.meetings] == [(place, date)]

@@ -66,8 +66,9 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 break
             if size == 1 and (_looks_like_person(doc, i, lx) or _after_given_name(doc, i, lx)):
                 break
-            if entry.subtype == "City" and _common_noun_use(doc, i, lx):
-                break
+            if entry.subtype == "City" and _common_noun_use(doc, i, lx) and \
+                    not (i > 0 and lx.demonym_country(texts[i - 1]) == entry.country):
+                break  # (but "im japanischen Osaka": the city, with its own country's adjective)
             if size == 1 and entry.subtype == "City" and entry.population < GIVEN_NAME_TOWN_MAX and \
                     lx.is_given_name(text) and (i == 0 or texts[i - 1].lower() not in lx.place_cues):
                 break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"

@@ -20,7 +20,7 @@ PAST, FUTURE, AUTO = "past", "future", "auto"
 _DE_DAY = re.compile(r"^(\d{1,2})\.$")
 _DE_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
 _EN_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
+_YEAR = re.compile(r"^(19|20)\d\d\.?$")  # "2019." : German tokenization keeps a sentence's full stop
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
 
     def year_at(k: int) -> int | None:
         if start <= k < end and _YEAR.match(lowers[k]):
-            return int(lowers[k])
+            return int(lowers[k].rstrip("."))
         return None
 
     def day_num(k: int) -> int | None:
@@ -279,7 +279,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             a = i - 1
             if lowers[a] in d.year_words and a - 1 >= start and lowers[a - 1] in ("im", "in", "the"):
                 a -= 1
-            out.append(DateMention(a, i + 1, ("year", int(w))))
+            out.append(DateMention(a, i + 1, ("year", int(w.rstrip(".")))))
             i += 1
             continue
         i += 1

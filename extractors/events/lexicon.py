@@ -129,6 +129,7 @@ class Lexicon:
         self.indefinite = _words(m.get("indefinite"))
         self.anaphoric_adverbs = _words(m.get("anaphoric_adverbs"))
         self.location_preps = _words(m.get("location_preps"))
+        self.location_phrases = _seqs(m.get("location_phrases"))
         self.destination_preps = _words(m.get("destination_preps"))
         self.origin_preps = _words(m.get("origin_preps"))
         self.topic_preps = _words(m.get("topic_preps"))

@@ -744,14 +744,23 @@ class Meetings:
                 if m is not None:
                     found = m
                     break
+            phrase = next((p for p in lex.location_phrases if tuple(lw[j:j + len(p)]) == p), None)
+            if phrase is not None:
+                m = governed(j + len(phrase) - 1)  # "am Rande von Anchorage"
+                if m is not None:
+                    found = m
+                    break
             if lw[j] in (";",):
                 break
             if j >= t.end and lw[j] in lex.cues_single and any(c.mode == "say" for c in lex.cues_single[lw[j]]):
                 break  # "Officials familiar with the talks said the plan drafted in Geneva ...": reported, not where
         if found is None:
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
-                if lw[j] in preps:
-                    m = governed(j)
+                phrase = next((p for p in lex.location_phrases if tuple(lw[j:j + len(p)]) == p), None)
+                if lw[j] in preps or phrase is not None:
+                    m = governed(j + len(phrase) - 1 if phrase else j)
+                    if m is None and phrase is not None and lw[j] in preps:
+                        m = governed(j)
                     if m is not None and m.end <= t.i:
                         found = m
                         break
