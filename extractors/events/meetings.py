@@ -721,6 +721,11 @@ class Meetings:
                 # "in der saudischen Hauptstadt Riad", "in the Saudi capital Riyadh": an adjective before the type word
                 if k + 1 < hi and ctx.texts[k].isalpha() and lex.is_place_type(lw[k + 1]):
                     continue
+                # "im japanischen Osaka": an adjective right before the place
+                nm = ctx.mention_at(k + 1) if k + 1 < hi else None
+                if ctx.texts[k].isalpha() and ctx.texts[k].islower() and nm is not None and nm.start == k + 1 and \
+                        nm.kind in (PLACE, COUNTRY) and nm.form != ADJECTIVE:
+                    continue
                 return None
             return None
 
@@ -1196,7 +1201,7 @@ class Meetings:
 
         def topic_at(j: int):
             if lw[j] in lex.topic_preps and j + 1 < c.hi and j not in dates and j + 1 not in dates and \
-                    not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps) and \
+                    not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps + lex.location_phrases) and \
                     not (lex.lang == "en" and ctx.texts[j + 1][:1].isupper()):
                 return self._phrase(s, j + 1, c.hi, dates)
             return None
