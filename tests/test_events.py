@@ -1780,3 +1780,15 @@ def test_places_after_adjectives_and_phrases_and_years_ending_a_sentence(extract
     ex = extractor.extract(text, lang, dt.date(2025, 8, 16))
     ents = {e.key: e for e in ex.entities}
     assert [(ents[m.location].name if m.location else None, m.date) for m in ex.meetings] == [(place, date)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "In Pristina kam Peter Sørensen am Dienstag vergangener Woche mit Albin Kurti zusammen, in Belgrad wurde "
+           "der Diplomat dagegen nur von Beamten empfangen.", ("held", "2026-03-03", "Pristina")),
+    ("de", "Peter Sørensen trifft Albin Kurti am Montag nächster Woche in Pristina.", ("planned", "2026-03-16", "Pristina")),
+    ("en", "Peter Sorensen met Albin Kurti in Pristina on Tuesday last week.", ("held", "2026-03-03", "Pristina")),
+])
+def test_a_weekday_of_last_or_next_week_and_a_fronted_place(extractor, lang, text, expected):
+    ex = extractor.extract(text, lang, dt.date(2026, 3, 11))
+    ents = {e.key: e for e in ex.entities}
+    assert [(m.status, m.date, ents[m.location].name) for m in ex.meetings] == [expected]

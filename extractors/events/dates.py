@@ -198,6 +198,12 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
                     break
                 k -= 1
             j = i + 1
+            # "am Dienstag vergangener Woche", "Tuesday of last week", "on Monday next week"
+            k = j + (1 if j < end and lowers[j] in ("der", "of") else 0)
+            if k + 1 < end and lowers[k + 1] in d.week_words and (lowers[k] in d.past_markers or
+                                                                  lowers[k] in d.future_markers):
+                hint = "prev_week" if lowers[k] in d.past_markers else "next_week"
+                j = k + 2
             wd2 = None
             if j + 1 < end and lowers[j] in d.range_connectors and d.weekday_forms.get(lowers[j + 1]) is not None:
                 wd2 = d.weekday_forms[lowers[j + 1]]
@@ -321,6 +327,8 @@ def _infer_year(month: int, day: int | None, pub: dt.date, orient: str) -> int:
 def _weekday(wd: int, hint: str | None, pub: dt.date, orient: str) -> dt.date:
     back = (pub.weekday() - wd) % 7  # days since the last such weekday (0: today)
     ahead = (wd - pub.weekday()) % 7  # days until the next one (0: today)
+    if hint in ("prev_week", "next_week"):
+        return pub + dt.timedelta(days=wd - pub.weekday() + (-7 if hint == "prev_week" else 7))
     if hint == "next":
         return pub + dt.timedelta(days=ahead or 7)
     if hint == "last":

@@ -741,9 +741,11 @@ class Meetings:
                                lw[k] not in ("am", "on") for k in between):
                         found = m
                         break
+        after_comma = False
         for j in range(t.end, min(hi, next_start)):
             if found is not None:
                 break
+            after_comma = after_comma or lw[j] == ","
             if lw[j] in preps:
                 m = governed(j)
                 if m is not None:
@@ -759,7 +761,9 @@ class Meetings:
                 break
             if j >= t.end and lw[j] in lex.cues_single and any(c.mode == "say" for c in lex.cues_single[lw[j]]):
                 break  # "Officials familiar with the talks said the plan drafted in Geneva ...": reported, not where
-        if found is None:
+        if found is None or (after_comma and lex.lang == "de"):
+            # (German: "In Pristina kam er mit X zusammen, in Belgrad wurde ...": the fronted place is this
+            # clause's; one after a comma belongs to the next)
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
                 phrase = next((p for p in lex.location_phrases if tuple(lw[j:j + len(p)]) == p), None)
                 if lw[j] in preps or phrase is not None:
