@@ -72,6 +72,7 @@ class Lexicon:
     qualifier_leads: tuple[tuple[str, ...], ...] = ()
     venue_nouns: frozenset[str] = frozenset()
     building_words: frozenset[str] = frozenset()
+    direction_prefixes: tuple[str, ...] = ()
     event_cues: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
@@ -123,6 +124,9 @@ class Lexicon:
         for stem, iso in self.demonyms:
             if low.startswith(stem) and len(low) - len(stem) <= 3:
                 return iso
+        for prefix in self.direction_prefixes:
+            if low.startswith(prefix) and len(low) > len(prefix) + 3:
+                return self._demonym_country(low[len(prefix):])  # "südtürkischen"
         return None
 
     def is_role_word(self, word: str) -> bool:
@@ -296,6 +300,7 @@ def lexicon(lang: str) -> Lexicon:
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
         qualifier_leads=tuple(tuple(lead.split()) for lead in pl["qualifier_leads"][lang]),
         venue_nouns=frozenset(pl["venue_nouns"][lang]), building_words=frozenset(pl["building_words"][lang]),
+        direction_prefixes=tuple(pl["direction_prefixes"][lang]),
         event_cues=tuple(pl["event_cues"][lang]),
         noun_endings=tuple(pl["noun_endings"][lang]),
         country_abbreviations=frozenset(pl["country_abbreviations"]))

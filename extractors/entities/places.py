@@ -74,6 +74,10 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"
             if size == 1 and v.sent_start[i] and text.lower() in lx.common_words:
                 break
+            if lx.lang == "en" and size == 1 and entry.subtype == "City" and entry.population < GIVEN_NAME_TOWN_MAX \
+                    and i > 0 and not v.sent_start[i] and v.is_alpha[i - 1] and texts[i - 1][:1].isupper() and \
+                    texts[i - 1].lower() not in lx.place_cues and not lx.demonym_country(texts[i - 1]):
+                break  # "the EU Monitoring Mission": a word of a longer name, not the town
             qualifier = _qualifier(v, lx, k)
             if qualifier is not None and entry.kind != "country" and entry.country != qualifier.country:
                 # "Palm Beach, Florida", "Paris (Texas)": the place in the named state or country
@@ -171,7 +175,13 @@ def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
         return False
     v = token_view(doc)
     prev = v.texts[i - 1]
+    # an adjective stands after an article or a preposition ("ein großes Essen", "auf ukrainischem Boden"),
+    # a verb does not ("strebe Kiew ein Treffen an")
+    before = v.texts[i - 2].lower() if i >= 2 else ""
+    adjective_slot = before in ARTICLES_DE or before in lx.place_cues or before in lx.common_words or \
+        (i >= 2 and v.is_lower[i - 2])
     return prev.lower() in ARTICLES_DE or (v.is_lower[i - 1] and prev.endswith(("em", "en", "er", "es", "e"))
+                                           and adjective_slot
                                            and prev.lower() not in lx.place_cues
                                            and prev.lower() not in lx.common_words)  # "zwischen Kiew", "oder Paris"
 
