@@ -1811,3 +1811,16 @@ def test_a_weekday_of_last_or_next_week_and_a_fronted_place(extractor, lang, tex
     ex = extractor.extract(text, lang, dt.date(2026, 3, 11))
     ents = {e.key: e for e in ex.entities}
     assert [(m.status, m.date, ents[m.location].name) for m in ex.meetings] == [expected]
+
+
+@pytest.mark.parametrize("text, said", [
+    ('Jeyhun Bayramov sounded cautious. The meeting had been "constructive, but not yet conclusive," he said.',
+     'The meeting had been "constructive, but not yet conclusive'),
+    ("Prime Minister Nikol Pashinyan has said a referendum would only come after that vote.",
+     "a referendum would only come after that vote"),
+    ('Outside powers were "trying to redraw the region", spokeswoman Maria Zakharova told her weekly briefing.',
+     'Outside powers were "trying to redraw the region"'),
+    ("Maria Zakharova told reporters her country would not yield.", "her country would not yield"),
+])
+def test_partial_quotes_prepositions_and_briefings(extractor, text, said):
+    assert [c.text for c in extractor.extract(text, "en", dt.date(2026, 2, 19)).claims] == [said]

@@ -26,6 +26,7 @@ RELATIVE_ADVERBS = frozenset({"where", "when", "wo", "als", "wohin", "woher", "w
 SPOKES_WORDS = frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
                           "regierungssprecher", "regierungssprecherin"})  # tokens searched after a cue for the start of what was said
 MAX_PARTICLE_DISTANCE = 30
+CLOSING_QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'"})
 
 
 @dataclass
@@ -1203,7 +1204,8 @@ class Speech:
                 # "said the American side had ideas and that the talks would continue": both were said
                 ranges = [ctx.trim(self._past_addressees(frm, j - 1), j - 1), ctx.trim(j + 1, limit)]
                 return [r for r in ranges if r[0] < r[1]], True, False
-            if w in lex.content_openers and cue.mode != "complement":
+            if w in lex.content_openers and cue.mode != "complement" and not (
+                    lex.lang == "en" and j - 1 >= s.start and lw[j - 1] in lex.prepositions):  # "after that vote"
                 start, opener = j + 1, True
                 break
             if cue.mode in ("prep", "need") and w in cue.preps:
@@ -1265,6 +1267,8 @@ class Speech:
             lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
                         "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
             any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
+        if k - 1 >= s.start and ctx.texts[k] in CLOSING_QUOTES and lw[k - 1] == "," and ctx.in_quote[k - 1]:
+            k -= 1  # 'The meeting had been "constructive, but not conclusive," he said.': the comma inside the quote
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8) and rest_ok:
             a = ctx.hard_start(s, k, quotes=False)
             # skip a leading quotation (it is a claim of its own)
@@ -1332,6 +1336,13 @@ class Speech:
                      lw[a + 1] not in lex.articles):
                 a += 1
                 continue
+            if lw[a] in lex.possessive_pronouns:
+                b = a + 1
+                while b < limit and lw[b] in lex.addressee_modifiers:
+                    b += 1
+                if b < limit and lw[b] in lex.addressees and lw[b] not in lex.articles:
+                    a = b + 1  # "told her weekly briefing"
+                    continue
             if lw[a] in lex.media_addressee_words or (lw[a] in lex.articles and a + 1 < limit and
                                                       lw[a + 1] in lex.media_addressee_words):
                 a, media = a + 1, True

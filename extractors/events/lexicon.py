@@ -137,6 +137,7 @@ class Lexicon:
         self.topic_stop = _words(m.get("topic_stop"))
         self.addressees = _words(m.get("addressees"))
         self.media_addressee_words = _words(m.get("media_addressee_words"))
+        self.addressee_modifiers = _words(m.get("addressee_modifiers"))
         self.place_type_words = _words(m.get("place_type_words"))
         self.place_type_heads = tuple(sorted(_words(m.get("place_type_heads")), key=len, reverse=True))
         self.delegation_nouns = _words(m.get("delegation_nouns"))
