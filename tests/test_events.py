@@ -1824,3 +1824,10 @@ def test_a_weekday_of_last_or_next_week_and_a_fronted_place(extractor, lang, tex
 ])
 def test_partial_quotes_prepositions_and_briefings(extractor, text, said):
     assert [c.text for c in extractor.extract(text, "en", dt.date(2026, 2, 19)).claims] == [said]
+
+
+def test_after_which_an_office_said_is_the_office(extractor):
+    text = "Keir Starmer spoke to Mark Carney, after which Downing Street said the effort had entered a new phase."
+    ex = extractor.extract(text, "en", dt.date(2025, 5, 11))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Downing Street", "the effort had entered a new phase")]

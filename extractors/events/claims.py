@@ -262,7 +262,8 @@ class Speech:
             t = si - back
             if t < 0:
                 break
-            persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON]
+            persons = [k for f in self.sent_frames.get(t, ()) for k in f.speakers if self.kind(k) == PERSON and not (
+                nation and getattr(ctx.entities.get(k), "nationality", None) not in (None, nation))]
             if persons:
                 return persons[-1]
             subj = self.subject_of(t, allow_possessive=True)
@@ -688,6 +689,9 @@ class Speech:
             w = ctx.lowers[k]
             if w == "of" and k - 1 >= s.start and ctx.texts[k - 1][:1].isupper() and ctx.texts[k + 1][:1].isupper():
                 continue  # "Secretary of State Marco Rubio": a title, not a prepositional phrase
+            if w in ("which", "whom", "whose", "welchem", "welcher", "dem", "der") and k + 1 == m.start and \
+                    k - 1 >= s.start and ctx.lowers[k - 1] in lex.prepositions and w in ("which", "whom", "whose"):
+                break  # "after which Downing Street said": the relative clause's subject, not in the phrase
             if w in lex.prepositions:
                 in_pp = True
                 break
