@@ -1831,3 +1831,20 @@ def test_after_which_an_office_said_is_the_office(extractor):
     ex = extractor.extract(text, "en", dt.date(2025, 5, 11))
     ents = {e.key: e for e in ex.entities}
     assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Downing Street", "the effort had entered a new phase")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Am Donnerstag geht es weiter nach Warschau. Dort trifft Wolodymyr Selenskyj Regierungschef Donald Tusk.",
+     ("planned", "2026-03-12", "Warsaw", 2)),
+    ("en", "On Thursday he flies on to Warsaw. There Volodymyr Zelensky meets Prime Minister Donald Tusk.",
+     ("planned", "2026-03-12", "Warsaw", 2)),
+    ("de", "Am Montag landete Wolodymyr Selenskyj in Paris. Im Élysée-Palast wartete schon Emmanuel Macron. "
+           "Gut zwei Stunden saßen die beiden zusammen.", ("held", "2026-03-09", "Paris", 2)),
+    ("de", "Am Dienstagabend schaltete sich Wolodymyr Selenskyj per Video mit dem britischen Premier Keir Starmer "
+           "(63) zusammen.", ("held", "2026-03-10", None, 2)),
+])
+def test_meetings_told_across_sentences(extractor, lang, text, expected):
+    ex = extractor.extract(text, lang, dt.date(2026, 3, 11))
+    ents = {e.key: e for e in ex.entities}
+    assert [(m.status, m.date, ents[m.location].name if m.location else None,
+             len([k for k in m.attendees if ents[k].kind == "person"])) for m in ex.meetings] == [expected]

@@ -117,6 +117,7 @@ class Lexicon:
         for kind, forms in (m.get("particle_verbs") or {}).items():
             for f, particle in (forms or {}).items():
                 self.particle_verbs[str(f).lower()] = (kind, str(particle).lower())
+        self.particle_verbs_past = _words(m.get("particle_verbs_past"))
         self.phone_verbs = _words(m.get("phone_verbs"))
         self.phone_markers = _words(m.get("phone_markers"))
         self.phone_verbs_past = _words(m.get("phone_verbs_past"))

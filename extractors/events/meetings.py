@@ -259,14 +259,14 @@ class Meetings:
                 return None
         if w in lex.particle_verbs:
             kind, particle = lex.particle_verbs[w]
-            for j in range(i + 1, min(s.end, i + 16)):
+            for j in range(i + 1, min(s.end, i + 24)):
                 if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
                     break
                 if ctx.lowers[j] == particle:
                     if not de and not self._actor_after(s, j + 1, 4) and not any(
                             self._role_or_delegation(ctx.lowers[k]) for k in range(j + 1, min(s.end, j + 5))):
                         break
-                    return Trigger(i, i + 1, kind, "verb", tense="past" if w in ("kam", "kamen", "sat", "spent", "trafen", "traf") else "present", word=word)
+                    return Trigger(i, i + 1, kind, "verb", tense="past" if w in lex.particle_verbs_past else "present", word=word)
         if w in lex.phone_verbs:
             cl_a, cl_b = ctx.clause_of(s, i)
             for j in range(max(cl_a, i - 6), min(cl_b, i + 12)):
@@ -599,6 +599,10 @@ class Meetings:
                 used = {t.date_tok for gg in groups for t in (triggers[x] for x in gg)}
                 free = [d for d in dates if a <= d.start < b and d.start not in used]
                 dm = free[0] if free else None
+            if dm is None and self._opens_with_there(s):
+                # "Am Donnerstag geht es weiter nach Warschau. Dort trifft er Tusk.": the sentence before dates it
+                prev = [d for d in self.speech.dates_in(ctx.sents[s.i - 1]) if not d.deadline]
+                dm = prev[-1] if prev else None
             if dm is not None and dm.since and status in ("planned", "expected", "possible"):
                 dm = None  # "seit Montag ist ein Treffen geplant": when the plan began, not the meeting
             if dm is not None:
@@ -638,6 +642,9 @@ class Meetings:
             c.attendees = self._attendees(s, c, topic_span)
             if c.location is None and c.kind in ("visit", "reception"):
                 c.location = self._host(s, c)
+            if len(c.attendees) >= 2 and any(t.pos == "verb" for t in ts) and \
+                    not any(ctx.mentions[mi].key in c.attendees for mi in s.mentions):
+                self._from_before(s, c)
             cands.append(c)
         return cands
 
@@ -663,8 +670,32 @@ class Meetings:
                     days = max(days, n)
         return days, ends
 
+    def _from_before(self, s: Sentence, c: Cand) -> None:
+        """"Am Montag landete X in Paris. Im Élysée wartete Y. Zwei Stunden saßen die beiden zusammen.": a
+        meeting whose people were all named in the sentences before takes its place and day from them."""
+        ctx = self.ctx
+        for t in (s.i - 1, s.i - 2, s.i - 3):
+            if t < 0 or ctx.sents[t].para != s.para:
+                break
+            if c.location is None:
+                places = [ctx.mentions[mi] for mi in ctx.sents[t].mentions
+                          if ctx.mentions[mi].kind == PLACE and ctx.mentions[mi].form != ADJECTIVE]
+                if places:
+                    c.location = places[-1].key
+            if c.date is None:
+                ds = [d for d in self.speech.dates_in(ctx.sents[t]) if not d.deadline]
+                if ds and ctx.pub is not None:
+                    c.date = resolve(ds[-1].spec, ctx.pub, PAST if c.status == "held" else AUTO)
+
+    def _opens_with_there(self, s: Sentence) -> bool:
+        """"Dort trifft er …", "There he met …": the sentence goes on from the one before (same paragraph)."""
+        ctx = self.ctx
+        return s.i > 0 and ctx.sents[s.i - 1].para == s.para and \
+            any(len(seq) == 1 and ctx.lowers[s.first_word] == seq[0] for seq in self.lex.same_place)
+
     def _same_place(self, s: Sentence, a: int, b: int) -> str | None:
-        """"in derselben Stadt", "there": the place named last (in this sentence or for the last meeting)."""
+        """"in derselben Stadt", "there": the place named last (in this sentence, the one before it if it
+        opens with "Dort", or for the last meeting)."""
         lw = self.ctx.lowers
         for j in range(a, b):
             for seq in self.lex.same_place:
@@ -673,6 +704,11 @@ class Meetings:
                         m = self.ctx.mentions[mi]
                         if m.start < j and m.kind in (PLACE,) and m.form != ADJECTIVE:
                             return m.key
+                    if j == s.first_word and self._opens_with_there(s):
+                        for mi in reversed(self.ctx.sents[s.i - 1].mentions):
+                            m = self.ctx.mentions[mi]
+                            if m.kind == PLACE and m.form != ADJECTIVE:
+                                return m.key
                     last = max(self.meets, key=lambda m_: m_.last_sent) if self.meets else None
                     return last.location if last is not None else None
         return None
@@ -1057,14 +1093,19 @@ class Meetings:
                 between = [lw[k] for k in range(a.end, b.start)]
                 if a.key != b.key and between and all(w in coord for w in between):
                     return [a.key, b.key]
-        if s.i > 0:
-            persons = []
-            for mi in ctx.sents[s.i - 1].mentions:
+        persons = []
+        for t in (s.i - 1, s.i - 2, s.i - 3):
+            # the persons of the sentence before; more from the sentences before that if it names only one
+            # ("Am Montag landete X in Paris. Dort wartete schon Y. Zwei Stunden saßen die beiden zusammen.")
+            if t < 0 or (t < s.i - 1 and (not persons or ctx.sents[t].para != s.para)):
+                break
+            for mi in ctx.sents[t].mentions:
                 m = ctx.mentions[mi]
                 if m.kind == PERSON and m.form not in (ADJECTIVE, PRONOUN) and not m.possessive and m.key not in persons:
                     persons.append(m.key)
-            return persons[:2]
-        return []
+            if len(persons) >= 2:
+                break
+        return persons[:2]
 
     def _side_mention(self, s: Sentence, m) -> bool:
         """Named only to describe someone or something else: not a participant."""
