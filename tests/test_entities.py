@@ -260,3 +260,9 @@ def test_a_building_named_after_a_place_is_the_building(lang, text, name):
     buildings = [e for e in ex.entities if "LandmarksOrHistoricalBuildings" in e.subtypes]
     assert [e.name for e in buildings] == [name]
     assert [e.name for e in ex.entities if e.key == ex.meetings[0].location] == [name]
+
+
+def test_a_venue_name_of_several_words_before_its_noun():
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract("The emir received the envoys at the Qasr Al Hosn palace on Friday.", "en")
+    assert [e.name for e in ex.entities if e.kind == "place"] == ["Qasr Al Hosn"]

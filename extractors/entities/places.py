@@ -230,6 +230,11 @@ def _venue_places(doc: Doc, lx: Lexicon) -> None:
         else:
             noun, end = texts[i + 1], i + 1
             start = _hyphenated_start(v, i)
+            # "the Qasr Al Watan palace": a name of several capitalised words (particles "al", "bin" inside)
+            while start - 1 >= 0 and start > i - 3 and (texts[start - 1][:1].isupper() and v.is_alpha[start - 1]
+                                                        and not v.sent_start[start - 1]) and \
+                    texts[start - 1].lower() not in lx.common_words and free(doc, start - 1, end):
+                start -= 1
         name = v.span_text(start, end)
         if noun.lower() in lx.venue_nouns and _unknown_name(name, lx) and \
                 not name.lower().endswith(lx.noun_endings) and free(doc, start, end):
@@ -332,7 +337,7 @@ def _event_places(doc: Doc, lx: Lexicon) -> None:
 
 
 def _unknown_name(t: str, lx: Lexicon) -> bool:
-    return t[:1].isupper() and all(c.isalpha() or c == "-" for c in t) and not t.isupper() \
+    return t[:1].isupper() and all(c.isalpha() or c in "- " for c in t) and not t.isupper() \
         and t.lower() not in lx.common_words and not lx.is_given_name(t) and not lx.is_role_word(t)
 
 
