@@ -266,3 +266,15 @@ def test_a_venue_name_of_several_words_before_its_noun():
     from newsgraph.extractors.pipeline import Extractor
     ex = Extractor().extract("The emir received the envoys at the Qasr Al Hosn palace on Friday.", "en")
     assert [e.name for e in ex.entities if e.kind == "place"] == ["Qasr Al Hosn"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "President Abdel Fattah al-Sisi spoke with Steve Witkoff. Later al-Sisi said the talks went well."),
+    ("de", "Präsident Abdel Fattah al-Sisi sprach mit Steve Witkoff. Später sagte al-Sisi, die Gespräche seien gut."),
+])
+def test_arabic_article_in_a_surname(lang, text):
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract(text, lang)
+    sisi = [e for e in ex.entities if e.name == "Abdel Fattah al-Sisi"]
+    assert len(sisi) == 1 and sisi[0].family_name == "al-Sisi" and len(sisi[0].mentions) == 2
+    assert [c.author for c in ex.claims] == [sisi[0].key]

@@ -36,7 +36,15 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
     v = token_view(doc)
     texts = v.texts
     for i, text in enumerate(texts):
-        if not text[:1].isupper() or not free(doc, i, i + 1):
+        # "al-Sisi": one token in German; "al", "-", "Sisi" in English
+        if i + 2 < v.n and texts[i + 1] == "-" and v.idx[i + 1] == v.idx[i] + len(text) and \
+                v.idx[i + 2] == v.idx[i + 1] + 1 and free(doc, i, i + 3):
+            joined = text + "-" + texts[i + 2]
+            hits = by_surname.get(joined) or by_surname.get(joined[:1].lower() + joined[1:])
+            if hits and len(hits) == 1:
+                add_mention(doc, hits[0], i, i + 3, NAME, surface=joined)
+                continue
+        if (not text[:1].isupper() and text not in by_surname) or not free(doc, i, i + 1):
             continue
         stem = None
         if text in by_surname:

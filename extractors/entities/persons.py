@@ -8,6 +8,8 @@ the name or in an apposition become job titles; demonyms and prefixes in them ("
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -19,7 +21,10 @@ from .mentions import add_mention, free, slug
 
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen",
                          "einem", "einer", "eines"})
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "bin", "ibn", "al", "da", "di", "du", "del", "dos", "le", "la"})
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "del", "dos", "le",
+                            "la"})
+# "al-Sisi", "el-Sisi" (one token in German): an Arabic article joined to the surname
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an)-[A-ZÄÖÜ][\w'’-]+$")
 APOSTROPHES = ("'s", "’s", "'", "’")
 
 
@@ -44,6 +49,8 @@ def _is_name_text(t: str, lx: Lexicon) -> bool:
 
 
 def _name_shape(t: str, lx: Lexicon) -> bool:
+    if _JOINED_PARTICLE.match(t):
+        return True
     if not t[:1].isupper() or not any(c.isalpha() for c in t) or t.isupper() and len(t) > 3:
         return False
     if t.lower() in lx.common_words or lx.is_role_word(t):
@@ -171,7 +178,7 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and free(doc, j, j + 1):
+        while j < n and j - i < (6 if "-" in texts[i:j] else 4) and free(doc, j, j + 1):
             if _is_name_text(texts[j], lx):
                 j += 1
                 continue
@@ -180,7 +187,11 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             p = j
             while p < n and p - j < 2 and texts[p] in NAME_PARTICLES and free(doc, p, p + 1):
                 p += 1
-            if p > j and j > i and p - i < 4 and p < n and free(doc, p, p + 1) and _is_name_text(texts[p], lx) and \
+            hyphen = p > j and p + 1 < n and texts[p] == "-" and v.idx[p] == v.idx[p - 1] + len(texts[p - 1]) and \
+                free(doc, p, p + 1)
+            if hyphen:
+                p += 1  # "al-Sisi" split by the English tokenizer: "al", "-", "Sisi"
+            if p > j and j > i and p - i < (5 if hyphen else 4) and p < n and free(doc, p, p + 1) and _is_name_text(texts[p], lx) and \
                     texts[j] not in DETERMINERS:
                 j = p
                 continue
@@ -251,7 +262,7 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
 
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
                 given: str | None, family: str | None = None) -> None:
-    words = [t.text for t in doc[start:end]]
+    words = doc[start:end].text.split()  # (tokens joined as written: "al-Sisi" split by the tokenizer is one word)
     family = family or _strip_genitive(words[-1], tokens, lx)
     full = " ".join(words[:-1] + [family])
     key = f"person:{slug(family)}" + (f"-{slug(given)[:1]}" if given else "")
