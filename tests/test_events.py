@@ -1848,3 +1848,18 @@ def test_meetings_told_across_sentences(extractor, lang, text, expected):
     ents = {e.key: e for e in ex.entities}
     assert [(m.status, m.date, ents[m.location].name if m.location else None,
              len([k for k in m.attendees if ents[k].kind == "person"])) for m in ex.meetings] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bundesrat Ignazio Cassis hat am Rande des OSZE-Ministerrats in Wien sowohl den russischen Aussenminister "
+     "Sergei Lawrow als auch dessen ukrainischen Amtskollegen Andri Sybiha getroffen.",
+     (None, "Vienna", ["Andri Sybiha", "Ignazio Cassis", "Sergei Lawrow"])),
+    ("In Genf hatten Ende November Delegationen der USA und der Ukraine unter der Leitung von Aussenminister Marco "
+     "Rubio und des zurückgetretenen Stabschefs Andri Jermak über den amerikanischen Friedensplan beraten.",
+     ("2025-11", "Geneva", ["Andri Jermak", "Marco Rubio"])),
+])
+def test_a_german_clause_final_participle_reaches_back_to_its_clause(extractor, text, expected):
+    ex = extractor.extract(text, "de", dt.date(2025, 12, 5))
+    ents = {e.key: e for e in ex.entities}
+    assert [(m.date, ents[m.location].name, sorted(ents[k].name for k in m.attendees if ents[k].kind == "person"))
+            for m in ex.meetings] == [expected]

@@ -28,6 +28,7 @@ FAMILY = {"talks": "talk", "negotiation": "talk", "meeting": "talk", "working_gr
 NEW_WORDS = frozenset({"weitere", "weiteren", "weiterer", "erneute", "erneuten", "neue", "neuen", "nächste", "nächsten",
                        "zweite", "zweiten", "dritte", "dritten", "another", "new", "next", "second", "third", "further"})
 WINDOW_BACK = 20
+WINDOW_BACK_CLAUSE = 40  # German: back to the auxiliary's clause start, at most this far
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
 LINK_SENTENCES = 12
@@ -488,6 +489,15 @@ class Meetings:
                 inside = cont
         return lo, hi, inside
 
+    def _back_start(self, s: Sentence, t: Trigger) -> int:
+        """How far back a trigger's people, place and day may stand: WINDOW_BACK words, or in German the
+        whole clause before a clause-final participle ("Cassis hat am Rande … in Wien … X getroffen")."""
+        if self.lex.lang == "de" and t.pos == "verb":
+            cl_a, _ = self.ctx.clause_of(s, t.i)
+            if any(self.ctx.lowers[j] in PERFECT_AUX for j in range(cl_a, t.i)):
+                return min(t.i - WINDOW_BACK, max(cl_a, t.i - WINDOW_BACK_CLAUSE))
+        return t.i - WINDOW_BACK
+
     def _clause_stop(self, s: Sentence, frm: int, hi: int) -> int:
         """Where the trigger's clause ends: a clause break, a dash, "and that", a new clause of time."""
         ctx, lex = self.ctx, self.lex
@@ -526,9 +536,9 @@ class Meetings:
             prev_end = triggers[k - 1].end if k > 0 and regions[k - 1][:2] == (lo, hi) else lo
             next_start = triggers[k + 1].i if k + 1 < len(triggers) and regions[k + 1][:2] == (lo, hi) else hi
             ahead = min(next_start, self._clause_stop(s, t.end, min(hi, t.end + 30)))
-            t.loc, t.loc_tok = self._location(s, t, max(lo, t.i - WINDOW_BACK), ahead, prev_end, next_start)
+            t.loc, t.loc_tok = self._location(s, t, max(lo, self._back_start(s, t)), ahead, prev_end, next_start)
             fwd = [d for d in dates if t.end <= d.start < ahead and d.start >= lo]
-            back = [d for d in dates if max(prev_end, t.i - WINDOW_BACK, lo) <= d.start < t.i and
+            back = [d for d in dates if max(prev_end, self._back_start(s, t), lo) <= d.start < t.i and
                     not any(ctx.lowers[j] in self.lex.temporal_connectors for j in range(d.end, t.i))]
             if fwd:
                 t.date, t.date_tok = fwd[0], fwd[0].start
@@ -559,7 +569,7 @@ class Meetings:
         for gi, g in enumerate(groups):
             ts = [triggers[x] for x in g]
             lo, hi, frame = regions[g[0]]
-            a = max(lo, ts[0].i - WINDOW_BACK)
+            a = max(lo, self._back_start(s, ts[0]))
             b = min(hi, ts[-1].end + WINDOW_AHEAD)
             if gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi):
                 prev_t = triggers[groups[gi - 1][-1]]
