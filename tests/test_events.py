@@ -1863,3 +1863,16 @@ def test_a_german_clause_final_participle_reaches_back_to_its_clause(extractor, 
     ents = {e.key: e for e in ex.entities}
     assert [(m.date, ents[m.location].name, sorted(ents[k].name for k in m.attendees if ents[k].kind == "person"))
             for m in ex.meetings] == [expected]
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    ("Kremlsprecher Dmitri Peskow (58) sagte laut der Staatsagentur Tass, die Reise ändere nichts.", "Dmitri Peskow",
+     "die Reise ändere nichts"),
+    ("Friedrich Merz (70, CDU) sagte, Europa werde nicht müde.", "Friedrich Merz", "Europa werde nicht müde"),
+    ("Nach Angaben der Downing Street sagte Keir Starmer weitere Hilfe für die Ausbildung zu.", "Keir Starmer",
+     "weitere Hilfe für die Ausbildung zu"),
+])
+def test_asides_in_parentheses_and_attributions_before_the_verb(extractor, text, speaker, said):
+    ex = extractor.extract(text, "de", dt.date(2026, 3, 11))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [(speaker, said)]

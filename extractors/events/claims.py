@@ -518,9 +518,16 @@ class Speech:
         out: list[Cand] = []
         j = max(a, s.start)
         b = min(b, s.end)
+        short_parens = ctx.short_parentheses(s)
         while j < b:
             if ctx.in_quote[j]:
                 j += 1
+                continue
+            if lw[j] == "(" and j in short_parens:
+                # "Friedrich Merz (70, CDU) sagte": the party in the aside is not the subject
+                j += 1
+                while j < b and lw[j] != ")":
+                    j += 1
                 continue
             # relative and participial clauses inside the subject: ", who met X in Y, said", ", speaking in
             # Kyiv before leaving to see X, said", ", flanked by X, said"
@@ -694,6 +701,10 @@ class Speech:
                 break  # "after which Downing Street said": the relative clause's subject, not in the phrase
             if w in lex.prepositions:
                 in_pp = True
+                break
+            if lex.lang == "de" and ctx.texts[k][:1].isupper() and ctx.mention_at(k) is None and k - 1 >= s.start \
+                    and ctx.lowers[k - 1] in lex.prepositions:
+                in_pp = True  # "Nach Angaben der Downing Street": the noun after a preposition governs the name
                 break
             mk = ctx.mention_at(k)
             # "mit Kremlchef Wladimir Putin", "with NATO Secretary General Mark Rutte": titles in between

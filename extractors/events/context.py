@@ -425,8 +425,11 @@ class DocContext:
         got = self._hard_cache.get(s.i)
         if got is None:
             hard, qends = [], []
+            short_parens = self.short_parentheses(s)
             for j in range(s.start, s.end):
                 w = self.texts[j]
+                if j in short_parens:
+                    continue  # "Dmitri Peskow (58) sagte", "Merz (70, CDU)": an aside, no boundary
                 if w in HARD_BOUNDARY or (w == "-" and j > s.start and self.ws_after[j - 1] and self.ws_after[j]):
                     hard.append(j)
                 if self.in_quote[j] and self.quote_of[j] >= 0 and self.quotes[self.quote_of[j]].end - 1 <= j + 1 \
@@ -445,6 +448,21 @@ class DocContext:
         while j >= s.start and self.texts[j] in "„“\"»«‚‘'":
             j -= 1
         return j >= s.start and self.word[j]
+
+    def short_parentheses(self, s: Sentence) -> set[int]:
+        """The marks of parentheses holding at most three words (an age, a party, an abbreviation)."""
+        out: set[int] = set()
+        j = s.start
+        while j < s.end:
+            if self.texts[j] == "(":
+                k = j + 1
+                while k < s.end and k - j <= 5 and self.texts[k] != ")":
+                    k += 1
+                if k < s.end and self.texts[k] == ")" and k - j <= 5:
+                    out.update((j, k))
+                    j = k
+            j += 1
+        return out
 
     def hard_start(self, s: Sentence, i: int, quotes: bool = True) -> int:
         """First token after the last hard boundary (; : dash, or a closed quotation) before token i."""
