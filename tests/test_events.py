@@ -1876,3 +1876,14 @@ def test_asides_in_parentheses_and_attributions_before_the_verb(extractor, text,
     ex = extractor.extract(text, "de", dt.date(2026, 3, 11))
     ents = {e.key: e for e in ex.entities}
     assert [(ents[c.author].name, c.text) for c in ex.claims] == [(speaker, said)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Steve Witkoff and Jared Kushner met Rustem Umerov in Geneva on Thursday. The delegations agreed to meet "
+           "again in Geneva on March 17."),
+    ("de", "Steve Witkoff und Jared Kushner trafen Rustem Umerow am Donnerstag in Genf. Beide Seiten wollen sich am "
+           "17. März erneut in Genf treffen."),
+])
+def test_meeting_again_is_the_same_people(extractor, lang, text):
+    ms = extractor.extract(text, lang, dt.date(2026, 3, 6)).meetings
+    assert [(m.status, m.date, len(m.attendees)) for m in ms] == [("held", "2026-03-05", 3), ("planned", "2026-03-17", 3)]

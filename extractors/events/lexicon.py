@@ -126,6 +126,7 @@ class Lexicon:
         self.plural_anaphors = _seqs(m.get("plural_anaphors"))
         self.group_numerals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("group_numerals") or {}).items()}
         self.group_nouns = _words(m.get("group_nouns"))
+        self.again_words = _words(m.get("again_words"))
         self.definite = _words(m.get("definite"))
         self.indefinite = _words(m.get("indefinite"))
         self.anaphoric_adverbs = _words(m.get("anaphoric_adverbs"))

@@ -1086,6 +1086,21 @@ class Meetings:
                         if m.form != PRONOUN:
                             c.named.add(key)
                     break
+        if not any(sp.kind(k) == PERSON for k in out) and self.meets:
+            # "The delegations agreed to meet again in Geneva on March 17", "Beide Seiten wollen sich erneut
+            # treffen": the people of the meeting just before
+            lw = ctx.lowers
+            toks = range(c.lo, c.hi)
+            again = any(lw[j] in lex.again_words for j in toks)
+            sides = any(lw[j] in lex.definite | {"beide", "both"} and j + 1 < c.hi and
+                        (self._delegation_word(lw[j + 1]) or lw[j + 1] in ("sides", "seiten", "parteien", "parties"))
+                        for j in toks)
+            if again and sides:
+                last = max(self.meets, key=lambda m_: m_.last_sent)
+                if s.i - last.last_sent <= LINK_SENTENCES:
+                    for k in last.attendees:
+                        if sp.kind(k) == PERSON and k not in out and k not in excluded:
+                            out.append(k)
         return out
 
     def _pair_before(self, s: Sentence, j: int) -> list[str]:
