@@ -1036,6 +1036,15 @@ SECOND_FLOORS = (0.75, 0.78, 0.6)  # meetings F1, claims F1, share of dated gold
 # (measured 0.78, 0.81, 0.61; 0.73, 0.75 and 16 of 25 found ones when they were written)
 
 
+# A third batch, written blind to the extractor after the second one's fixes (a factbox timeline, a scoop, a
+# live page, a markets piece; Spiegel-, NZZ-, dpa- and Bild-like German; Gaza talks among them).
+THIRD = {"de-2025-12-05-cassis-osze-wien-genf", "de-2025-12-16-europa-kanzleramt-analyse",
+         "de-2026-02-20-gaza-kairo-doha-zweite-phase", "de-2026-03-11-selenskyj-europa-reise",
+         "en-2026-01-10-factbox-peace-timeline", "en-2026-01-24-abu-dhabi-trilateral-live",
+         "en-2026-03-06-scoop-geneva-dmitriev-umerov", "en-2026-04-14-dmitriev-miami-sanctions-relief"}
+THIRD_FLOORS = (0.75, 0.84, 0.55)  # meetings F1, claims F1, dated gold meetings found with their date
+# (measured 0.77, 0.86, 0.57; score.py totals 0.65 and 0.84 when they were written)
+
 HELDOUT_FLOORS = (0.75, 0.88, 0.7)  # meetings F1, claims F1, share of dates right (measured 0.79, 0.90, 0.73;
 # 0.52, 0.82, 0.32 when they were written)
 
@@ -1049,7 +1058,8 @@ def _event_totals(extractor, which: str):
     tot = {"meetings": [0, 0, 0, 0], "claims": [0, 0, 0, 0], "dates": [0, 0]}
     for gold_path in sorted(gold_dir.glob("*.gold.json")):
         stem = gold_path.name.replace(".gold.json", "")
-        if ("heldout" if stem in HELDOUT else "second" if stem in SECOND else "first") != which:
+        if ("heldout" if stem in HELDOUT else "second" if stem in SECOND else "third" if stem in THIRD
+                else "first") != which:
             continue
         texts = [p for p in (ROOT / "seeds").glob(stem + ".*") if p.suffix in (".txt", ".md")]
         if not texts:
@@ -1089,6 +1099,14 @@ def test_end_to_end_second_batch(extractor):
     assert _f1(*tot["meetings"]) >= SECOND_FLOORS[0], tot
     assert _f1(*tot["claims"]) >= SECOND_FLOORS[1], tot
     assert tot["dates"][0] >= SECOND_FLOORS[2] * tot["dates"][1], tot
+
+
+def test_end_to_end_third_batch(extractor):
+    """The third batch of blind-written articles: floors just under the scores reached."""
+    tot = _event_totals(extractor, "third")
+    assert _f1(*tot["meetings"]) >= THIRD_FLOORS[0], tot
+    assert _f1(*tot["claims"]) >= THIRD_FLOORS[1], tot
+    assert tot["dates"][0] >= THIRD_FLOORS[2] * tot["dates"][1], tot
 
 
 @pytest.mark.parametrize("lang, text, published, meeting, claim", [

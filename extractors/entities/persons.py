@@ -178,7 +178,8 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             i += 1
             continue
         j = i
-        while j < n and j - i < (6 if "-" in texts[i:j] else 4) and free(doc, j, j + 1):
+        while j < n and j - i < (6 if any(t == "-" or t in NAME_PARTICLES for t in texts[i:j]) else 4) and \
+                free(doc, j, j + 1):
             if _is_name_text(texts[j], lx):
                 j += 1
                 continue
@@ -207,7 +208,18 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         if size >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
             j = i + 1  # "US-Präsident Trump Selenskyj …": a surname, then another person
             size = 1
-        if size >= 2 and (lx.is_given_name(first) or role is not None or
+        arabic = any(_JOINED_PARTICLE.match(t) or t in ("bin", "ibn") for t in texts[i + 1:j]) or \
+            (j - i >= 3 and "-" in texts[i + 1:j] and texts[j - 3] in ("al", "el"))
+        if arabic:
+            # "unter Leitung von Chalil al-Hajja": a European particle before an Arabic name ends the noun before it
+            cut = max((k for k in range(i, j) if texts[k] in ("von", "van", "der", "den", "de", "le", "la")),
+                      default=None)
+            if cut is not None and cut + 1 < j:
+                i = cut + 1
+                size = j - i
+                first = texts[i]
+                role = _role_before(doc, i, lx)
+        if size >= 2 and (lx.is_given_name(first) or role is not None or arabic or
                           (size == 2 and lx.has_surname_shape(texts[j - 1]) and not v.sent_start[i])):
             _add_person(doc, lx, i, j, role or _role_before_comma(doc, i, lx) or _apposition_after(doc, j, lx),
                         tokens, given=first)
