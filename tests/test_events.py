@@ -1905,3 +1905,11 @@ def test_asides_in_parentheses_and_attributions_before_the_verb(extractor, text,
 def test_meeting_again_is_the_same_people(extractor, lang, text):
     ms = extractor.extract(text, lang, dt.date(2026, 3, 6)).meetings
     assert [(m.status, m.date, len(m.attendees)) for m in ms] == [("held", "2026-03-05", 3), ("planned", "2026-03-17", 3)]
+
+
+def test_a_month_abbreviation_is_no_name_and_hosting_leaders_is_a_meeting(extractor):
+    ex = extractor.extract("On Jan. 6, Emmanuel Macron hosted Keir Starmer in Paris.", "en", dt.date(2026, 1, 10))
+    assert sorted(e.name for e in ex.entities if e.kind == "person") == ["Emmanuel Macron", "Keir Starmer"]
+    ms = extractor.extract("Jan. 6 - Emmanuel Macron hosts leaders of the coalition in Paris.", "en",
+                           dt.date(2026, 1, 10)).meetings
+    assert [(m.status, m.date) for m in ms] == [("held", "2026-01-06")]

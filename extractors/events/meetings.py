@@ -363,8 +363,9 @@ class Meetings:
                     ctx.mention_at(k) is not None and ctx.mention_at(k).kind in (PERSON, COUNTRY)
                     for k in range(max(cl_a, i - 6), i)):
                 return True
-            if any(self._delegation_word(ctx.lowers[k]) for k in range(i + 1, min(s.end, i + 4))):
-                return True
+            if any(self._delegation_word(ctx.lowers[k]) or ctx.lowers[k] in lex.group_nouns
+                   for k in range(i + 1, min(s.end, i + 4))):
+                return True  # "hosted a delegation", "hosts leaders of the coalition"
             if lex.verb.get(w, ("", ""))[1] == "nonfinite" and lex.lang == "de":
                 # "hat ... eine Delegation empfangen", "hat am Montag X empfangen": the object stands
                 # before the participle, with the subject: a delegation, or two actors
