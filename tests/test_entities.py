@@ -278,3 +278,18 @@ def test_arabic_article_in_a_surname(lang, text):
     sisi = [e for e in ex.entities if e.name == "Abdel Fattah al-Sisi"]
     assert len(sisi) == 1 and sisi[0].family_name == "al-Sisi" and len(sisi[0].mentions) == 2
     assert [c.author for c in ex.claims] == [sisi[0].key]
+
+
+def test_an_arabic_family_name_keeps_its_article():
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract("Regierungschef Mohammed bin Abdulrahman Al Thani sprach in Doha. Al Thani sagte, es gebe "
+                             "Fortschritte.", "de")
+    (p,) = [e for e in ex.entities if e.kind == "person"]
+    assert (p.family_name, p.given_name, len(p.mentions)) == ("Al Thani", "Mohammed", 2)
+
+
+def test_two_surnames_the_article_uses_alone_are_two_people():
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract("Keir Starmer sprach zuerst. Starmer lobte Kiew. Wolodymyr Selenskyj dankte. Selenskyj "
+                             "blieb. Am Abend hatte Starmer Selenskyj in London empfangen.", "de")
+    assert sorted(e.name for e in ex.entities if e.kind == "person") == ["Keir Starmer", "Wolodymyr Selenskyj"]

@@ -1913,3 +1913,18 @@ def test_a_month_abbreviation_is_no_name_and_hosting_leaders_is_a_meeting(extrac
     ms = extractor.extract("Jan. 6 - Emmanuel Macron hosts leaders of the coalition in Paris.", "en",
                            dt.date(2026, 1, 10)).meetings
     assert [(m.status, m.date) for m in ms] == [("held", "2026-01-06")]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Midway through the session, Donald Trump left the room to call Vladimir Putin.", None),
+    ("Donald Trump called Vladimir Putin on Monday.", "2025-08-18"),
+])
+def test_calling_a_person_is_a_phone_call_with_the_caller(extractor, text, date):
+    ex = extractor.extract(text, "en", dt.date(2025, 8, 19))
+    ents = {e.key: e for e in ex.entities}
+    assert [(m.kind, m.date, sorted(ents[k].name for k in m.attendees)) for m in ex.meetings] == \
+        [("phone_call", date, ["Donald Trump", "Vladimir Putin"])]
+
+
+def test_calling_someone_names_is_no_phone_call(extractor):
+    assert extractor.extract("Donald Trump called Vladimir Putin a liar.", "en", dt.date(2025, 8, 19)).meetings == []

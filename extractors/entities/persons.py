@@ -208,6 +208,10 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         if size >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
             j = i + 1  # "US-Präsident Trump Selenskyj …": a surname, then another person
             size = 1
+        elif size == 2 and not lx.is_given_name(first) and first in alone and texts[i + 1] in alone and \
+                not v.sent_start[i]:
+            j = i + 1  # "hatte Starmer Selenskyj … empfangen": two surnames the article also uses alone
+            size = 1
         arabic = any(_JOINED_PARTICLE.match(t) or t in ("bin", "ibn") for t in texts[i + 1:j]) or \
             (j - i >= 3 and "-" in texts[i + 1:j] and texts[j - 3] in ("al", "el"))
         if arabic:
@@ -275,6 +279,12 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
                 given: str | None, family: str | None = None) -> None:
     words = doc[start:end].text.split()  # (tokens joined as written: "al-Sisi" split by the tokenizer is one word)
+    if family is None and len(words) >= 2 and words[-2] in ("Al", "El"):
+        # "Mohammed bin Abdulrahman Al Thani", "Al Thani": the family name keeps its article
+        family = words[-2] + " " + _strip_genitive(words[-1], tokens, lx)
+        words = words[:-2] + [family]
+        if len(words) == 1:
+            given = None
     family = family or _strip_genitive(words[-1], tokens, lx)
     full = " ".join(words[:-1] + [family])
     key = f"person:{slug(family)}" + (f"-{slug(given)[:1]}" if given else "")

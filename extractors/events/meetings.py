@@ -244,6 +244,10 @@ class Meetings:
                     return Trigger(i, i + 1, kind, "verb", tense=tense, word=word)
                 return None
         else:
+            if w in lex.call_verbs and i + 1 < s.end and not self._noun_context(s, i) and \
+                    self.speech._called_is_phone(s, i + 1):
+                # "left the room to call Putin", "called Putin on Tuesday": a phone call
+                return Trigger(i, i + 1, "phone_call", "verb", tense=lex.call_verbs[w], word=word)
             kind = lex.noun_kind.get(w)
             if kind is not None and not (w in lex.verb and not self._noun_context(s, i)):
                 if w in ("call", "calls") and not self._noun_context(s, i):
@@ -1087,6 +1091,16 @@ class Meetings:
                         if m.form != PRONOUN:
                             c.named.add(key)
                     break
+        for t in c.triggers:
+            if t.pos == "verb" and ctx.lowers[t.i] in lex.call_verbs:
+                # "Trump left the room to call Putin": the caller is the clause's subject
+                before = [m for m in ctx.mentions_in(s.start, t.i) if m.kind == PERSON and m.form != ADJECTIVE and
+                          not m.possessive and not ctx.in_quote[m.start]]
+                if before:
+                    key = sp.resolve_pronoun(s.i, before[-1].start) if before[-1].form == PRONOUN else before[-1].key
+                    if key and key not in out and key not in excluded:
+                        out.insert(0, key)
+                        c.named.add(key)
         if not any(sp.kind(k) == PERSON for k in out) and self.meets:
             # "The delegations agreed to meet again in Geneva on March 17", "Beide Seiten wollen sich erneut
             # treffen": the people of the meeting just before
