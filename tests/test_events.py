@@ -1928,3 +1928,12 @@ def test_calling_a_person_is_a_phone_call_with_the_caller(extractor, text, date)
 
 def test_calling_someone_names_is_no_phone_call(extractor):
     assert extractor.extract("Donald Trump called Vladimir Putin a liar.", "en", dt.date(2025, 8, 19)).meetings == []
+
+
+@pytest.mark.parametrize("apposition", ["the special envoy for peace missions", "the White House special envoy"])
+def test_a_role_in_apposition_after_a_name_is_that_name(extractor, apposition):
+    text = ('Kirill Dmitriev met Steve Witkoff on Saturday. "The talks were good," Dmitriev wrote on Sunday.\n\n'
+            f'Witkoff, {apposition}, called the meeting "productive" in a post on X.')
+    ex = extractor.extract(text, "en", dt.date(2026, 4, 14))
+    ents = {e.key: e for e in ex.entities}
+    assert [ents[c.author].name for c in ex.claims if "productive" in c.text] == ["Steve Witkoff"]

@@ -766,6 +766,21 @@ class Speech:
         lw = self.ctx.lowers
         coord = self.lex.coordinators | {",", "sowie", "as", "well"} | self.lex.articles
         idx = pool.index(use[-1] if last else use[0])
+        if last and pool[idx].kind == "role" and idx > 0:
+            # "Witkoff, the (White House) special envoy for peace missions, said": the role is the name's apposition
+            head = idx
+            while head > 0 and pool[head - 1].kind == "ment" and pool[head - 1].keys and \
+                    self.kind(pool[head - 1].keys[0]) in (ORGANIZATION, COUNTRY) and \
+                    all(self.ctx.texts[t].isalpha() and self.ctx.texts[t].islower()
+                        for t in range(pool[head - 1].end, pool[head].start)):
+                head -= 1  # an organisation describing the role
+            if head > 0 and pool[head - 1].kind == "ment" and pool[head - 1].keys and \
+                    self.kind(pool[head - 1].keys[0]) == PERSON:
+                between = range(pool[head - 1].end, pool[head].start)
+                if between and lw[between[0]] == "," and all(
+                        lw[t] == "," or lw[t] in self.lex.articles or
+                        (self.ctx.texts[t].isalpha() and self.ctx.texts[t].islower()) for t in between):
+                    idx = head - 1
         group = [pool[idx]]
         if last:
             k = idx - 1
