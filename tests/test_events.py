@@ -1937,3 +1937,13 @@ def test_a_role_in_apposition_after_a_name_is_that_name(extractor, apposition):
     ex = extractor.extract(text, "en", dt.date(2026, 4, 14))
     ents = {e.key: e for e in ex.entities}
     assert [ents[c.author].name for c in ex.claims if "productive" in c.text] == ["Steve Witkoff"]
+
+
+def test_a_quote_after_an_attributed_quote_is_a_claim_of_its_own(extractor):
+    text = ('Kirill Dmitriev met Steve Witkoff. "The dialogue is businesslike," Dmitriev wrote on Telegram. '
+            '"Russia and the US can build bridges."')
+    ex = extractor.extract(text, "en", dt.date(2026, 4, 14))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [
+        ("Kirill Dmitriev", "The dialogue is businesslike"), ("Kirill Dmitriev", "Russia and the US can build bridges.")]
+    assert "Dmitriev wrote" in ex.claims[1].evidence[0].text  # the evidence names the speaker

@@ -948,14 +948,18 @@ class Speech:
                       claim_type=cue.claim_type if cue else "statement", cameo=cue.cameo if cue else "010",
                       first_sent=prev.i, text=q.inner.strip().rstrip(" ,"))
             return f
-        # a quotation right after another one of the same speaker goes on with it
+        # a quotation right after another one of the same speaker: a statement of theirs too, its own claim
+        # (evidence from the attributed quote on, which names the speaker)
         fs = [f for f in self.sent_frames.get(prev.i, ()) if f.direct]
         if fs and prev.para == s1.para:
             f = fs[-1]
-            f.text = (f.text or "") + " " + q.inner.strip()
-            f.extra_sents.extend(i for i in range(s1.i, s2.i + 1) if i not in f.extra_sents)
+            a = ctx.token_at_char(q.inner_start)
+            g = Frame(sent=s2.i, cue=f.cue, cue_tok=f.cue_tok, cue_word=f.cue_word, speakers=list(f.speakers),
+                      content=[(a, min(q.end, ctx.n))], direct=True, claim_type=f.claim_type, cameo=f.cameo,
+                      first_sent=f.first_sent, text=q.inner.strip().rstrip(" ,"))
             for i in range(s1.i, s2.i + 1):
-                self.cont_frame[i] = f
+                self.cont_frame[i] = g
+            return g
         return None
 
     # ================================================================== reported speech
