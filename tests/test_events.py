@@ -1947,3 +1947,12 @@ def test_a_quote_after_an_attributed_quote_is_a_claim_of_its_own(extractor):
     assert [(ents[c.author].name, c.text) for c in ex.claims] == [
         ("Kirill Dmitriev", "The dialogue is businesslike"), ("Kirill Dmitriev", "Russia and the US can build bridges.")]
     assert "Dmitriev wrote" in ex.claims[1].evidence[0].text  # the evidence names the speaker
+
+
+def test_after_a_meeting_with_y_takes_the_speakers_place_and_day_from_the_sentence_before(extractor):
+    text = ("Katars Ministerpräsident Mohammed bin Abdulrahman Al Thani sprach am Donnerstag in Doha von einer "
+            "„echten Chance“. „Beide Seiten wissen das“, sagte er nach einem Treffen mit dem norwegischen "
+            "Außenminister Espen Barth Eide.")
+    ex = extractor.extract(text, "de", dt.date(2026, 2, 20))
+    ents = {e.key: e for e in ex.entities}
+    assert [(m.date, ents[m.location].name, len(m.attendees)) for m in ex.meetings] == [("2026-02-19", "Doha", 2)]

@@ -1675,6 +1675,10 @@ class Meetings:
         for m in self.meets:
             if (not m.location or not m.date) and ctx.sents[m.main].para <= first_para + 1:
                 self._complete_from_lead(m)
+            if (not m.location or not m.date) and self._reported_after(m):
+                # "X sprach am Donnerstag in Doha von einer Chance. „…“, sagte er nach einem Treffen mit Y.":
+                # the speaker's place and day in the sentence before
+                self._complete_from_lead(m, (m.main - 1,))
             if not m.date and pub is not None and m.main in self._dateline_end and m.status in ("held", "ongoing"):
                 # "KIEW (dpa) - ... hat Selenskyj eine Delegation empfangen.": wire copy's lead tells today's news
                 m.date = (pub.isoformat(), None, "day")
@@ -1703,12 +1707,15 @@ class Meetings:
                 first, last = (d0 - span, d0) if m.ends else (d0, d0 + span)
                 m.date = (first.isoformat(), last.isoformat(), "range")
 
-    def _complete_from_lead(self, m: Meet) -> None:
+    def _complete_from_lead(self, m: Meet, sents: tuple[int, ...] | None = None) -> None:
         """"Nach einem Treffen mit X zeigte sich Y zuversichtlich. „…“, sagte Y am Sonntag in Palm Beach.":
-        the speaker's own place and day, in the next sentences of the lead, are the meeting's."""
+        the speaker's own place and day, in the next sentences of the lead (or the given ones), are the
+        meeting's."""
         ctx, sp = self.ctx, self.speech
         main = ctx.sents[m.main]
-        for t in (m.main + 1, m.main + 2):
+        for t in sents or (m.main + 1, m.main + 2):
+            if t < 0:
+                break
             if t >= len(ctx.sents) or ctx.sents[t].para != main.para:
                 break
             for f in sp.sent_frames.get(t, ()):
@@ -1738,6 +1745,13 @@ class Meetings:
                 if (filled or date_filled) and t not in m.sents:
                     m.sents.append(t)
                 return
+
+    def _reported_after(self, m: Meet) -> bool:
+        """Named only as what came before a statement: "sagte er nach einem Treffen mit Y"."""
+        lw = self.ctx.lowers
+        return bool(m.trigger_toks) and all(
+            any(lw[j] in self.lex.after_preps for j in range(max(self.ctx.sents[si].start, tok - 3), tok))
+            for si, tok in m.trigger_toks)
 
     def _venue(self, m: Meet) -> str | None:
         """"at the Kremlin", "im Kanzleramt": a government seat named as where it took place."""
