@@ -1956,3 +1956,11 @@ def test_after_a_meeting_with_y_takes_the_speakers_place_and_day_from_the_senten
     ex = extractor.extract(text, "de", dt.date(2026, 2, 20))
     ents = {e.key: e for e in ex.entities}
     assert [(m.date, ents[m.location].name, len(m.attendees)) for m in ex.meetings] == [("2026-02-19", "Doha", 2)]
+
+
+def test_a_meeting_after_an_arrival_is_where_the_visitor_arrived(extractor):
+    text = "Keith Kellogg arrived in Kyiv by train on Wednesday morning. He is expected to meet Volodymyr Zelensky on Thursday."
+    ex = extractor.extract(text, "en", dt.date(2025, 2, 19))
+    ents = {e.key: e for e in ex.entities}
+    assert [(m.status, m.date, ents[m.location].name) for m in ex.meetings if len(m.attendees) == 2] == \
+        [("expected", "2025-02-20", "Kyiv")]

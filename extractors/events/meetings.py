@@ -1675,6 +1675,13 @@ class Meetings:
         for m in self.meets:
             if (not m.location or not m.date) and ctx.sents[m.main].para <= first_para + 1:
                 self._complete_from_lead(m)
+            if not m.location and m.kind not in ("phone_call", "video_call"):
+                # "X arrived in Kyiv on Wednesday. He is expected to meet Y on Thursday.": where X went
+                before = [v for v in self.meets if v is not m and v.main == m.main - 1 and v.kind == "visit" and
+                          v.location and ctx.sents[v.main].para == ctx.sents[m.main].para and
+                          set(v.attendees) & set(m.attendees)]
+                if before:
+                    m.location = before[-1].location
             if (not m.location or not m.date) and self._reported_after(m):
                 # "X sprach am Donnerstag in Doha von einer Chance. „…“, sagte er nach einem Treffen mit Y.":
                 # the speaker's place and day in the sentence before
