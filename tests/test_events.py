@@ -1964,3 +1964,12 @@ def test_a_meeting_after_an_arrival_is_where_the_visitor_arrived(extractor):
     ents = {e.key: e for e in ex.entities}
     assert [(m.status, m.date, ents[m.location].name) for m in ex.meetings if len(m.attendees) == 2] == \
         [("expected", "2025-02-20", "Kyiv")]
+
+
+def test_von_dort_aus_points_to_the_venue_of_the_same_sentence(extractor):
+    text = ("Wolodymyr Selenskyj werde am Montag nach Washington reisen. Friedrich Merz hatte Wolodymyr Selenskyj am "
+            "Mittwoch im Kanzleramt empfangen und von dort aus gemeinsam mit ihm eine Videokonferenz bestritten.")
+    ex = extractor.extract(text, "de", dt.date(2025, 8, 16))
+    ents = {e.key: e for e in ex.entities}
+    held = [m for m in ex.meetings if m.status == "held" and len(m.attendees) == 2]
+    assert [(m.date, ents[m.location].name) for m in held] == [("2025-08-13", "Kanzleramt")]

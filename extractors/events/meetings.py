@@ -719,6 +719,9 @@ class Meetings:
                         m = self.ctx.mentions[mi]
                         if m.start < j and m.kind in (PLACE,) and m.form != ADJECTIVE:
                             return m.key
+                        if m.start < j and m.kind == ORGANIZATION and m.start > s.start and \
+                                lw[m.start - 1] in self.lex.location_preps and self._is_venue(m.key):
+                            return m.key  # "hatte X im Kanzleramt empfangen und von dort aus …"
                     if j == s.first_word and self._opens_with_there(s):
                         for mi in reversed(self.ctx.sents[s.i - 1].mentions):
                             m = self.ctx.mentions[mi]
@@ -1678,8 +1681,9 @@ class Meetings:
             if not m.location and m.kind not in ("phone_call", "video_call"):
                 # "X arrived in Kyiv on Wednesday. He is expected to meet Y on Thursday.": where X went
                 before = [v for v in self.meets if v is not m and v.main == m.main - 1 and v.kind == "visit" and
-                          v.location and ctx.sents[v.main].para == ctx.sents[m.main].para and
-                          set(v.attendees) & set(m.attendees)]
+                          v.location and v.status in ("held", "ongoing") and
+                          ctx.sents[v.main].para == ctx.sents[m.main].para and set(v.attendees) & set(m.attendees)
+                          and not (m.date and v.date and m.date[0] < v.date[0])]
                 if before:
                     m.location = before[-1].location
             if (not m.location or not m.date) and self._reported_after(m):
@@ -1752,6 +1756,11 @@ class Meetings:
                 if (filled or date_filled) and t not in m.sents:
                     m.sents.append(t)
                 return
+
+    def _is_venue(self, key: str) -> bool:
+        ent = self.ctx.entities.get(key)
+        return ent is not None and any("Government" in st or "Building" in st or "Landmark" in st
+                                       for st in ent.subtypes)
 
     def _reported_after(self, m: Meet) -> bool:
         """Named only as what came before a statement: "sagte er nach einem Treffen mit Y"."""
