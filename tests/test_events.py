@@ -1973,3 +1973,18 @@ def test_von_dort_aus_points_to_the_venue_of_the_same_sentence(extractor):
     ents = {e.key: e for e in ex.entities}
     held = [m for m in ex.meetings if m.status == "held" and len(m.attendees) == 2]
     assert [(m.date, ents[m.location].name) for m in held] == [("2025-08-13", "Kanzleramt")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Negotiators from the US, Ukraine and Russia have met for a second day in Abu Dhabi."),
+    ("de", "Am zweiten Verhandlungstag trafen sich Steve Witkoff und Rustem Umerow in Abu Dhabi."),
+])
+def test_a_second_day_of_talks_began_the_day_before(extractor, lang, text):
+    ms = extractor.extract(text, lang, dt.date(2026, 1, 24)).meetings
+    assert [(m.date, m.end_date) for m in ms] == [("2026-01-23", "2026-01-24")]
+
+
+def test_a_clause_of_time_after_a_comma_keeps_its_place_to_itself(extractor):
+    text = ("Russia fired missiles at Kyiv overnight, hours before the second day of negotiations was due to begin.")
+    ms = extractor.extract(text, "en", dt.date(2026, 1, 24)).meetings
+    assert all(m.location is None for m in ms)

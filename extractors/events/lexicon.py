@@ -128,6 +128,8 @@ class Lexicon:
         self.group_numerals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("group_numerals") or {}).items()}
         self.group_nouns = _words(m.get("group_nouns"))
         self.again_words = _words(m.get("again_words"))
+        self.day_ordinals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("day_ordinals") or {}).items()}
+        self.day_words = _words(m.get("day_words"))
         self.definite = _words(m.get("definite"))
         self.indefinite = _words(m.get("indefinite"))
         self.anaphoric_adverbs = _words(m.get("anaphoric_adverbs"))

@@ -646,6 +646,13 @@ class Meetings:
                             # the day of the article: reported as done unless the verb says it goes on
                             status = "ongoing" if any(t.tense == "present" for t in ts) else "held"
                             explicit = True
+            if c.date is None and ctx.pub is not None and status in ("held", "ongoing"):
+                # "met for a second day", "am zweiten Verhandlungstag": it began days before the article
+                n = next((self.lex.day_ordinals[lw_] for lw_, nxt in zip(ctx.lowers[a:b], ctx.lowers[a + 1:b + 1])
+                          if lw_ in self.lex.day_ordinals and nxt in self.lex.day_words), None)
+                if n:
+                    first = ctx.pub - dt.timedelta(days=n - 1)
+                    c.date = (first.isoformat(), ctx.pub.isoformat(), "range")
             if self._durative(c) and c.date is None:
                 c.negated = True
                 cands.append(c)
@@ -819,6 +826,10 @@ class Meetings:
             # (German: "In Pristina kam er mit X zusammen, in Belgrad wurde ...": the fronted place is this
             # clause's; one after a comma belongs to the next)
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
+                if lw[j] == "," and lw[j + 1] not in ("wo", "where", "wohin") and any(
+                        lw[k] in lex.temporal_connectors or lw[k] in lex.subordinators
+                        for k in range(j + 1, min(t.i, j + 3))):
+                    break  # "Russia fired missiles at Kyiv, hours before the talks were due to begin": another clause
                 phrase = next((p for p in lex.location_phrases if tuple(lw[j:j + len(p)]) == p), None)
                 if lw[j] in preps or phrase is not None:
                     m = governed(j + len(phrase) - 1 if phrase else j)
