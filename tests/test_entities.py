@@ -293,3 +293,11 @@ def test_two_surnames_the_article_uses_alone_are_two_people():
     ex = Extractor().extract("Keir Starmer sprach zuerst. Starmer lobte Kiew. Wolodymyr Selenskyj dankte. Selenskyj "
                              "blieb. Am Abend hatte Starmer Selenskyj in London empfangen.", "de")
     assert sorted(e.name for e in ex.entities if e.kind == "person") == ["Keir Starmer", "Wolodymyr Selenskyj"]
+
+
+def test_an_honorific_is_not_part_of_the_name():
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract("Vladimir Medinsky led the Russian team. Mr. Medinsky told state television that the "
+                             "position had not changed.", "en")
+    (p,) = [e for e in ex.entities if e.kind == "person"]
+    assert p.name == "Vladimir Medinsky" and len(p.mentions) == 2 and ex.claims[0].author == p.key
