@@ -1988,3 +1988,18 @@ def test_a_clause_of_time_after_a_comma_keeps_its_place_to_itself(extractor):
     text = ("Russia fired missiles at Kyiv overnight, hours before the second day of negotiations was due to begin.")
     ms = extractor.extract(text, "en", dt.date(2026, 1, 24)).meetings
     assert all(m.location is None for m in ms)
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    ("Jean-Noël Barrot erklärte, Paris sei bereit. Noch deutlicher wurde Polens Außenminister Radosław Sikorski: Der "
+     "Kreml spiele auf Zeit, sagte er.", "Radosław Sikorski", "Der Kreml spiele auf Zeit"),
+    ("Ursula von der Leyen wird in Kiew erwartet. Sie werde dort ein Paket vorstellen, kündigte von der Leyen auf X "
+     "an.", "Ursula von der Leyen", "Sie werde dort ein Paket vorstellen"),
+    ("Johann Wadephul gab sich zuversichtlich. Es könne keinen Frieden geben, sagte der CDU-Politiker vor Beginn der "
+     "Sitzung; Deutschland werde seine Hilfe aufstocken.", "Johann Wadephul", "Es könne keinen Frieden geben"),
+])
+def test_colon_introductions_name_particles_and_semicolons(extractor, text, speaker, said):
+    ex = extractor.extract(text, "de", dt.date(2026, 5, 19))
+    ents = {e.key: e for e in ex.entities}
+    assert (speaker, said) in [(ents[c.author].name, c.text) for c in ex.claims]
+    assert all(ents[c.author].name == speaker for c in ex.claims if c.text == said)

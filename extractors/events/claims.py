@@ -166,9 +166,16 @@ class Speech:
                     yield targets[0]
                 if self.kind(f.speakers[0]) == PERSON:
                     yield f.speakers[0]
+        s = ctx.sents[si]
+        # "Noch deutlicher wurde X: Der Kreml spiele auf Zeit, sagte er.": the person introduced before the colon
+        colon = next((j for j in range(s.start, tok) if ctx.lowers[j] == ":" and not ctx.in_quote[j]), None)
+        if colon is not None:
+            named = [m for m in ctx.mentions_in(s.start, colon) if m.kind == PERSON and m.form not in
+                     (ADJECTIVE, PRONOUN) and not m.possessive]
+            if named:
+                yield named[-1].key
         # "Witkoff reiste nach Berlin weiter, wo er Merz treffen will": opening a side clause, the sentence's
         # subject (not in ", he said": that is the speaker before)
-        s = ctx.sents[si]
         if tok - 1 > s.first_word and ctx.lowers[tok - 1] in self.lex.subordinators:
             subj = self.subject_of(si)
             if subj is not None and any(m.key == subj and m.start < tok for m in ctx.mentions_in(s.start, tok)):
@@ -699,6 +706,9 @@ class Speech:
             if w in ("which", "whom", "whose", "welchem", "welcher", "dem", "der") and k + 1 == m.start and \
                     k - 1 >= s.start and ctx.lowers[k - 1] in lex.prepositions and w in ("which", "whom", "whose"):
                 break  # "after which Downing Street said": the relative clause's subject, not in the phrase
+            if w in lex.prepositions and m.kind == PERSON and \
+                    " ".join(ctx.texts[k:m.end]) in getattr(ctx.entities.get(m.key), "name", ""):
+                continue  # "kündigte von der Leyen an": the particle is the name's, not a preposition
             if w in lex.prepositions:
                 in_pp = True
                 break
@@ -1283,6 +1293,9 @@ class Speech:
             k -= 1
         rest_end = min(s_end, frm + 30)
         for j in range(frm, rest_end):
+            if lw[j] == ";" and not ctx.in_quote[j]:
+                rest_end = j  # "…, sagte X vor der Sitzung; Deutschland werde …": the attribution ends here
+                break
             if lw[j] == "," and j + 1 < rest_end and (lw[j + 1] in lex.subordinators or
                                                       lw[j + 1] in lex.coordinators):
                 # ", where he met ...": a side clause of the place, not more words of the cue;
