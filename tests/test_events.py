@@ -1032,8 +1032,8 @@ SECOND = {"de-2025-03-19-nachrichten-energie-waffenruhe", "de-2025-05-16-istanbu
           "de-2025-08-16-anchorage-gipfel-reaktionen", "de-2026-03-11-kosovo-serbien-bruessel",
           "en-2025-02-19-riyadh-talks-without-kyiv", "en-2025-05-11-coalition-willing-kyiv-deadline",
           "en-2025-08-19-white-house-europeans-putin-call", "en-2026-02-19-tbilisi-armenia-azerbaijan"}
-SECOND_FLOORS = (0.75, 0.78, 0.6)  # meetings F1, claims F1, share of dated gold meetings found with their date
-# (measured 0.78, 0.81, 0.61; 0.73, 0.75 and 16 of 25 found ones when they were written)
+SECOND_FLOORS = (0.82, 0.83, 0.65)  # meetings F1, claims F1, share of dated gold meetings found with their date
+# (measured 0.85, 0.85, 0.69; score.py meetings 0.73, claims 0.75 when they were written)
 
 
 # A third batch, written blind to the extractor after the second one's fixes (a factbox timeline, a scoop, a
@@ -1042,8 +1042,15 @@ THIRD = {"de-2025-12-05-cassis-osze-wien-genf", "de-2025-12-16-europa-kanzleramt
          "de-2026-02-20-gaza-kairo-doha-zweite-phase", "de-2026-03-11-selenskyj-europa-reise",
          "en-2026-01-10-factbox-peace-timeline", "en-2026-01-24-abu-dhabi-trilateral-live",
          "en-2026-03-06-scoop-geneva-dmitriev-umerov", "en-2026-04-14-dmitriev-miami-sanctions-relief"}
-THIRD_FLOORS = (0.75, 0.84, 0.55)  # meetings F1, claims F1, dated gold meetings found with their date
-# (measured 0.77, 0.86, 0.57; score.py totals 0.65 and 0.84 when they were written)
+THIRD_FLOORS = (0.8, 0.88, 0.6)  # meetings F1, claims F1, dated gold meetings found with their date
+# (measured 0.82, 0.90, 0.62; score.py totals 0.65 and 0.84 when they were written)
+
+# A fourth batch, written blind at the end of the fourth session (a NYT-style story with "Mr. X", a
+# Guardian-style Kremlin report, a Deutschlandfunk-style report, a taz-style commentary); it arrived at
+# score.py meetings F1 0.75, claims 0.78 and taught only the honorific, colon and particle rules.
+FOURTH = {"de-2026-04-28-london-downing-street-selenskyj-europaeer", "de-2026-05-19-bruessel-aussenrat-kallas-glosse",
+          "en-2026-04-24-kremlin-envoys-ushakov-briefing", "en-2026-05-14-dolmabahce-five-questions"}
+FOURTH_FLOORS = (0.75, 0.85, 0.55)  # measured 0.79, 0.88, 0.57
 
 HELDOUT_FLOORS = (0.75, 0.88, 0.7)  # meetings F1, claims F1, share of dates right (measured 0.79, 0.90, 0.73;
 # 0.52, 0.82, 0.32 when they were written)
@@ -1059,7 +1066,7 @@ def _event_totals(extractor, which: str):
     for gold_path in sorted(gold_dir.glob("*.gold.json")):
         stem = gold_path.name.replace(".gold.json", "")
         if ("heldout" if stem in HELDOUT else "second" if stem in SECOND else "third" if stem in THIRD
-                else "first") != which:
+                else "fourth" if stem in FOURTH else "first") != which:
             continue
         texts = [p for p in (ROOT / "seeds").glob(stem + ".*") if p.suffix in (".txt", ".md")]
         if not texts:
@@ -1107,6 +1114,14 @@ def test_end_to_end_third_batch(extractor):
     assert _f1(*tot["meetings"]) >= THIRD_FLOORS[0], tot
     assert _f1(*tot["claims"]) >= THIRD_FLOORS[1], tot
     assert tot["dates"][0] >= THIRD_FLOORS[2] * tot["dates"][1], tot
+
+
+def test_end_to_end_fourth_batch(extractor):
+    """The fourth batch of blind-written articles: floors just under the scores reached."""
+    tot = _event_totals(extractor, "fourth")
+    assert _f1(*tot["meetings"]) >= FOURTH_FLOORS[0], tot
+    assert _f1(*tot["claims"]) >= FOURTH_FLOORS[1], tot
+    assert tot["dates"][0] >= FOURTH_FLOORS[2] * tot["dates"][1], tot
 
 
 @pytest.mark.parametrize("lang, text, published, meeting, claim", [

@@ -71,7 +71,7 @@ class Lexicon:
     name_followers: frozenset[str] = frozenset()
     qualifier_leads: tuple[tuple[str, ...], ...] = ()
     venue_nouns: frozenset[str] = frozenset()
-    building_words: frozenset[str] = frozenset()
+    building_words: dict = field(default_factory=dict)  # building word -> its English form
     direction_prefixes: tuple[str, ...] = ()
     event_cues: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
@@ -299,7 +299,7 @@ def lexicon(lang: str) -> Lexicon:
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
         qualifier_leads=tuple(tuple(lead.split()) for lead in pl["qualifier_leads"][lang]),
-        venue_nouns=frozenset(pl["venue_nouns"][lang]), building_words=frozenset(pl["building_words"][lang]),
+        venue_nouns=frozenset(pl["venue_nouns"][lang]), building_words=dict(pl["building_words"][lang]),
         direction_prefixes=tuple(pl["direction_prefixes"][lang]),
         event_cues=tuple(pl["event_cues"][lang]),
         noun_endings=tuple(pl["noun_endings"][lang]),

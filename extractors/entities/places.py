@@ -2,6 +2,8 @@
 from context ("in Davos in der Schweiz"), and country adjectives ("russische Angriffe")."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..records import ADJECTIVE, COUNTRY, NAME, PLACE, ROLE, Entity
@@ -54,7 +56,7 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
             k = i + size  # the token after the match
             if k < n and texts[k] in lx.building_words and free(doc, i, k + 1):
                 # "Lancaster House", "the Mariinskyi Palace": a building named after the place
-                add_mention(doc, _building(v.span_text(i, k + 1)), i, k + 1, NAME)
+                add_mention(doc, _building(v.span_text(i, k + 1), lx), i, k + 1, NAME)
                 matched = size + 1
                 break
             attributive = lx.lang == "en" and span_text in lx.country_abbreviations and k < n and \
@@ -125,9 +127,13 @@ def _qualifier(v, lx: Lexicon, k: int) -> PlaceEntry | None:
 QUALIFIER_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
 
 
-def _building(name: str) -> Entity:
-    return Entity(key=f"place:{slug(name)}", kind=PLACE, name=name, subtypes=["LandmarksOrHistoricalBuildings"],
-                  resolution_key=f"place:{slug(name)}")
+def _building(name: str, lx: Lexicon) -> Entity:
+    """A building by its name; keyed by the name with its building word in English, so "Dolmabahce-Palast"
+    and "Dolmabahce Palace" meet."""
+    stem, word = re.split(r"[ -]", name)[:-1], re.split(r"[ -]", name)[-1]
+    key = slug(" ".join(stem + [lx.building_words.get(word, word)]))
+    return Entity(key=f"place:{key}", kind=PLACE, name=name, subtypes=["LandmarksOrHistoricalBuildings"],
+                  resolution_key=f"place:{key}")
 
 
 def _context_place(name: str, contained_in: str | None = None) -> Entity:
@@ -240,7 +246,7 @@ def _venue_places(doc: Doc, lx: Lexicon) -> None:
                 not name.lower().endswith(lx.noun_endings) and free(doc, start, end):
             if lx.lang == "en" and noun in lx.building_words and free(doc, start, end + 1):
                 # "the Mariinskyi Palace": the capitalised noun is part of the building's name
-                e = _building(v.span_text(start, end + 1))
+                e = _building(v.span_text(start, end + 1), lx)
                 add_mention(doc, e, start, end + 1, NAME)
                 continue
             e = _context_place(name)
@@ -251,7 +257,7 @@ def _venue_places(doc: Doc, lx: Lexicon) -> None:
         head, _, last = texts[i].rpartition("-")
         if head and head[:1].isupper() and last in lx.building_words and _unknown_name(head, lx) and \
                 free(doc, i, i + 1):
-            add_mention(doc, _building(texts[i]), i, i + 1, NAME)
+            add_mention(doc, _building(texts[i], lx), i, i + 1, NAME)
 
 
 def _join_same_named(doc: Doc) -> None:
