@@ -301,3 +301,19 @@ def test_an_honorific_is_not_part_of_the_name():
                              "position had not changed.", "en")
     (p,) = [e for e in ex.entities if e.kind == "person"]
     assert p.name == "Vladimir Medinsky" and len(p.mentions) == 2 and ex.claims[0].author == p.key
+
+
+@pytest.mark.parametrize("lang, text, orgs", [
+    ("en", "Selin Aydemir, who directs a program at the Marmara Institute for Security Studies, said so.",
+     ["Marmara Institute for Security Studies"]),
+    ("en", "Shares rose on the Moscow Exchange and Exxon Mobil Corp. gained.", ["Exxon Mobil Corp.", "Moscow Exchange"]),
+    ("en", "European Council President António Costa met planners at the Permanent Joint Headquarters.",
+     ["European Council", "Permanent Joint Headquarters"]),
+    ("de", "Wadephul sagte den Zeitungen der Funke-Mediengruppe, die Europäische Politische Gemeinschaft tage.",
+     ["Europäische Politische Gemeinschaft", "Funke-Mediengruppe"]),
+])
+def test_organisations_by_the_shape_of_their_name(lang, text, orgs):
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract(text, lang)
+    assert sorted(e.name for e in ex.entities if e.kind == "organization") == orgs
+    assert all(e.kind != "organization" or "President" not in e.name for e in ex.entities)

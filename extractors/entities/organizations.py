@@ -3,12 +3,13 @@ list (with their names across languages), and ministries by their name's shape."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..records import ADJECTIVE, NAME, ORGANIZATION, Entity
 from ..tokens import token_view
-from .lexicon import Lexicon
+from .lexicon import Lexicon, _data
 from .mentions import add_mention, free, slug
 
 _MINISTRY_DE = re.compile(r"^(?:[A-ZÄÖÜ][\w-]*-)?[A-ZÄÖÜ]\w*ministerium[s]?$")
@@ -17,6 +18,54 @@ _MINISTRY_DE = re.compile(r"^(?:[A-ZÄÖÜ][\w-]*-)?[A-ZÄÖÜ]\w*ministerium[s]
 def org_entity(key: str, name: str, subtype: str) -> Entity:
     subtypes = [subtype] if subtype != "Organization" else []
     return Entity(key=f"org:{key}", kind=ORGANIZATION, name=name, subtypes=subtypes, resolution_key=f"org:{key}")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    data = _data("organizations_patterns.yaml")
+    return {"heads": {lang: frozenset(ws) for lang, ws in data["heads"].items()}, "inside": frozenset(data["inside"])}
+
+
+def _pattern_orgs(doc: Doc, lx: Lexicon) -> None:
+    """Organisations by the shape of their name: a head word ("Institute", "Exchange", "Gemeinschaft") with
+    capitalised words before it and an "of/for …" phrase after it, or a German compound ending in one."""
+    pats = _patterns()
+    heads, inside = pats["heads"].get(lx.lang, frozenset()), pats["inside"]
+    v = token_view(doc)
+    texts, n = v.texts, v.n
+
+    def cap(k: int) -> bool:
+        return k < n and texts[k][:1].isupper() and (v.is_alpha[k] or texts[k].endswith(".")) and \
+            texts[k].lower() not in lx.common_words
+    for h in range(n):
+        word = texts[h]
+        compound = lx.lang == "de" and "-" in word[1:] and word.rsplit("-", 1)[1] in heads and word[:1].isupper()
+        if word not in heads and not compound:
+            continue
+        if compound:
+            if free(doc, h, h + 1):
+                add_mention(doc, org_entity(slug(word), word, "Organization"), h, h + 1, NAME)
+            continue
+        a = h
+        while a - 1 >= 0 and cap(a - 1) and not v.sent_start[a - 1] and free(doc, a - 1, a):
+            a -= 1
+        if a - 1 >= 0 and v.sent_start[a - 1] and cap(a - 1) and free(doc, a - 1, a):
+            a -= 1
+        b = h + 1
+        # "for the Study of War", "for Security Studies": small words, then capitalised ones
+        k = b
+        while k < n and (texts[k] in inside or cap(k)):
+            k += 1
+        while k > b and texts[k - 1] in inside:
+            k -= 1
+        if k > b and texts[b] in ("for", "of", "on", "für", "der", "des") and any(cap(x) for x in range(b, k)):
+            b = k
+        if b - a < 2 or not free(doc, a, b):
+            continue  # a head word alone ("the Council") is no name
+        if a - 1 >= 0 and cap(a - 1) and not free(doc, a - 1, a):
+            continue  # "European Union Monitoring Mission": the list's name before it; no half of a name
+        name = v.span_text(a, b)
+        add_mention(doc, org_entity(slug(name), name, "Organization"), a, b, NAME)
 
 
 def find_organizations(doc: Doc, lx: Lexicon) -> None:
@@ -58,6 +107,7 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
                 add_mention(doc, org_entity(key, canonical, subtype), i, i + 1, ADJECTIVE)
                 matched = 1
         i += matched or 1
+    _pattern_orgs(doc, lx)
 
 
 def _english_ministry(doc: Doc, i: int) -> int:
