@@ -2018,3 +2018,11 @@ def test_colon_introductions_name_particles_and_semicolons(extractor, text, spea
     ents = {e.key: e for e in ex.entities}
     assert (speaker, said) in [(ents[c.author].name, c.text) for c in ex.claims]
     assert all(ents[c.author].name == speaker for c in ex.claims if c.text == said)
+
+
+def test_a_reference_to_a_planned_round_does_not_date_a_meeting_that_took_place(extractor):
+    text = ("Die nächste Runde soll im Juni in Washington stattfinden. Am Rande des Treffens kam Johann Wadephul zu "
+            "einem Gespräch mit Andrij Sybiha zusammen.")
+    ex = extractor.extract(text, "de", dt.date(2026, 5, 19))
+    held = [m for m in ex.meetings if m.status == "held"]
+    assert len(held) == 1 and held[0].date != "2026-06" and held[0].location is None

@@ -449,9 +449,12 @@ class Meetings:
             if c.negated:
                 continue
             if ref_meet is not None:
-                if c.date is None and ref_meet.date is not None:
+                # (not a planned meeting's place and day for one that took place: "Am Rande des Treffens kam X
+                # mit Y zusammen" does not point to next month's round)
+                same_time = self._status_group(ref_meet.status) == self._status_group(c.status)
+                if c.date is None and ref_meet.date is not None and same_time:
                     c.date = ref_meet.date
-                if c.location is None and ref_meet.location is not None:
+                if c.location is None and ref_meet.location is not None and same_time:
                     c.location = ref_meet.location
                 c.new = True
             m = self._merge(c)
