@@ -2026,3 +2026,15 @@ def test_a_reference_to_a_planned_round_does_not_date_a_meeting_that_took_place(
     ex = extractor.extract(text, "de", dt.date(2026, 5, 19))
     held = [m for m in ex.meetings if m.status == "held"]
     assert len(held) == 1 and held[0].date != "2026-06" and held[0].location is None
+
+
+@pytest.mark.parametrize("lang, text, who", [
+    ("de", "In Istanbul saßen am Montag Steve Witkoff, Rustem Umjerow und Wladimir Medinski an einem Tisch; die nächste "
+           "Runde soll im Juni in Washington stattfinden.", 3),
+    ("en", "Steve Witkoff and Rustem Umerov sat at the same table in Istanbul on Monday.", 2),
+])
+def test_sitting_at_one_table_is_a_meeting_and_a_semicolon_splits_two(extractor, lang, text, who):
+    ex = extractor.extract(text, lang, dt.date(2026, 5, 19))
+    ents = {e.key: e for e in ex.entities}
+    ist = [m for m in ex.meetings if m.location and ents[m.location].name == "Istanbul"]
+    assert [(m.status, m.date, len(m.attendees)) for m in ist] == [("held", "2026-05-18", who)]

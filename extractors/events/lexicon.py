@@ -119,6 +119,8 @@ class Lexicon:
                 self.particle_verbs[str(f).lower()] = (kind, str(particle).lower())
         self.particle_verbs_past = _words(m.get("particle_verbs_past"))
         self.call_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("call_verbs") or {}).items()}
+        self.table_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("table_verbs") or {}).items()}
+        self.table_phrases = _seqs(m.get("table_phrases"))
         self.phone_verbs = _words(m.get("phone_verbs"))
         self.phone_markers = _words(m.get("phone_markers"))
         self.phone_verbs_past = _words(m.get("phone_verbs_past"))
@@ -237,7 +239,7 @@ class Lexicon:
 
         # pre-filters: words that can start a meeting trigger / an attendance or delegation cue
         self.trigger_words = frozenset(self.noun_kind) | frozenset(self.multi_nouns) | \
-            frozenset(self.anaphoric_nouns) | frozenset(self.verb) | frozenset(self.particle_verbs) | self.phone_verbs | frozenset(self.call_verbs) | \
+            frozenset(self.anaphoric_nouns) | frozenset(self.verb) | frozenset(self.particle_verbs) | self.phone_verbs | frozenset(self.call_verbs) | frozenset(self.table_verbs) | \
             frozenset(self.talk_verbs)
         self.attendance_words = self.attendance_single | frozenset(self.attendance_particle) | \
             frozenset(s[0] for s in self.attendance_seqs)

@@ -262,6 +262,13 @@ class Meetings:
                     kind, tense = lex.verb[w]
                     return Trigger(i, i + 1, kind, "verb", tense=tense, word=word)
                 return None
+        if w in lex.table_verbs:
+            # "In Istanbul saßen X, Y und Z an einem Tisch", "sat at the same table"
+            for j in range(i + 1, min(s.end, i + 24)):
+                if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
+                    break
+                if any(tuple(ctx.lowers[j:j + len(p)]) == p for p in lex.table_phrases):
+                    return Trigger(i, i + 1, "meeting", "verb", tense=lex.table_verbs[w], word=word)
         if w in lex.particle_verbs:
             kind, particle = lex.particle_verbs[w]
             for j in range(i + 1, min(s.end, i + 24)):
@@ -579,12 +586,16 @@ class Meetings:
             lo, hi, frame = regions[g[0]]
             a = max(lo, self._back_start(s, ts[0]))
             b = min(hi, ts[-1].end + WINDOW_AHEAD)
+            semis = [j for j in range(s.start, s.end) if ctx.lowers[j] == ";" and not ctx.in_quote[j]]
             if gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi):
                 prev_t = triggers[groups[gi - 1][-1]]
-                a = max(a, (prev_t.end + ts[0].i) // 2 + 1)
+                # two meetings split at a semicolon between them, else halfway
+                semi = next((j for j in semis if prev_t.end <= j < ts[0].i), None)
+                a = max(a, semi + 1 if semi is not None else (prev_t.end + ts[0].i) // 2 + 1)
             if gi + 1 < len(groups) and regions[groups[gi + 1][0]][:2] == (lo, hi):
                 nxt = triggers[groups[gi + 1][0]]
-                b = min(b, (ts[-1].end + nxt.i) // 2 + 1)
+                semi = next((j for j in semis if ts[-1].end <= j < nxt.i), None)
+                b = min(b, semi if semi is not None else (ts[-1].end + nxt.i) // 2 + 1)
             else:
                 b = self._leaders_end(s, ts[-1].end, b, hi)
             # "handed X a draft during talks in Kyiv": a meeting noun in a prepositional phrase belongs to
