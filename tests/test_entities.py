@@ -317,3 +317,14 @@ def test_organisations_by_the_shape_of_their_name(lang, text, orgs):
     ex = Extractor().extract(text, lang)
     assert sorted(e.name for e in ex.entities if e.kind == "organization") == orgs
     assert all(e.kind != "organization" or "President" not in e.name for e in ex.entities)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Kaja Kallas und Andrij Sybiha trafen sich am Montag im Brüsseler Europa-Gebäude.", ["Brussels"]),
+    ("Er wohnt in der Moskauer Innenstadt.", ["Moscow"]),
+    ("Die Genfer Konventionen gelten weiter.", []),
+])
+def test_a_city_adjective_after_a_preposition_of_place(text, places):
+    from newsgraph.extractors.pipeline import Extractor
+    ex = Extractor().extract(text, "de")
+    assert [e.name for e in ex.entities if e.kind == "place"] == places

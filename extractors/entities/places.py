@@ -98,6 +98,7 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
     _context_places(doc, lx)
     _capitals(doc, lx)
     _venue_places(doc, lx)
+    _city_adjectives(doc, lx)
     _event_places(doc, lx)
     _join_same_named(doc)
     _compound_prefixes(doc, lx)
@@ -372,6 +373,26 @@ def _later_mentions(doc: Doc, entity: Entity, lx: Lexicon, size: int = 1) -> Non
         if text == first and i + size <= v.n and free(doc, i, i + size) and \
                 (size == 1 or v.span_text(i, i + size) == entity.name):
             add_mention(doc, entity, i, i + size, NAME)
+
+
+def _city_adjectives(doc: Doc, lx: Lexicon) -> None:
+    """"im Brüsseler Europa-Gebäude", "in der Moskauer Innenstadt": a city's adjective after a preposition of
+    place says where (not "die Genfer Konventionen", which names no place)."""
+    if lx.lang != "de":
+        return
+    v = token_view(doc)
+    texts = v.texts
+    for i in range(1, v.n - 1):
+        t = texts[i]
+        if not (t.endswith("er") and t[:1].isupper() and texts[i + 1][:1].isupper() and free(doc, i, i + 1)):
+            continue
+        before = texts[i - 1].lower()
+        if not (before in ("im", "beim", "am") or (before in ("der", "dem") and i >= 2 and
+                                                     texts[i - 2].lower() in ("in", "an", "bei"))):
+            continue
+        entry = next((p for p in lx.places.get(t[:-2], []) if p.subtype == "City" and p.population >= 100_000), None)
+        if entry is not None:
+            add_mention(doc, place_entity(entry), i, i + 1, NAME, surface=t[:-2])
 
 
 def _adjectives(doc: Doc, lx: Lexicon) -> None:

@@ -779,15 +779,21 @@ class Meetings:
         preps = lex.location_preps | lex.destination_preps
 
         def governed(j: int):
-            """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida")."""
+            """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida"); a city's
+            adjective when nothing else is named ("im Brüsseler Europa-Gebäude")."""
+            city_adj = None
             for k in range(j + 1, min(hi, j + 7)):
                 m = ctx.mention_at(k)
                 if m is not None and m.start == k:
                     if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
                         return m
                     if m.form == ADJECTIVE:
+                        if m.kind == PLACE and city_adj is None and k == j + 1:
+                            city_adj = m
                         continue
                     return None
+                if city_adj is not None and ctx.texts[k][:1].isupper():
+                    return city_adj  # "im Brüsseler Europa-Gebäude": the building is in Brussels
                 w = lw[k]
                 if w in lex.articles or lex.is_place_type(w):
                     continue
