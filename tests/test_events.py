@@ -2038,3 +2038,14 @@ def test_sitting_at_one_table_is_a_meeting_and_a_semicolon_splits_two(extractor,
     ents = {e.key: e for e in ex.entities}
     ist = [m for m in ex.meetings if m.location and ents[m.location].name == "Istanbul"]
     assert [(m.status, m.date, len(m.attendees)) for m in ist] == [("held", "2026-05-18", who)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Europa verlängere nur den Krieg, zitierte ihn die Agentur Interfax.",
+    "Die Agentur Interfax zitierte Dmitri Peskow mit den Worten, Europa verlängere nur den Krieg.",
+    "Dmitri Peskow wurde von Interfax mit den Worten zitiert, Europa verlängere nur den Krieg.",
+])
+def test_who_is_quoted_spoke_not_who_quotes(extractor, sentence):
+    ex = extractor.extract("Dmitri Peskow sprach in Moskau. " + sentence, "de", dt.date(2026, 5, 19))
+    ents = {e.key: e for e in ex.entities}
+    assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Dmitri Peskow", "Europa verlängere nur den Krieg")]

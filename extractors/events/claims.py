@@ -318,6 +318,10 @@ class Speech:
                 continue  # "said he was confident that ...": one claim, not one per cue
             kept.append(f)
         frames.extend(kept)
+        if not frames and self.lex.quote_verbs:
+            f = self._quoted(s)
+            if f is not None:
+                frames.append(f)
         # Konjunktiv speech carried on from the sentence before
         if self.lex.lang == "de" and s.i not in self.unnamed_sents:
             prev = self._previous_claim(s)
@@ -340,6 +344,37 @@ class Speech:
             f.last_sent = s.i
             self.frames.append(f)
             self.sent_frames.setdefault(s.i, []).append(f)
+
+    def _quoted(self, s: Sentence) -> Frame | None:
+        """"…, zitierte ihn die Agentur Interfax.", "Interfax zitierte X mit den Worten, …", "X wurde mit den
+        Worten zitiert, …": who is quoted spoke, not who quotes."""
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        v = next((j for j in range(s.start, s.end) if lw[j] in lex.quote_verbs and not ctx.in_quote[j]), None)
+        if v is None:
+            return None
+        persons = [m for m in ctx.mentions_in(s.start, s.end) if m.kind == PERSON and m.form not in (ADJECTIVE,)
+                   and not m.possessive and not ctx.in_quote[m.start]]
+        worten = next((j for j in range(s.start, s.end - 1) if lw[j] == "worten"), None)
+        speaker, content = None, None
+        if worten is not None:
+            # "zitierte X mit den Worten, …" / "X wurde … mit den Worten zitiert, …"
+            last = max(worten, v)
+            if last + 1 < s.end and lw[last + 1] == ",":
+                content = ctx.trim(last + 2, s.end)
+            before = [m for m in persons if m.start < min(worten, v) or (v < worten and v < m.start < worten)]
+            if before:
+                speaker = before[-1].key if before[-1].form != PRONOUN else self.resolve_pronoun(s.i, before[-1].start)
+        elif v - 1 > s.start and lw[v - 1] == "," and v + 1 < s.end and lw[v + 1] in lex.object_pronouns:
+            # "…, zitierte ihn die Agentur": the pronoun object spoke, the sentence before the comma is what
+            content = ctx.trim(ctx.hard_start(s, v - 1, quotes=False), v - 1)
+            speaker = self.resolve_pronoun(s.i, v + 1)
+        if speaker is None or content is None or content[0] >= content[1]:
+            return None
+        f = Frame(sent=s.i, cue=None, cue_tok=v, cue_word=ctx.texts[v], speakers=[speaker], content=[content],
+                  direct=False, claim_type="statement", cameo="010", first_sent=s.i)
+        f.date = self._date(s, [content], v)
+        return f
 
     def _previous_claim(self, s: Sentence) -> Frame | None:
         if s.i == 0:

@@ -203,6 +203,8 @@ class Lexicon:
         self.title_words = _words(sp.get("title_words"))
         self.role_synonyms: dict[str, tuple[str, ...]] = {
             str(k).lower(): tuple(str(x).lower() for x in v) for k, v in (sp.get("role_synonyms") or {}).items()}
+        self.quote_verbs = _words(sp.get("quote_verbs"))
+        self.object_pronouns = _words(sp.get("object_pronouns"))
         self.konjunktiv = _words(sp.get("konjunktiv"))
         self.konjunktiv_two = _words(sp.get("konjunktiv_two"))
         self.skip_phrases = _seqs(sp.get("skip_phrases"))
