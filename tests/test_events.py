@@ -2049,3 +2049,11 @@ def test_who_is_quoted_spoke_not_who_quotes(extractor, sentence):
     ex = extractor.extract("Dmitri Peskow sprach in Moskau. " + sentence, "de", dt.date(2026, 5, 19))
     ents = {e.key: e for e in ex.entities}
     assert [(ents[c.author].name, c.text) for c in ex.claims] == [("Dmitri Peskow", "Europa verlängere nur den Krieg")]
+
+
+def test_a_nationality_noun_stands_for_the_speaker_just_named(extractor):
+    text = ("Die Außenbeauftragte Kaja Kallas sprach von einem klaren Signal. „Wer über Frieden redet, meint es nicht "
+            "ernst“, sagte die Estin.")
+    ex = extractor.extract(text, "de", dt.date(2026, 5, 19))
+    ents = {e.key: e for e in ex.entities}
+    assert [ents[c.author].name for c in ex.claims] == ["Kaja Kallas", "Kaja Kallas"]
