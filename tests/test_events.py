@@ -2057,3 +2057,12 @@ def test_a_nationality_noun_stands_for_the_speaker_just_named(extractor):
     ex = extractor.extract(text, "de", dt.date(2026, 5, 19))
     ents = {e.key: e for e in ex.entities}
     assert [ents[c.author].name for c in ex.claims] == ["Kaja Kallas", "Kaja Kallas"]
+
+
+def test_a_phone_call_with_someone_is_the_subjects_call(extractor):
+    text = ("Donald Trump welcomed Volodymyr Zelenskiy in Palm Beach on Sunday, a few hours after a lengthy phone "
+            "call with Vladimir Putin.")
+    ex = extractor.extract(text, "en", dt.date(2025, 12, 29))
+    ents = {e.key: e for e in ex.entities}
+    calls = [sorted(ents[k].name for k in m.attendees) for m in ex.meetings if m.kind == "phone_call"]
+    assert calls == [["Donald Trump", "Vladimir Putin"]]

@@ -1126,6 +1126,13 @@ class Meetings:
                             c.named.add(key)
                     break
         for t in c.triggers:
+            if t.kind == "phone_call" and len([k for k in out if sp.kind(k) == PERSON]) == 1 and \
+                    any(ctx.lowers[j] in ("with", "mit") for j in range(t.end, min(c.hi, t.end + 3))):
+                # "Trump welcomed Zelensky, hours after a phone call with Putin": the sentence's subject called
+                subj = sp.subject_of(s.i)
+                if subj and sp.kind(subj) == PERSON and subj not in out and subj not in excluded:
+                    out.insert(0, subj)
+                    c.named.add(subj)
             if t.pos == "verb" and ctx.lowers[t.i] in lex.call_verbs:
                 # "Trump left the room to call Putin": the caller is the clause's subject
                 before = [m for m in ctx.mentions_in(s.start, t.i) if m.kind == PERSON and m.form != ADJECTIVE and
