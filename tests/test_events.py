@@ -2066,3 +2066,13 @@ def test_a_phone_call_with_someone_is_the_subjects_call(extractor):
     ents = {e.key: e for e in ex.entities}
     calls = [sorted(ents[k].name for k in m.attendees) for m in ex.meetings if m.kind == "phone_call"]
     assert calls == [["Donald Trump", "Vladimir Putin"]]
+
+
+def test_a_meeting_noun_with_someone_takes_the_clause_subject_and_a_call_no_destination(extractor):
+    ex = extractor.extract("Steve Witkoff spent Tuesday night over a long dinner with Kirill Dmitriev in Istanbul.",
+                           "en", dt.date(2026, 5, 14))
+    ents = {e.key: e for e in ex.entities}
+    assert [sorted(ents[k].name for k in m.attendees) for m in ex.meetings] == [["Kirill Dmitriev", "Steve Witkoff"]]
+    ex = extractor.extract("Late on Wednesday, Marco Rubio spoke by phone with Hakan Fidan to thank Ankara for "
+                           "hosting.", "en", dt.date(2026, 5, 14))
+    assert [(m.kind, m.location) for m in ex.meetings] == [("phone_call", None)]

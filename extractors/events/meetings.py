@@ -777,6 +777,8 @@ class Meetings:
                 if m is None and not lw[j].isalpha():
                     break
         preps = lex.location_preps | lex.destination_preps
+        if t.kind in ("phone_call", "video_call"):
+            preps = lex.location_preps - {"to", "nach"}  # "spoke by phone with X to thank Ankara": no destination
 
         def governed(j: int):
             """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida"); a city's
@@ -1126,11 +1128,16 @@ class Meetings:
                             c.named.add(key)
                     break
         for t in c.triggers:
-            if t.kind == "phone_call" and len([k for k in out if sp.kind(k) == PERSON]) == 1 and \
+            if (t.kind == "phone_call" or t.pos == "noun") and len([k for k in out if sp.kind(k) == PERSON]) == 1 and \
                     any(ctx.lowers[j] in ("with", "mit") for j in range(t.end, min(c.hi, t.end + 3))):
                 # "Trump welcomed Zelensky, hours after a phone call with Putin": the sentence's subject called
                 subj = sp.subject_of(s.i)
-                if subj and sp.kind(subj) == PERSON and subj not in out and subj not in excluded:
+                semi = max((j for j in range(s.start, t.i) if ctx.lowers[j] == ";"), default=None)
+                if semi is not None and not any(m.key == subj and m.start > semi for m in ctx.mentions_in(semi, t.i)):
+                    subj = None  # the subject of another clause ("Peskov said …; then Putin proposed talks with Kyiv")
+                reporting = {k for f in sp.sent_frames.get(s.i, ()) if f.contains(t.i) for k in f.speakers}
+                if subj and sp.kind(subj) == PERSON and subj not in out and subj not in excluded and \
+                        subj not in reporting:  # (not who reports on it: "Peskov said … talks with Ukraine")
                     out.insert(0, subj)
                     c.named.add(subj)
             if t.pos == "verb" and ctx.lowers[t.i] in lex.call_verbs:
