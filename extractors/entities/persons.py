@@ -23,6 +23,8 @@ DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "
                          "einem", "einer", "eines"})
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "del", "dos", "le",
                             "la"})
+ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
+EUROPEAN_PARTICLES = NAME_PARTICLES - ARABIC_PARTICLES
 # "al-Sisi", "el-Sisi" (one token in German): an Arabic article joined to the surname
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an)-[A-ZÄÖÜ][\w'’-]+$")
 APOSTROPHES = ("'s", "’s", "'", "’")
@@ -212,12 +214,10 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 not v.sent_start[i]:
             j = i + 1  # "hatte Starmer Selenskyj … empfangen": two surnames the article also uses alone
             size = 1
-        arabic = any(_JOINED_PARTICLE.match(t) or t in ("bin", "ibn") for t in texts[i + 1:j]) or \
-            (j - i >= 3 and "-" in texts[i + 1:j] and texts[j - 3] in ("al", "el"))
+        arabic = any(_JOINED_PARTICLE.match(t) or t in ARABIC_PARTICLES for t in texts[i + 1:j])
         if arabic:
             # "unter Leitung von Chalil al-Hajja": a European particle before an Arabic name ends the noun before it
-            cut = max((k for k in range(i, j) if texts[k] in ("von", "van", "der", "den", "de", "le", "la")),
-                      default=None)
+            cut = max((k for k in range(i, j) if texts[k] in EUROPEAN_PARTICLES), default=None)
             if cut is not None and cut + 1 < j:
                 i = cut + 1
                 size = j - i
@@ -279,7 +279,7 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
                 given: str | None, family: str | None = None) -> None:
     words = doc[start:end].text.split()  # (tokens joined as written: "al-Sisi" split by the tokenizer is one word)
-    if family is None and len(words) >= 2 and words[-2] in ("Al", "El"):
+    if family is None and len(words) >= 2 and words[-2] in ("Al", "El"):  # (capitalised: part of the name)
         # "Mohammed bin Abdulrahman Al Thani", "Al Thani": the family name keeps its article
         family = words[-2] + " " + _strip_genitive(words[-1], tokens, lx)
         words = words[:-2] + [family]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, ROLE, Claim, Evidence
-from .context import ACTOR_KINDS, HARD_BOUNDARY, MAX_PER_SENTENCE, DocContext, Sentence
+from .context import ACTOR_KINDS, HARD_BOUNDARY, MAX_PER_SENTENCE, QUOTE_MARKS, DocContext, Sentence
 from .dates import PAST, find_dates, resolve
 from .lexicon import Cue
 
@@ -26,7 +26,6 @@ RELATIVE_ADVERBS = frozenset({"where", "when", "wo", "als", "wohin", "woher", "w
 SPOKES_WORDS = frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
                           "regierungssprecher", "regierungssprecherin"})  # tokens searched after a cue for the start of what was said
 MAX_PARTICLE_DISTANCE = 30
-CLOSING_QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'"})
 
 
 @dataclass
@@ -738,8 +737,8 @@ class Speech:
             w = ctx.lowers[k]
             if w == "of" and k - 1 >= s.start and ctx.texts[k - 1][:1].isupper() and ctx.texts[k + 1][:1].isupper():
                 continue  # "Secretary of State Marco Rubio": a title, not a prepositional phrase
-            if w in ("which", "whom", "whose", "welchem", "welcher", "dem", "der") and k + 1 == m.start and \
-                    k - 1 >= s.start and ctx.lowers[k - 1] in lex.prepositions and w in ("which", "whom", "whose"):
+            if w in ("which", "whom", "whose") and k + 1 == m.start and k - 1 >= s.start and \
+                    ctx.lowers[k - 1] in lex.prepositions:
                 break  # "after which Downing Street said": the relative clause's subject, not in the phrase
             if w in lex.prepositions and m.kind == PERSON and \
                     " ".join(ctx.texts[k:m.end]) in getattr(ctx.entities.get(m.key), "name", ""):
@@ -852,19 +851,23 @@ class Speech:
         keys: list[str] = []
         via_pronoun = False
         lw = self.ctx.lowers
+
+        def comma_apposed(a: Cand, b: Cand) -> bool:
+            """b follows a with only commas between them: an apposition."""
+            return b.start > a.end and all(lw[j] == "," for j in range(a.end, b.start))
+
+        def is_person(c: Cand) -> bool:
+            return c.kind == "ment" and bool(c.keys) and self.kind(c.keys[0]) == PERSON
+
         # "Der Sprecher des Kremls, Dmitri Peskow, sagte": the name in apposition speaks, not the office
         group = [c for k, c in enumerate(group)
                  if not (c.kind == "ment" and len(c.keys) == 1 and self.kind(c.keys[0]) == ORGANIZATION and
-                         k + 1 < len(group) and group[k + 1].kind == "ment" and group[k + 1].keys and
-                         self.kind(group[k + 1].keys[0]) == PERSON and
-                         all(lw[j] == "," for j in range(c.end, group[k + 1].start)) and group[k + 1].start > c.end)]
+                         k + 1 < len(group) and is_person(group[k + 1]) and comma_apposed(c, group[k + 1]))]
         # "Dmitry Peskov, Putin's spokesman, said": the apposition's office is the named speaker's
         group = [c for k, c in enumerate(group)
                  if not (k > 0 and c.kind == "ment" and c.end - 1 > c.start and lw[c.end - 1] in self.lex.office_words
                          and self.ctx.mention_at(c.start) is not None and self.ctx.mention_at(c.start).possessive and
-                         group[k - 1].kind == "ment" and group[k - 1].keys and
-                         self.kind(group[k - 1].keys[0]) == PERSON and
-                         all(lw[j] == "," for j in range(group[k - 1].end, c.start)) and c.start > group[k - 1].end)]
+                         is_person(group[k - 1]) and comma_apposed(group[k - 1], c))]
         for c in group:
             if c.kind == "unnamed":
                 return [], False
@@ -1349,7 +1352,7 @@ class Speech:
             lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
                         "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
             any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
-        if k - 1 >= s.start and ctx.texts[k] in CLOSING_QUOTES and lw[k - 1] == "," and ctx.in_quote[k - 1]:
+        if k - 1 >= s.start and ctx.texts[k] in QUOTE_MARKS and lw[k - 1] == "," and ctx.in_quote[k - 1]:
             k -= 1  # 'The meeting had been "constructive, but not conclusive," he said.': the comma inside the quote
         if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8) and rest_ok:
             a = ctx.hard_start(s, k, quotes=False)

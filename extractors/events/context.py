@@ -23,6 +23,7 @@ HARD_BOUNDARY = frozenset({";", ":", "–", "—", "(", ")", "[", "]"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # opening quotation mark -> closing marks that end it
 QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset("".join(QUOTE_PAIRS.values()))  # every opening or closing mark
 MAX_QUOTE_CHARS = 3000
 # no real sentence has more meeting words or reporting cues than this: a cap keeps every per-sentence
 # step linear on pathological input (one "sentence" of thousands of words)
@@ -168,6 +169,7 @@ class DocContext:
         # each sentence's clause boundaries (token indexes) are computed on demand
         self._clauses: dict[int, list[int]] = {}
         self._hard_cache: dict[int, tuple[list[int], list[int]]] = {}
+        self._parens_cache: dict[int, set[int]] = {}
         self._rel_cache: dict[int, list[tuple[int, int]]] = {}
 
     def sentence_span(self, first: int, last: int | None = None) -> Evidence:
@@ -445,12 +447,18 @@ class DocContext:
         j = k - 1
         while j >= s.start and (self.space[j] or (not self.word[j] and self.in_quote[j])):
             j -= 1
-        while j >= s.start and self.texts[j] in "„“\"»«‚‘'":
+        while j >= s.start and self.texts[j] in QUOTE_MARKS:
             j -= 1
         return j >= s.start and self.word[j]
 
     def short_parentheses(self, s: Sentence) -> set[int]:
         """The marks of parentheses holding at most three words (an age, a party, an abbreviation)."""
+        got = self._parens_cache.get(s.i)
+        if got is None:
+            got = self._parens_cache[s.i] = self._find_short_parentheses(s)
+        return got
+
+    def _find_short_parentheses(self, s: Sentence) -> set[int]:
         out: set[int] = set()
         j = s.start
         while j < s.end:

@@ -130,6 +130,10 @@ class Lexicon:
         self.group_numerals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("group_numerals") or {}).items()}
         self.group_nouns = _words(m.get("group_nouns"))
         self.again_words = _words(m.get("again_words"))
+        self.side_determiners = _words(m.get("side_determiners"))
+        self.side_nouns = _words(m.get("side_nouns"))
+        self.motion_preps = _words(m.get("motion_preps"))
+        self.place_relatives = _words(m.get("place_relatives"))
         self.day_ordinals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("day_ordinals") or {}).items()}
         self.day_words = _words(m.get("day_words"))
         self.definite = _words(m.get("definite"))

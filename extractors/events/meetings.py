@@ -267,7 +267,7 @@ class Meetings:
             for j in range(i + 1, min(s.end, i + 24)):
                 if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
                     break
-                if any(tuple(ctx.lowers[j:j + len(p)]) == p for p in lex.table_phrases):
+                if self._phrase_at(j, lex.table_phrases) is not None:
                     return Trigger(i, i + 1, "meeting", "verb", tense=lex.table_verbs[w], word=word)
         if w in lex.particle_verbs:
             kind, particle = lex.particle_verbs[w]
@@ -504,6 +504,11 @@ class Meetings:
                 inside = cont
         return lo, hi, inside
 
+    def _phrase_at(self, j: int, phrases) -> tuple[str, ...] | None:
+        """The word sequence of `phrases` that starts at token j, if any."""
+        lw = self.ctx.lowers
+        return next((p for p in phrases if tuple(lw[j:j + len(p)]) == p), None)
+
     def _back_start(self, s: Sentence, t: Trigger) -> int:
         """How far back a trigger's people, place and day may stand: WINDOW_BACK words, or in German the
         whole clause before a clause-final participle ("Cassis hat am Rande … in Wien … X getroffen")."""
@@ -581,12 +586,12 @@ class Meetings:
                     continue
             groups.append([k])
         cands: list[Cand] = []
+        semis = [j for j in range(s.start, s.end) if ctx.lowers[j] == ";" and not ctx.in_quote[j]]
         for gi, g in enumerate(groups):
             ts = [triggers[x] for x in g]
             lo, hi, frame = regions[g[0]]
             a = max(lo, self._back_start(s, ts[0]))
             b = min(hi, ts[-1].end + WINDOW_AHEAD)
-            semis = [j for j in range(s.start, s.end) if ctx.lowers[j] == ";" and not ctx.in_quote[j]]
             if gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi):
                 prev_t = triggers[groups[gi - 1][-1]]
                 # two meetings split at a semicolon between them, else halfway
@@ -778,7 +783,7 @@ class Meetings:
                     break
         preps = lex.location_preps | lex.destination_preps
         if t.kind in ("phone_call", "video_call"):
-            preps = lex.location_preps - {"to", "nach"}  # "spoke by phone with X to thank Ankara": no destination
+            preps = lex.location_preps - lex.motion_preps  # "spoke by phone with X to thank Ankara": no destination
 
         def governed(j: int):
             """A place governed by the preposition at j ("in der Schweiz", "im US-Bundesstaat Florida"); a city's
@@ -834,7 +839,7 @@ class Meetings:
                 if m is not None:
                     found = m
                     break
-            phrase = next((p for p in lex.location_phrases if tuple(lw[j:j + len(p)]) == p), None)
+            phrase = self._phrase_at(j, lex.location_phrases)
             if phrase is not None:
                 m = governed(j + len(phrase) - 1)  # "am Rande von Anchorage"
                 if m is not None:
@@ -848,11 +853,11 @@ class Meetings:
             # (German: "In Pristina kam er mit X zusammen, in Belgrad wurde ...": the fronted place is this
             # clause's; one after a comma belongs to the next)
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
-                if lw[j] == "," and lw[j + 1] not in ("wo", "where", "wohin") and any(
+                if lw[j] == "," and lw[j + 1] not in lex.place_relatives and any(
                         lw[k] in lex.temporal_connectors or lw[k] in lex.subordinators
                         for k in range(j + 1, min(t.i, j + 3))):
                     break  # "Russia fired missiles at Kyiv, hours before the talks were due to begin": another clause
-                phrase = next((p for p in lex.location_phrases if tuple(lw[j:j + len(p)]) == p), None)
+                phrase = self._phrase_at(j, lex.location_phrases)
                 if lw[j] in preps or phrase is not None:
                     m = governed(j + len(phrase) - 1 if phrase else j)
                     if m is None and phrase is not None and lw[j] in preps:
@@ -1129,7 +1134,7 @@ class Meetings:
                     break
         for t in c.triggers:
             if (t.kind == "phone_call" or t.pos == "noun") and len([k for k in out if sp.kind(k) == PERSON]) == 1 and \
-                    any(ctx.lowers[j] in ("with", "mit") for j in range(t.end, min(c.hi, t.end + 3))):
+                    any(ctx.lowers[j] in lex.talk_preps for j in range(t.end, min(c.hi, t.end + 3))):
                 # "Trump welcomed Zelensky, hours after a phone call with Putin": the sentence's subject called
                 subj = sp.subject_of(s.i)
                 semi = max((j for j in range(s.start, t.i) if ctx.lowers[j] == ";"), default=None)
@@ -1155,9 +1160,8 @@ class Meetings:
             lw = ctx.lowers
             toks = range(c.lo, c.hi)
             again = any(lw[j] in lex.again_words for j in toks)
-            sides = any(lw[j] in lex.definite | {"beide", "both"} and j + 1 < c.hi and
-                        (self._delegation_word(lw[j + 1]) or lw[j + 1] in ("sides", "seiten", "parteien", "parties"))
-                        for j in toks)
+            sides = any((lw[j] in lex.definite or lw[j] in lex.side_determiners) and j + 1 < c.hi and
+                        (self._delegation_word(lw[j + 1]) or lw[j + 1] in lex.side_nouns) for j in toks)
             if again and sides:
                 last = max(self.meets, key=lambda m_: m_.last_sent)
                 if s.i - last.last_sent <= LINK_SENTENCES:
