@@ -2058,3 +2058,9 @@ def test_a_meeting_noun_with_someone_takes_the_clause_subject_and_a_call_no_dest
     ex = extractor.extract("Late on Wednesday, Marco Rubio spoke by phone with Hakan Fidan to thank Ankara for "
                            "hosting.", "en", dt.date(2026, 5, 14))
     assert [(m.kind, m.location) for m in ex.meetings] == [("phone_call", None)]
+
+
+def test_an_attribution_at_the_very_end_of_the_text():
+    """Found by the property test: "Selenskyj said Kreml", the organisation right at the end, no full stop."""
+    doc = _run("Selenskyj said Kreml", "en", None)
+    assert all(c.author in doc._.ng_entities for c in doc._.ng_claims)

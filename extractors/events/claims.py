@@ -1348,7 +1348,7 @@ class Speech:
             # ", X told reporters (in Moscow).", ", he told the state news agency TASS." - who was told is part
             # of the attribution
             f2 = self._past_addressees(frm, rest_end)
-        rest_ok = not rest_words or lw[f2] in (",", ".") or f2 >= rest_end or lw[f2] in lex.prepositions or \
+        rest_ok = not rest_words or f2 >= rest_end or lw[f2] in (",", ".") or lw[f2] in lex.prepositions or \
             lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
                         "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
             any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
