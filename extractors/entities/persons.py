@@ -55,8 +55,8 @@ def _name_shape(t: str, lx: Lexicon) -> bool:
         return True
     if not t[:1].isupper() or not any(c.isalpha() for c in t) or t.isupper() and len(t) > 3:
         return False
-    if t.lower() in lx.common_words or lx.is_role_word(t):
-        return False
+    if t.lower() in lx.common_words or lx.is_role_word(t) or lx.demonym_country(t):
+        return False  # "Russian Foreign Minister …": a nationality, not a name
     return all(c.isalpha() or c in "-'’." for c in t)
 
 
@@ -174,6 +174,10 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
     # capitalised words that also stand alone (not as the first of a run): surnames, not given names
     alone = {texts[i] for i in range(n) if upper[i] and (i + 1 >= n or not upper[i + 1])
              and (i == 0 or not upper[i - 1])}
+    # ... and of those, the ones standing where a name stands, not a noun: after punctuation or at a sentence
+    # start, not after an article or adjective ("Sefcovic said", ". Sefcovic"; not "beide Seiten")
+    alone_named = {texts[i] for i in range(n) if texts[i] in alone and (i + 1 >= n or not upper[i + 1]) and
+                   (i == 0 or v.sent_start[i] or not any(c.isalnum() for c in texts[i - 1]))}
     i = 0
     while i < n:
         if not upper[i] or not _is_name_text(texts[i], lx) or not free(doc, i, i + 1):
@@ -184,6 +188,9 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 free(doc, j, j + 1):
             if _is_name_text(texts[j], lx):
                 j += 1
+                continue
+            if j > i and _hyphen_joined(v, j) and texts[j + 1].isalpha() and free(doc, j, j + 2):
+                j += 2  # "Cho Tae-yul", "Jean-Claude" split by the English tokenizer: one name word
                 continue
             # "Ursula von der Leyen", "Mohammed bin Salman": up to two particles, then a name word; a German
             # article alone is no particle ("Dmitri Peskow der Nachrichtenagentur")
@@ -202,8 +209,10 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         # "Beitrag Donald Trumps", "Gastgeber Emmanuel Macron", "Gen. Randy George": the name
         # starts at the given name; the capitalised words before it are nouns or titles.
         k = next((k for k in range(i + 1, j - 1) if lx.is_given_name(texts[k])), None)
-        if k is not None and not lx.is_given_name(texts[i]):
+        if k is not None and not lx.is_given_name(texts[i]) and texts[i] not in lx.surname_first:
             i = k
+        elif k is None and j - i > 2 and not lx.is_given_name(texts[i]) and _surname_used_alone(v, lx, j - 2, j, alone_named):
+            i = j - 2  # "Economic Security Maros Sefcovic … Sefcovic said": the last two words are the name
         size = j - i
         first = texts[i]
         role = _role_before(doc, i, lx)
@@ -224,14 +233,33 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 first = texts[i]
                 role = _role_before(doc, i, lx)
         if size >= 2 and (lx.is_given_name(first) or role is not None or arabic or
-                          (size == 2 and lx.has_surname_shape(texts[j - 1]) and not v.sent_start[i])):
+                          (size == 2 and lx.has_surname_shape(texts[j - 1]) and not v.sent_start[i]) or
+                          _surname_used_alone(v, lx, i, j, alone_named)):
+            # "Cho Tae-yul … Cho said": a family name written first is the one the article uses alone
+            family_first = first in lx.surname_first and first in alone_named and texts[j - 1] not in alone_named
             _add_person(doc, lx, i, j, role or _role_before_comma(doc, i, lx) or _apposition_after(doc, j, lx),
-                        tokens, given=first)
+                        tokens, given=first, family_first=family_first)
             i = j
             continue
         if size == 1 and role is not None and not first.endswith(APOSTROPHES):
             _add_person(doc, lx, i, j, role, tokens, given=None)
         i = j
+
+
+def _hyphen_joined(v, j: int) -> bool:
+    """A hyphen written with no space on either side, between two words ("Tae-yul")."""
+    return v.texts[j] == "-" and 0 < j and j + 1 < v.n and v.idx[j] == v.idx[j - 1] + len(v.texts[j - 1]) and \
+        v.idx[j + 1] == v.idx[j] + 1
+
+
+def _surname_used_alone(v, lx: Lexicon, i: int, j: int, alone: set[str]) -> bool:
+    """"Maros Sefcovic … Sefcovic said": two or three capitalised words whose last one the article also uses
+    on its own are a full name and its surname, whatever the given name (no list holds every one)."""
+    last = v.texts[j - 1]
+    base = last[:-1] if lx.lang == "de" and last.endswith("s") and last[:-1] in alone else last
+    return 2 <= j - i <= 3 and base in alone and len(base) > 2 and not lx.places.get(base) and \
+        base not in lx.orgs and not v.sent_start[i] and \
+        all(_is_name_text(t, lx) and not (t.isupper() and len(t) > 1) for t in v.texts[i:j] if t != "-")
 
 
 def find_possessors(doc: Doc, lx: Lexicon) -> None:
@@ -277,7 +305,7 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
 
 
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
-                given: str | None, family: str | None = None) -> None:
+                given: str | None, family: str | None = None, family_first: bool = False) -> None:
     words = doc[start:end].text.split()  # (tokens joined as written: "al-Sisi" split by the tokenizer is one word)
     if family is None and len(words) >= 2 and words[-2] in ("Al", "El"):  # (capitalised: part of the name)
         # "Mohammed bin Abdulrahman Al Thani", "Al Thani": the family name keeps its article
@@ -285,8 +313,12 @@ def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | No
         words = words[:-2] + [family]
         if len(words) == 1:
             given = None
-    family = family or _strip_genitive(words[-1], tokens, lx)
-    full = " ".join(words[:-1] + [family])
+    if family is None and len(words) >= 2 and family_first:
+        family, given = words[0], " ".join(words[1:])  # "Cho Tae-yul", "Li Qiang": the family name first
+        full = " ".join(words[:-1] + [_strip_genitive(words[-1], tokens, lx)])
+    else:
+        family = family or _strip_genitive(words[-1], tokens, lx)
+        full = " ".join(words[:-1] + [family])
     key = f"person:{slug(family)}" + (f"-{slug(given)[:1]}" if given else "")
     existing = doc._.ng_entities.get(key) or _same_surname(doc, family, given)
     entity = existing or Entity(key=key, kind=PERSON, name=full, given_name=given if len(words) > 1 else None,

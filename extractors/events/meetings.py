@@ -1323,11 +1323,15 @@ class Meetings:
         return False
 
     def _org_modifier(self, s: Sentence, m) -> bool:
-        """"Kremlin spokesman Dmitry Peskov": the organisation only describes the person."""
-        if m.kind not in (ORGANIZATION,) or m.end >= s.end:
+        """"Kremlin spokesman Dmitry Peskov", "United States President Donald Trump": the organisation or country
+        only describes the person named after its role word."""
+        if m.kind not in (ORGANIZATION, COUNTRY) or m.end >= s.end:
             return False
         w = self.ctx.lowers[m.end]
-        return w in self.lex.role_heads
+        if w not in self.lex.role_heads:
+            return False
+        return m.kind == ORGANIZATION or any(
+            p.kind == PERSON for p in self.ctx.mentions_in(m.end + 1, min(s.end, m.end + 5)))
 
     # ------------------------------------------------------------------ topic
     def _topic(self, s: Sentence, c: Cand):
