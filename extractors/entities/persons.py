@@ -213,6 +213,9 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             i = k
         elif k is None and j - i > 2 and not lx.is_given_name(texts[i]) and _surname_used_alone(v, lx, j - 2, j, alone_named):
             i = j - 2  # "Economic Security Maros Sefcovic … Sefcovic said": the last two words are the name
+        if j - i == 3 and lx.is_given_name(texts[i]) and texts[i + 1] in alone_named and texts[j - 1] not in alone \
+                and not lx.is_given_name(texts[i + 1]) and not lx.has_surname_shape(texts[j - 1]):
+            j -= 1  # "führte Carla Wendt Telefonate": the name, then a noun the article never uses as one
         size = j - i
         first = texts[i]
         role = _role_before(doc, i, lx)

@@ -478,6 +478,9 @@ class Speech:
                 ok = not self._called_is_phone(s, b)
             if ok and lex.lang == "en" and b < s.end and lw[b] in ("off",):
                 ok = False
+            # "held phone calls with", "the calls": a cue word after an article or a phone word is a noun
+            if ok and a > s.start and lw[a - 1] in lex.noun_markers:
+                ok = False
             if ok:
                 out.append((a, b, cue, part))
                 if len(out) >= MAX_PER_SENTENCE:
@@ -1475,6 +1478,8 @@ class Speech:
                         break
                     if lw[k] in (",", ".") or lw[k] in lex.prepositions and lw[k] not in ("von", "vom"):
                         break
+                    if lw[k] in lex.articles:
+                        break  # "will Wendt den Angaben zufolge": the phrase starts at its article, no actor in it
                 if m is not None:
                     speakers = [m.key]
                     phrase_start = m.start

@@ -176,6 +176,7 @@ class Lexicon:
         self.same_place = _seqs(m.get("same_place"))
         self.talk_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("talk_verbs") or {}).items()}
         self.talk_preps = _words(m.get("talk_preps"))
+        self.plural_calls = _words(m.get("plural_calls"))
         self.normative_modals = _words(m.get("normative_modals"))
         self.temporal_connectors = _words(m.get("temporal_connectors"))
         self.first_words = _words(m.get("first_words"))
@@ -218,6 +219,7 @@ class Lexicon:
         self.prepositions = _words(sp.get("prepositions"))
         self.auxiliaries = _words(sp.get("auxiliaries"))
         self.articles = _words(sp.get("articles"))
+        self.noun_markers = _words(sp.get("noun_markers"))
         self.object_preps = _words(sp.get("object_preps"))
         self.content_openers = _words(sp.get("content_openers"))
 

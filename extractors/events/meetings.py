@@ -10,7 +10,7 @@ date, an underspecified follow-up) merge into one meeting with evidence for each
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Meeting
 from .claims import Frame, Speech
@@ -451,6 +451,7 @@ class Meetings:
             if ref_meet is not None:
                 triggers = others
         cands = self._candidates(s, triggers) if triggers else []
+        cands = [part for c in cands for part in self._one_call_each(c)]
         touched: list[Meet] = []
         for c in cands:
             if c.negated:
@@ -681,6 +682,7 @@ class Meetings:
             if c.location and any(t.loc_tok >= 0 and topic_span[0] <= t.loc_tok < topic_span[1] for t in ts):
                 c.location = None  # "es ging um die Lage in Syrien": what it was about, not where
             c.attendees = self._attendees(s, c, topic_span)
+            self._traveller(s, c)
             if c.location is None and c.kind in ("visit", "reception"):
                 c.location = self._host(s, c)
             if len(c.attendees) >= 2 and any(t.pos == "verb" for t in ts) and \
@@ -727,6 +729,46 @@ class Meetings:
                 ds = [d for d in self.speech.dates_in(ctx.sents[t]) if not d.deadline]
                 if ds and ctx.pub is not None:
                     c.date = resolve(ds[-1].spec, ctx.pub, PAST if c.status == "held" else AUTO)
+
+    def _one_call_each(self, c: Cand) -> list[Cand]:
+        """"führte Telefonate mit Juncker und Stoltenberg", "held calls with X and Y": one caller and several
+        people after "mit"/"with" under a plural call noun are one call with each of them."""
+        ctx, sp = self.ctx, self.speech
+        plural = [t for t in c.triggers if ctx.token_text(t.i, t.end).lower() in self.lex.plural_calls]
+        if c.negated or not plural:
+            return [c]
+        prep = next((j for j in range(plural[0].end, c.hi) if ctx.lowers[j] in self.lex.talk_preps), None)
+        if prep is None:
+            return [c]
+        pos = {}
+        for m in ctx.mentions_in(c.lo, c.hi):
+            pos.setdefault(m.key, m.start)
+        persons = [k for k in c.attendees if sp.kind(k) == PERSON and k in pos]
+        callers = [k for k in persons if pos[k] < prep]
+        partners = [k for k in persons if pos[k] > prep]
+        if len(callers) != 1 or len(partners) < 2:
+            return [c]
+        return [replace(c, attendees=callers + [k], named=set(c.named) & {callers[0], k}) for k in partners]
+
+    def _traveller(self, s: Sentence, c: Cand) -> None:
+        """"Baerbock reist nach Paris. Dort ist ein Treffen mit Le Drian geplant.": a meeting with one person,
+        named after "mit"/"with", and nobody else in its clause is the meeting of the one person whose visit was
+        told in the two sentences before."""
+        ctx, sp = self.ctx, self.speech
+        persons = [k for k in c.attendees if sp.kind(k) == PERSON]
+        if len(persons) != 1 or len(c.attendees) != 1:
+            return
+        m = next((m for m in ctx.mentions_in(c.lo, c.hi) if m.key == persons[0]), None)
+        if m is None or not any(ctx.lowers[j] in self.lex.talk_preps for j in range(max(c.lo, m.start - 6), m.start)):
+            return
+        for meet in reversed(self.meets):
+            if s.i - meet.last_sent > 2:
+                break
+            people = [k for k in meet.attendees if sp.kind(k) == PERSON]
+            if meet.kind == "visit" and len(people) == 1 and people[0] != persons[0]:
+                c.attendees.insert(0, people[0])
+                c.named.add(people[0])
+                return
 
     def _opens_with_there(self, s: Sentence) -> bool:
         """"Dort trifft er …", "There he met …": the sentence goes on from the one before (same paragraph)."""
