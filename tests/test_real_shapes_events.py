@@ -47,3 +47,18 @@ def test_plural_calls_with_several_people_are_one_call_each():
         pairs = sorted(sorted(who) for who, *_ in meetings)
         assert pairs == [["Carla Wendt", "Jens Haugen"], ["Carla Wendt", "Pierre Lamont"]], meetings
         assert [by for by, _ in claims] == ["Carla Wendt"]  # "phone calls" is no reporting verb
+
+
+def test_a_german_talk_verb_at_the_clause_end_reaches_back_over_a_long_topic():
+    meetings, _ = extract("Der Ministerpräsident Carl Wendt will am Mittag mit Firmenchef Jonas Haugen über die "
+                          "Abbaupläne des Konzerns in Tromsø und Bodø sprechen. Das kurzfristig anberaumte Treffen "
+                          "findet in Bergen statt.", "de")
+    assert [(who, where) for who, where, _, _ in meetings] == [({"Carl Wendt", "Jonas Haugen"}, "Bergen")]
+
+
+def test_an_additive_adverb_makes_another_meeting_and_an_apposition_keeps_the_modal():
+    meetings, _ = extract("Ministerpräsident Carl Wendt will am Mittag in Bergen mit Firmenchef Jonas Haugen "
+                          "sprechen. Wendt will sich in Bergen zudem mit dem Vorstandsvorsitzenden von Nordtel, "
+                          "Ola Brekke, treffen.", "de")
+    assert sorted((sorted(who), status) for who, _, _, status in meetings) == [
+        (["Carl Wendt", "Jonas Haugen"], "planned"), (["Carl Wendt", "Ola Brekke"], "planned")]

@@ -288,7 +288,8 @@ class Meetings:
         if w in lex.talk_verbs and (not de or not cap or initial):
             # "hatte ... im Kreml mit Putin gesprochen", "spoke with Zelensky": a conversation
             cl_a, cl_b = ctx.clause_of(s, i)
-            for j in list(range(i + 1, min(cl_b, i + 10))) + list(range(max(cl_a, i - 10), i)):
+            # (a German verb at the clause end reaches back over the topic: "mit X über die Pläne in Y und Z sprechen")
+            for j in list(range(i + 1, min(cl_b, i + 10))) + list(range(max(cl_a, i - WINDOW_BACK), i)):
                 if ctx.lowers[j] in lex.talk_preps and self._actor_after(s, j + 1, 4, persons=True):
                     return Trigger(i, i + 1, "talks", "verb", tense=lex.talk_verbs[w], word=word)
         return None
@@ -614,7 +615,9 @@ class Meetings:
             c.location = next((t.loc for t in ts if t.loc), None)
             c.anaphoric = bool(nouns) and all((t.definite or t.anaphoric_only) for t in nouns) and \
                 not any(t.pos == "verb" for t in ts)
-            c.new = any(t.det_word in NEW_WORDS for t in nouns)
+            c.new = any(t.det_word in NEW_WORDS for t in nouns) or (
+                any(t.pos == "verb" for t in ts) and
+                any(self._phrase_at(j, self.lex.additive_phrases) for j in range(a, min(b, ts[-1].end))))
             if not nouns and any(t.kind == "reception" for t in ts) and any(
                     lw_ in self.lex.definite and self._delegation_word(lw2)
                     for lw_, lw2 in zip(ctx.lowers[ts[0].end:ts[0].end + 3], ctx.lowers[ts[0].end + 1:ts[0].end + 4])):
@@ -935,7 +938,12 @@ class Meetings:
         seg_set: set[int] = set()
         for t in c.triggers:
             a = t.i
-            while a > max(c.lo, t.i - 40) and lw[a - 1] != ",":
+            while a > max(c.lo, t.i - 40):
+                if lw[a - 1] == ",":
+                    app = self._apposition_before(a - 1, max(c.lo, t.i - 40))
+                    if app is None:
+                        break
+                    a = app  # "will sich mit dem Chef von Nordtel, Ola Brekke, treffen": past the apposition
                 a -= 1
             b = t.end
             while b < min(c.hi, t.end + 40) and lw[b] != "," and not (
@@ -992,6 +1000,16 @@ class Meetings:
         if k >= 0 and (lw[k] in lex.articles or lw[k] in lex.indefinite):
             k -= 1
         return k >= 0 and k < j - 1 and lw[k] in lex.topic_preps
+
+    def _apposition_before(self, comma: int, lo: int) -> int | None:
+        """", Ola Brekke," closing at `comma`: the comma that opens it, if a short name stands between them."""
+        ctx = self.ctx
+        for p in range(comma - 1, max(lo, comma - 6) - 1, -1):
+            if ctx.lowers[p] == ",":
+                inner = ctx.mentions_in(p + 1, comma)
+                return p if inner and all(m.start >= p + 1 and m.end <= comma for m in inner) and \
+                    any(m.kind == PERSON for m in inner) else None
+        return None
 
     def _status_words(self, toks) -> set[str]:
         ctx, lex = self.ctx, self.lex
@@ -1397,7 +1415,7 @@ class Meetings:
                 if phrase:
                     return phrase
             if t.pos == "verb" and lex.lang == "de":
-                for j in range(t.i - 1, max(c.lo, t.i - 8) - 1, -1):
+                for j in range(t.i - 1, max(c.lo, t.i - 16) - 1, -1):
                     if lw[j] in (",", ";", ".") or ctx.in_quote[j]:
                         break
                     phrase = topic_at(j)
