@@ -62,3 +62,17 @@ def test_an_additive_adverb_makes_another_meeting_and_an_apposition_keeps_the_mo
                           "Ola Brekke, treffen.", "de")
     assert sorted((sorted(who), status) for who, _, _, status in meetings) == [
         (["Carl Wendt", "Jonas Haugen"], "planned"), (["Carl Wendt", "Ola Brekke"], "planned")]
+
+
+def test_general_reporting_verbs_of_news_prose():
+    _, claims = extract("„Wir haben schon Routine, was Wechsel betrifft“, kommentierte Parteichefin Ilse Brandauer. "
+                        "Landrat Tobias Fennler verwies auf die hohen Kosten der Sanierung. Bürgermeisterin Ilse "
+                        "Brandauer lobte die Feuerwehr für ihren Einsatz.", "de")
+    said = {(by, what.split()[0]) for by, what in claims}
+    assert ("Ilse Brandauer", "Wir") in said
+    assert any(by == "Tobias Fennler" and "Kosten" in what for by, what in claims)
+    assert any(by == "Ilse Brandauer" and "Feuerwehr" in what for by, what in claims)
+    _, claims = extract("Mayor Dana Whitcombe praised the volunteers for their work, noting that the bridge had "
+                        "reopened early. Councillor Omar Fadeyi remarked that costs were rising.", "en")
+    assert any(by == "Dana Whitcombe" and "work" in what for by, what in claims)
+    assert any(by == "Omar Fadeyi" and "costs" in what for by, what in claims)
