@@ -28,7 +28,6 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .config import compact_after, resolution_file, store_location
-from .ingest import Summary
 from .rows import Rows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset
 
     from newsgraph.graph.store import Store
+
+    from .ingest import Summary  # imported when ingesting: it brings the graph builder along
 
 PathLike = Union[str, "os.PathLike[str]"]
 Source = Union[PathLike, Mapping[str, Any]]
@@ -241,16 +242,14 @@ class KnowledgeGraph:
         union of all graphs; TriG and N-Quads keep one named graph per article. `graph`
         exports one named graph."""
         from newsgraph.graph.store import EXPORT_FORMATS
-        is_path = isinstance(destination, (str, os.PathLike))
+        path = os.fspath(destination) if isinstance(destination, (str, os.PathLike)) else None
         if format is None:
-            suffix = os.path.splitext(os.fspath(destination))[1].lower() if is_path else ""
-            format = SUFFIX_FORMATS.get(suffix, "turtle")
+            format = SUFFIX_FORMATS.get(os.path.splitext(path)[1].lower() if path else "", "turtle")
         if format not in EXPORT_FORMATS:
             raise UsageError(f"unknown export format {format!r} (known: {', '.join(EXPORT_FORMATS)})")
-        if not is_path:
-            self.store.export(destination, format, graph)  # type: ignore[arg-type]
+        if path is None:
+            self.store.export(destination, format, graph)  # type: ignore[arg-type]  # a binary file
             return
-        path = os.fspath(destination)
         tmp = path + ".part"
         try:
             with builtins.open(tmp, "wb") as out:
@@ -272,14 +271,25 @@ class KnowledgeGraph:
         return compute_stats(self.store)
 
 
+_BAD_IRI = set('<>"{}|^`\\ \n\r\t')
+
+
+def is_absolute_iri(iri: str) -> bool:
+    """Could `iri` be written as <iri> in SPARQL: a scheme, no spaces, quotes or brackets."""
+    return bool(iri) and ":" in iri and not any(c in _BAD_IRI or ord(c) < 0x20 for c in iri)
+
+
 def param_value(value: Any) -> Node:
-    """A query parameter as an RDF term (see `KnowledgeGraph.query`)."""
+    """A query parameter as an RDF term (see `KnowledgeGraph.query`); the endpoint's too, so
+    `--param`, `?actor=` and `actor=` mean the same."""
     if isinstance(value, Node):
         return value
     if isinstance(value, str):
         if value.startswith("<") and value.endswith(">"):
+            if not is_absolute_iri(value[1:-1]):
+                raise UsageError(f"not an absolute IRI: {value[1:-1][:200]!r}")
             return URIRef(value[1:-1])
-        if value.startswith(("http://", "https://")):
+        if value.startswith(("http://", "https://")) and is_absolute_iri(value):
             return URIRef(value)
         return Literal(value)
     if isinstance(value, (bool, int, float, dt.date, dt.datetime)):

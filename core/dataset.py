@@ -19,7 +19,7 @@ that binds one matches nothing (newsgraph itself mints IRIs for every node it wr
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from typing import Any
 
 from rdflib import Dataset, Graph, Variable
@@ -83,11 +83,11 @@ class StoreView(RdflibStore):
                                  f"WHERE {{ {where} }} }}").rows
         return int(rows[0][0]) if rows else 0
 
-    def contexts(self, triple=None) -> Iterator[URIRef]:
+    def contexts(self, triple=None) -> Generator[Graph, None, None]:
         if triple is None:
-            yield from (URIRef(g) for g in self._store.named_graphs())
+            yield from (Graph(store=self, identifier=URIRef(g)) for g in self._store.named_graphs())
             return
-        yield from (c.identifier for c in self._contexts_of(triple))
+        yield from self._contexts_of(triple)
 
     def query(self, query: Any, initNs: Mapping[str, Any], initBindings: Mapping[str, Node],  # noqa: N803
               queryGraph: Any, **kwargs: Any) -> Result:  # noqa: N803
@@ -127,8 +127,8 @@ class StoreView(RdflibStore):
     def prefix(self, namespace: URIRef) -> str | None:
         return next((p for p, n in self._ns.items() if n == URIRef(namespace)), None)
 
-    def namespaces(self) -> Iterable[tuple[str, URIRef]]:
-        return list(self._ns.items())
+    def namespaces(self) -> Iterator[tuple[str, URIRef]]:
+        return iter(list(self._ns.items()))
 
     # ---- writing: refused
     def add(self, triple, context, quoted=False) -> None:

@@ -9,6 +9,7 @@ extra (`pip install 'newsgraph[analysis]'`), imported only here and only when as
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, overload
 
 from rdflib import Graph, Literal, Variable
@@ -32,12 +33,15 @@ class Rows(Sequence[ResultRow]):
 
     def __init__(self, result: QueryResult, next_offset: int | None = None, notes: Sequence[str] = ()):
         self._result = result
-        labels = [Variable(v) for v in result.vars]
-        self._rows = [ResultRow({v: t for v, t in zip(labels, row) if t is not None}, labels)
-                      for row in result.rows]
         self.columns: list[str] = list(result.vars)
         self.next_offset = next_offset
         self.notes: list[str] = list(notes)
+
+    @cached_property
+    def _rows(self) -> list[ResultRow]:
+        """Made on first use: the CLI prints the store's result and never pays for them."""
+        labels = [Variable(v) for v in self._result.vars]
+        return [ResultRow({v: t for v, t in zip(labels, row) if t is not None}, labels) for row in self._result.rows]
 
     @property
     def kind(self) -> str:
@@ -74,7 +78,7 @@ class Rows(Sequence[ResultRow]):
         return self._rows[i]
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._result.rows)
 
     def __iter__(self) -> Iterator[ResultRow]:
         return iter(self._rows)

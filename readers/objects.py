@@ -27,7 +27,7 @@ def iter_objects(objects: Iterable[object], first: int = 1) -> Iterator[Article 
         where = f"article #{number}"
         try:
             draft = draft_from_object(obj, None)
-            given = field_text(obj.get("id"), "id")  # type: ignore[union-attr]  # a dict here
+            given = field_text(obj.get("id"), "id") if isinstance(obj, dict) else None
             key = given or "sha256:" + hashlib.sha256(draft.text.encode("utf-8")).hexdigest()[:32]
             yield finish(draft, where, KEY_PREFIX + key)
         except Unreadable as exc:
