@@ -118,6 +118,9 @@ class KnowledgeGraph:
 
         from .ingest import ingest_items
 
+        if self.store.read_only:
+            raise UsageError(f"the store at {self.location!r} was opened read-only: "
+                             f"newsgraph.open(..., read_only=False) to ingest")
         if not isinstance(jobs, int) or jobs < 1:
             raise UsageError("jobs must be at least 1")
         try:

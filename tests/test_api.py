@@ -93,6 +93,11 @@ def test_a_missing_store_is_a_clear_error(tmp_path):
         newsgraph.open(tmp_path / "nothing", read_only=True)
 
 
+def test_a_read_only_graph_refuses_to_ingest_before_reading(kg):
+    with pytest.raises(newsgraph.UsageError, match="opened read-only"):
+        kg.ingest({"text": DE})
+
+
 # ---------------------------------------------------------------- query
 
 def test_named_query_rows_pages_and_dataframe(kg):
