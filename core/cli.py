@@ -9,10 +9,9 @@ import argparse
 import json
 import os
 import sys
-import time
 
 from . import __version__
-from .config import compact_after, resolution_file, store_location
+from .config import store_location
 
 EPILOG = """\
 examples:
@@ -131,6 +130,13 @@ def _open(args, read_only: bool = False):
     return open_store(store_location(args.store), read_only=read_only, update_url=getattr(args, "update_url", None))
 
 
+def _kg(args, read_only: bool = False):
+    """The Python API on --store: the commands that have an API twin call it (core/api.py)."""
+    from .api import open as open_kg
+    return open_kg(args.store, read_only=read_only, base_iri=getattr(args, "base_iri", None),
+                   update_url=getattr(args, "update_url", None))
+
+
 def _minter(args):
     from newsgraph.graph.iris import Minter
     from newsgraph.graph.namespaces import base_iri
@@ -138,16 +144,6 @@ def _minter(args):
 
 
 def cmd_ingest(args) -> int:
-    from newsgraph.extractors.pipeline import Extractor
-    from newsgraph.graph.resolve import Overrides
-
-    from .ingest import ingest
-
-    try:
-        overrides = Overrides.load(resolution_file(args.resolution))
-        compact = compact_after()
-    except ValueError as exc:
-        raise CliError(str(exc)) from exc
     if args.jobs < 1:
         raise CliError("--jobs must be at least 1")
     progress = None
@@ -158,20 +154,11 @@ def cmd_ingest(args) -> int:
     def report(msg: str) -> None:
         (progress.write if progress is not None else lambda m: print(m, file=sys.stderr))(f"error: {msg}")
 
-    extractor = Extractor(spacy_model=args.spacy_model)
-    if args.spacy_model:
-        from newsgraph.extractors.pipeline import ExtractorError, _model_language
-        try:
-            _model_language(args.spacy_model)
-        except ExtractorError as exc:
-            raise CliError(str(exc)) from exc
-    with _open(args) as store:
-        summary = ingest(args.paths, store, extractor, _minter(args), overrides, report, progress, args.jobs)
-        if summary.added + summary.replaced >= compact:
-            t = time.perf_counter()
-            store.optimize()
-            if not args.quiet:
-                print(f"ingest: store compacted in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    with _kg(args) as kg:
+        summary = kg.ingest(args.paths, jobs=args.jobs, spacy_model=args.spacy_model, resolution=args.resolution,
+                            report=report, progress=progress)
+    if summary.compacted_seconds is not None and not args.quiet:
+        print(f"ingest: store compacted in {summary.compacted_seconds:.0f} s", file=sys.stderr)
     if progress is not None:
         progress.close()
     print(f"ingest: {summary.line()} (store: {store_location(args.store)})")
@@ -179,83 +166,41 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_export(args) -> int:
-    with _open(args, read_only=True) as store:
+    with _kg(args, read_only=True) as kg:
         if args.output:
-            tmp = args.output + ".part"
-            try:
-                with open(tmp, "wb") as out:
-                    store.export(out, args.format, args.graph)
-                os.replace(tmp, args.output)
-            finally:
-                if os.path.exists(tmp):
-                    os.remove(tmp)
+            kg.export(args.output, args.format, graph=args.graph)
             print(f"export: wrote {args.output} ({args.format})", file=sys.stderr)
         else:
-            store.export(sys.stdout.buffer, args.format, args.graph)
+            kg.export(sys.stdout.buffer, args.format, graph=args.graph)
             sys.stdout.flush()
     return 0
 
 
-def _param_value(value: str):
-    from rdflib import Literal, URIRef
-    if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
-    if value.startswith(("http://", "https://")):
-        return URIRef(value)
-    return Literal(value)
-
-
 def cmd_query(args) -> int:
-    from newsgraph import queries
-    from newsgraph.graph.namespaces import sparql_prefixes
-
-    named = queries.get(args.query)
-    if named is not None:
-        text = named.text
-    elif args.query.endswith(".rq"):
-        raise CliError(f"no such query file: {args.query}")
-    elif any(k in args.query.upper() for k in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")):
-        text = args.query if "PREFIX" in args.query.upper() else sparql_prefixes() + args.query
-    else:
-        known = ", ".join(queries.all_queries())
-        raise CliError(f"no named query {args.query!r} (known: {known}); or give a .rq file or SPARQL text")
-    bindings = {}
+    params = {}
     for kv in args.param:
         if "=" not in kv:
             raise CliError(f"--param needs KEY=VALUE, got {kv!r}")
         k, v = kv.split("=", 1)
         if not k.isidentifier():
             raise CliError(f"--param name {k!r} is not a SPARQL variable name")
-        bindings[k] = _param_value(v)
-    if named is not None:
-        declared = {p.name for p in named.params}
-        unknown = set(bindings) - declared
-        if unknown:
-            raise CliError(f"query {named.name!r} has no parameter {', '.join(sorted(unknown))} "
-                           f"(it takes: {', '.join(sorted(declared)) or 'none'})")
-        missing = [p.name for p in named.params if not p.optional and p.name not in bindings]
-        if missing:
-            raise CliError(f"query {named.name!r} needs --param {missing[0]}=VALUE ({named.params[0].description})")
+        if k in ("limit", "offset"):
+            raise CliError(f"give the page as --{k} N, not --param {k}=...")
+        params[k] = v
+    from .api import MissingParameter
+    with _kg(args, read_only=True) as kg:
         try:
-            text = named.sparql(bindings, args.limit, args.offset, _minter(args).base)
-        except queries.PageError as exc:
-            raise CliError(str(exc)) from exc
-        bindings = {}
-    elif args.limit is not None or args.offset is not None:
-        raise CliError("--limit and --offset page a named query; write LIMIT/OFFSET into your own SPARQL")
-    with _open(args, read_only=True) as store:
-        if named is not None:
-            from newsgraph.graph.reindex import index_problem
-            if problem := index_problem(store, _minter(args)):
-                print(f"newsgraph query: note: {problem}", file=sys.stderr)
-        result = store.query(text, bindings or None)
-    if named is not None and named.page_size is not None and result.kind == "select":
-        limit = named.page_size if args.limit is None else args.limit
-        if limit and len(result.rows) == limit:
-            print(f"newsgraph query: first {limit} rows from row {(args.offset or 0) + 1}; the next page: "
-                  f"--offset {(args.offset or 0) + limit} (or --limit 0 for all rows)", file=sys.stderr)
+            rows = kg.query(args.query, limit=args.limit, offset=args.offset, **params)
+        except MissingParameter as exc:
+            raise CliError(f"query {exc.query!r} needs --param {exc.param}=VALUE ({exc.description})") from exc
+    for note in rows.notes:
+        print(f"newsgraph query: note: {note}", file=sys.stderr)
+    if rows.next_offset is not None:
+        start = rows.next_offset - len(rows)
+        print(f"newsgraph query: first {len(rows)} rows from row {start + 1}; the next page: "
+              f"--offset {rows.next_offset} (or --limit 0 for all rows)", file=sys.stderr)
     from .output import print_result
-    print_result(result, args.format)
+    print_result(rows.result, args.format)
     return 0
 
 
@@ -279,9 +224,9 @@ def cmd_queries(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .stats import compute_stats, format_stats
-    with _open(args, read_only=True) as store:
-        stats = compute_stats(store)
+    from .stats import format_stats
+    with _kg(args, read_only=True) as kg:
+        stats = kg.stats()
     print(json.dumps(stats, indent=2, ensure_ascii=False) if args.format == "json" else format_stats(stats))
     return 0
 
@@ -299,9 +244,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .explain import explain
-    with _open(args, read_only=True) as store:
-        text = explain(store, args.name, _minter(args))
+    with _kg(args, read_only=True) as kg:
+        text = kg.explain(args.name)
     print(text)
     return 0 if text and not text.startswith("no entity") else 1
 
@@ -334,9 +278,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     from newsgraph.graph.store import StoreError
+
+    from .api import UsageError
     try:
         return COMMANDS[args.command](args)
-    except (CliError, StoreError) as exc:
+    except (CliError, StoreError, UsageError) as exc:
         print(f"newsgraph {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -17,12 +17,15 @@ from newsgraph.readers.article import Article, ReadProblem
 
 @dataclass
 class Summary:
+    """What one ingest run did: the line `newsgraph ingest` prints, and each problem's message."""
+
     added: int = 0
     unchanged: int = 0
     replaced: int = 0
     failed: int = 0
     triples: int = 0
     problems: list[str] = field(default_factory=list)
+    compacted_seconds: float | None = None  # the store was compacted after this run (a large one)
 
     def line(self) -> str:
         return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
@@ -44,6 +47,15 @@ def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overri
            report: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
            progress=None, jobs: int = 1) -> Summary:
     """Ingest every article under `paths`; bad inputs are reported and skipped, never fatal."""
+    return ingest_items(iter_articles(paths), store, extractor, minter, overrides, report, progress, jobs)
+
+
+def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor, minter: Minter,
+                 overrides: Overrides | None = None,
+                 report: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+                 progress=None, jobs: int = 1) -> Summary:
+    """Ingest articles already read (from files, or from mappings: readers/objects.py); each
+    ReadProblem counts as failed and is reported."""
     summary = Summary()
     writer = ArticleWriter(store, minter)
 
@@ -53,7 +65,7 @@ def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overri
         report(msg)
 
     def todo():
-        for item in iter_articles(paths):
+        for item in items:
             if progress is not None:
                 progress.update(1)
             if isinstance(item, ReadProblem):

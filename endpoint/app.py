@@ -13,10 +13,10 @@ import time
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, g, jsonify, render_template, request, url_for
-from rdflib import Literal, URIRef
 from werkzeug.exceptions import HTTPException
 
 from newsgraph import queries as named_queries
+from newsgraph.api import UsageError, is_absolute_iri, param_value
 from newsgraph.graph.store import QueryError, StoreError
 
 from . import formats, safety
@@ -402,20 +402,16 @@ def _textual(ctype: str) -> bool:
     return mt.startswith("text/") or mt.endswith(("json", "xml", "javascript", "trig", "n-triples", "n-quads"))
 
 
-_BAD_IRI = set('<>"{}|^`\\ \n\r\t')
-
-
 def _check_iri(iri: str) -> None:
-    if not iri or any(c in _BAD_IRI or ord(c) < 0x20 for c in iri) or ":" not in iri:
+    if not is_absolute_iri(iri):
         raise ApiError(400, f"not an absolute IRI: {iri[:200]!r}")
 
 
 def _param_value(value: str):
-    """As `newsgraph query --param`: <...> or http(s)://... is an IRI, anything else a plain literal."""
-    if value.startswith("<") and value.endswith(">"):
-        _check_iri(value[1:-1])
-        return URIRef(value[1:-1])
-    if value.startswith(("http://", "https://")) and not any(c in _BAD_IRI for c in value):
-        return URIRef(value)
-    return Literal(value)
+    """As `newsgraph query --param` and `kg.query(name=...)`: <...> or http(s)://... is an IRI,
+    anything else a plain literal."""
+    try:
+        return param_value(value)
+    except UsageError as exc:
+        raise ApiError(400, str(exc)) from None
 

@@ -32,17 +32,23 @@ def read(data: bytes) -> Iterator[Draft | Unreadable]:
         except json.JSONDecodeError as exc:
             yield Unreadable(f"malformed JSON: {exc.msg} (column {exc.colno})", number)
             continue
-        if not isinstance(obj, dict):
-            yield Unreadable(f"expected a JSON object, got {_json_type(obj)}", number)
-            continue
-        text = obj.get("text")
-        if text is None:
-            yield Unreadable("missing the required field 'text'", number)
-            continue
-        if not isinstance(text, str):
-            yield Unreadable(f"field 'text' must be a string, not {_json_type(text)}", number)
-            continue
-        yield Draft(text=text, date_declared=True, line=number, **{f: obj.get(f) for f in FIELDS})
+        try:
+            yield draft_from_object(obj, number)
+        except Unreadable as exc:
+            yield exc
+
+
+def draft_from_object(obj: object, line: int | None) -> Draft:
+    """One article object (a JSONL line, or a mapping handed to the Python API) as a Draft;
+    Unreadable saying why when it is not an object with a text."""
+    if not isinstance(obj, dict):
+        raise Unreadable(f"expected a JSON object, got {_json_type(obj)}", line)
+    text = obj.get("text")
+    if text is None:
+        raise Unreadable("missing the required field 'text'", line)
+    if not isinstance(text, str):
+        raise Unreadable(f"field 'text' must be a string, not {_json_type(text)}", line)
+    return Draft(text=text, date_declared=True, line=line, **{f: obj.get(f) for f in FIELDS})
 
 
 def _json_type(value: object) -> str:
