@@ -76,3 +76,15 @@ def test_general_reporting_verbs_of_news_prose():
                         "reopened early. Councillor Omar Fadeyi remarked that costs were rising.", "en")
     assert any(by == "Dana Whitcombe" and "work" in what for by, what in claims)
     assert any(by == "Omar Fadeyi" and "costs" in what for by, what in claims)
+
+
+def test_a_trip_with_several_one_on_one_meetings_keeps_them_apart():
+    meetings, _ = extract("Die Außenministerin Ilse Brandauer reist am Mittwoch nach Oslo. Brandauer will am "
+                          "Donnerstag nach Bergen weiter reisen, um dort mit Bürgermeister Lars Haugen zu sprechen. "
+                          "Darüber hinaus wolle sie Reederchef Ola Brekke zu einem Gespräch treffen. Am Freitag will "
+                          "Brandauer dann zu einem Treffen mit dem Außenminister Pekka Laine nach Helsinki reisen.",
+                          "de")
+    pairs = {(frozenset(who), where) for who, where, _, _ in meetings}
+    assert (frozenset({"Ilse Brandauer", "Lars Haugen"}), "Bergen") in pairs
+    assert (frozenset({"Ilse Brandauer", "Ola Brekke"}), "Bergen") in pairs
+    assert (frozenset({"Ilse Brandauer", "Pekka Laine"}), "Helsinki") in pairs

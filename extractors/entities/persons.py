@@ -258,8 +258,7 @@ def _hyphen_joined(v, j: int) -> bool:
 def _surname_used_alone(v, lx: Lexicon, i: int, j: int, alone: set[str]) -> bool:
     """"Maros Sefcovic … Sefcovic said": two or three capitalised words whose last one the article also uses
     on its own are a full name and its surname, whatever the given name (no list holds every one)."""
-    last = v.texts[j - 1]
-    base = last[:-1] if lx.lang == "de" and last.endswith("s") and last[:-1] in alone else last
+    base = v.texts[j - 1]  # (a genitive is no introduction: "Pressebegegnungen Baerbocks")
     return 2 <= j - i <= 3 and base in alone and len(base) > 2 and not lx.places.get(base) and \
         base not in lx.orgs and not v.sent_start[i] and \
         all(_is_name_text(t, lx) and not (t.isupper() and len(t) > 1) for t in v.texts[i:j] if t != "-")

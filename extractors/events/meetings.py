@@ -82,6 +82,7 @@ class Cand:
     duration: int = 0  # "zweitägige Beratungen": days
     ends: bool = False  # "endeten am Samstag": the date is the last day
     continues: bool = False  # "sollen fortgesetzt werden", "would continue on Sunday"
+    additive: bool = False  # "will sich zudem mit X treffen": one more meeting on the same stop
 
     @property
     def score(self) -> float:
@@ -457,6 +458,11 @@ class Meetings:
         for c in cands:
             if c.negated:
                 continue
+            if c.additive and c.location is None and c.date is None and self.meets:
+                # "In Brüssel will sie mit X sprechen. Darüber hinaus wolle sie Y treffen.": the same stop
+                last = max(self.meets, key=lambda m_: m_.last_sent)
+                if c.sent - last.last_sent <= 1 and self._status_group(last.status) == self._status_group(c.status):
+                    c.location, c.date = last.location, last.date
             if ref_meet is not None:
                 # (not a planned meeting's place and day for one that took place: "Am Rande des Treffens kam X
                 # mit Y zusammen" does not point to next month's round)
@@ -615,9 +621,9 @@ class Meetings:
             c.location = next((t.loc for t in ts if t.loc), None)
             c.anaphoric = bool(nouns) and all((t.definite or t.anaphoric_only) for t in nouns) and \
                 not any(t.pos == "verb" for t in ts)
-            c.new = any(t.det_word in NEW_WORDS for t in nouns) or (
-                any(t.pos == "verb" for t in ts) and
-                any(self._phrase_at(j, self.lex.additive_phrases) for j in range(a, min(b, ts[-1].end))))
+            c.additive = any(t.pos == "verb" for t in ts) and \
+                any(self._phrase_at(j, self.lex.additive_phrases) for j in range(a, min(b, ts[-1].end)))
+            c.new = any(t.det_word in NEW_WORDS for t in nouns) or c.additive
             if not nouns and any(t.kind == "reception" for t in ts) and any(
                     lw_ in self.lex.definite and self._delegation_word(lw2)
                     for lw_, lw2 in zip(ctx.lowers[ts[0].end:ts[0].end + 3], ctx.lowers[ts[0].end + 1:ts[0].end + 4])):
@@ -1492,7 +1498,19 @@ class Meetings:
             return False
         if KIND_GROUP.get(c.kind, "meet") != KIND_GROUP.get(m.kind, "meet"):
             return False
-        return True
+        return not self._other_partners(c, m)
+
+    def _other_partners(self, c: Cand, m: Meet) -> bool:
+        """"ein Gespräch mit Stoltenberg", then "ein Treffen mit Rau": two one-on-one meetings that each name a
+        person the other does not, the new one not pointing back ("the meeting"): the traveller meets another."""
+        if c.anaphoric:
+            return False
+        sp = self.speech
+        cp = {k for k in c.named if sp.kind(k) == PERSON}
+        mp = {k for k in m.named if sp.kind(k) == PERSON}
+        small = len([k for k in c.attendees if sp.kind(k) == PERSON]) <= 2 and \
+            len([k for k in m.attendees if sp.kind(k) == PERSON]) <= 2  # one-on-one meetings of a trip
+        return small and bool(cp - mp) and bool(mp - cp)
 
     def _linked(self, c: Cand, m: Meet) -> bool:
         if c.location and m.location:
