@@ -88,3 +88,12 @@ def test_a_trip_with_several_one_on_one_meetings_keeps_them_apart():
     assert (frozenset({"Ilse Brandauer", "Lars Haugen"}), "Bergen") in pairs
     assert (frozenset({"Ilse Brandauer", "Ola Brekke"}), "Bergen") in pairs
     assert (frozenset({"Ilse Brandauer", "Pekka Laine"}), "Helsinki") in pairs
+
+
+def test_a_meeting_told_after_the_quote_takes_the_place_where_the_speaker_was():
+    meetings, claims = extract("Es müsse ein Prozess in Gang kommen, sagte Carl Wendt in Norwegens Hauptstadt Oslo. "
+                               "«Das ist wichtig.»\n\nDies sei nötig, sagte Wendt nach einem Gespräch mit dem "
+                               "Kronprinzen und faktischen Herrscher des Landes, Jonas Haugen.", "de")
+    assert any(who == {"Carl Wendt", "Jonas Haugen"} and where == "Oslo" and status == "held"
+               for who, where, _, status in meetings), meetings
+    assert ("Carl Wendt", "Dies sei nötig") in claims  # the closing name is no part of what was said

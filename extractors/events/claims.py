@@ -1254,6 +1254,9 @@ class Speech:
                     cue.mode in ("say", "object") and lw[frm] not in lex.prepositions:
                 limit = j  # "said the talks were productive, adding that ...": the clause ends at the participle
                 break
+            if w == "," and self._closing_apposition(s, j + 1):
+                j += 1  # "…, sagte X nach einem Gespräch mit dem Kronprinzen, Y.": a name, not what was said
+                continue
             if w in (",", ":"):
                 nxt = j + 1
                 if w == "," and cue.mode == "object" and j > frm and nxt < limit and \
@@ -1357,7 +1360,10 @@ class Speech:
             any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
         if k - 1 >= s.start and ctx.texts[k] in QUOTE_MARKS and lw[k - 1] == "," and ctx.in_quote[k - 1]:
             k -= 1  # 'The meeting had been "constructive, but not conclusive," he said.': the comma inside the quote
-        if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= 8) and rest_ok:
+        # (an adverbial after the speaker may run long: "…, sagte X nach einem Gespräch mit dem Kronprinzen und
+        # Herrscher des Landes, Y.")
+        cap = 18 if f2 < rest_end and lw[f2] in lex.prepositions else 8
+        if k >= s.start and lw[k] == "," and (not rest_words or len(rest_words) <= cap) and rest_ok:
             a = ctx.hard_start(s, k, quotes=False)
             # skip a leading quotation (it is a claim of its own)
             while a < k and ctx.in_quote[a]:
@@ -1410,6 +1416,12 @@ class Speech:
             if a < b and cue.mode in ("complement", "object", "say"):
                 return [(a, b)], False, False
         return [], False, False
+
+    def _closing_apposition(self, s: Sentence, j: int) -> bool:
+        """Does the sentence end with just a person's name from token j on (", Mohammed bin Salman.")?"""
+        m = self.ctx.mention_at(j)
+        return m is not None and m.kind == PERSON and \
+            not any(self.ctx.word[k] for k in range(m.end, s.end))
 
     def _past_addressees(self, a: int, limit: int) -> int:
         """"told reporters the two leaders had agreed", "told the state news agency TASS that": who was told

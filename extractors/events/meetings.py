@@ -697,6 +697,8 @@ class Meetings:
             if len(c.attendees) >= 2 and any(t.pos == "verb" for t in ts) and \
                     not any(ctx.mentions[mi].key in c.attendees for mi in s.mentions):
                 self._from_before(s, c)
+            if c.location is None and c.kind not in ("phone_call", "video_call") and any(t.after for t in ts):
+                self._where_they_were(s, c)
             cands.append(c)
         return cands
 
@@ -778,6 +780,32 @@ class Meetings:
                 c.attendees.insert(0, people[0])
                 c.named.add(people[0])
                 return
+
+    def _where_they_were(self, s: Sentence, c: Cand) -> None:
+        """"…, sagte Steinmeier in Riad. Dies sei nötig, sagte Steinmeier nach einem Gespräch mit Y.": a meeting
+        told after the fact, with no place of its own, took place where one of its people just spoke or was."""
+        ctx, sp = self.ctx, self.speech
+        people = {k for k in c.attendees if sp.kind(k) == PERSON}
+        for t in (s.i - 1, s.i - 2):
+            if t < 0:
+                break
+            ms = [ctx.mentions[mi] for mi in ctx.sents[t].mentions]
+            if not any(m.key in people for m in ms):
+                continue
+            places = [m for m in ms if m.kind == PLACE and m.form != ADJECTIVE and self._after_location_prep(m.start)]
+            if places:
+                c.location = places[-1].key
+                return
+
+    def _after_location_prep(self, i: int) -> bool:
+        """"in Riad", "in Saudi-Arabiens Hauptstadt Riad": a location preposition up to three words before."""
+        lw = self.ctx.lowers
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if lw[j] in self.lex.location_preps:
+                return True
+            if not any(ch.isalpha() for ch in lw[j]):
+                return False
+        return False
 
     def _opens_with_there(self, s: Sentence) -> bool:
         """"Dort trifft er …", "There he met …": the sentence goes on from the one before (same paragraph)."""
