@@ -97,3 +97,10 @@ def test_a_meeting_told_after_the_quote_takes_the_place_where_the_speaker_was():
     assert any(who == {"Carl Wendt", "Jonas Haugen"} and where == "Oslo" and status == "held"
                for who, where, _, status in meetings), meetings
     assert ("Carl Wendt", "Dies sei nötig") in claims  # the closing name is no part of what was said
+
+
+def test_a_later_one_on_one_meeting_of_the_same_trip_is_where_the_trip_was():
+    meetings, _ = extract("Prime Minister Ana Kovac has held separate talks with leaders from Chile and Peru in "
+                          "Lisbon. Kovac first met Chilean President Tomás Errázuriz. Kovac also had a one-on-one "
+                          "meeting with Peruvian Premier Rosa Quispe.", "en")
+    assert any(who == {"Ana Kovac", "Rosa Quispe"} and where == "Lisbon" for who, where, _, _ in meetings), meetings

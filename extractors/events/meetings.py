@@ -699,6 +699,8 @@ class Meetings:
                 self._from_before(s, c)
             if c.location is None and c.kind not in ("phone_call", "video_call") and any(t.after for t in ts):
                 self._where_they_were(s, c)
+            if c.location is None and FAMILY.get(c.kind) == "talk":
+                self._same_stop(s, c)
             cands.append(c)
         return cands
 
@@ -795,6 +797,22 @@ class Meetings:
             places = [m for m in ms if m.kind == PLACE and m.form != ADJECTIVE and self._after_location_prep(m.start)]
             if places:
                 c.location = places[-1].key
+                return
+
+    def _same_stop(self, s: Sentence, c: Cand) -> None:
+        """"Kovac held separate talks in Seoul. … Kovac also had a one-on-one meeting with Li.": a meeting with no
+        place of its own, of a person whose meeting or visit with a place was told in the three sentences before
+        (at the same time: held or planned alike, days that fit), took place there."""
+        sp = self.speech
+        people = {k for k in c.named if sp.kind(k) == PERSON}
+        if len(people) < 2:
+            return
+        for m in sorted(self.meets, key=lambda m_: -m_.last_sent):
+            if s.i - m.last_sent > 3:
+                break
+            if m.location and FAMILY.get(m.kind) == "talk" and people & set(m.attendees) and \
+                    self._status_group(m.status) == self._status_group(c.status) and date_compatible(c.date, m.date):
+                c.location = m.location
                 return
 
     def _after_location_prep(self, i: int) -> bool:
