@@ -285,7 +285,7 @@ class LexiconError(ValueError):
 
 
 def _str_list(value, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+    if not isinstance(value, list) or not value or not all(isinstance(x, str) and x.strip() for x in value):
         raise LexiconError(f"{where}: expected a list of names, got {value!r}")
     return value
 
@@ -314,26 +314,32 @@ def check_org_rows(rows, source: str) -> list[dict]:
     return rows
 
 
-def _inflected(name: str, endings: list[list[str]]) -> str | None:
-    """"Europäische Zentralbank" -> "Europäischen Zentralbank": each capitalised word with an adjective
-    ending before another capitalised word takes the oblique ending (rules from the patterns file)."""
+def _inflected(name: str, endings: list[list[str]]) -> list[str]:
+    """"Europäische Zentralbank" -> "Europäischen Zentralbank", "Deutscher Gewerkschaftsbund" -> "Deutsche
+    Gewerkschaftsbund": for each oblique ending of the patterns file, each capitalised word with an
+    ending that takes it, before another capitalised word, takes it."""
     words = name.split(" ")
-    out, changed = list(words), False
-    for k in range(len(words) - 1):
-        w, nxt = words[k], words[k + 1]
-        if not (w[:1].isupper() and nxt[:1].isupper()):
-            continue
-        for old, new in endings:
-            if w.endswith(old) and len(w) > len(old) + 3 and not w.endswith(new):
-                out[k], changed = w[: len(w) - len(old)] + new, True
-                break
-    return " ".join(out) if changed else None
+    forms = []
+    for target in dict.fromkeys(new for _, new in endings):
+        out = list(words)
+        for k in range(len(words) - 1):
+            w = words[k]
+            if not (w[:1].isupper() and words[k + 1][:1].isupper()):
+                continue
+            old = next((o for o, t in sorted(endings, key=lambda p: -len(p[0]))
+                        if t == target and w.endswith(o) and len(w) > len(o) + 2 and not w.endswith(target)), None)
+            if old is not None:
+                out[k] = w[: len(w) - len(old)] + target
+        if out != words:
+            forms.append(" ".join(out))
+    return forms
 
 
 PATTERN_SECTIONS = {  # section -> "lang" (a mapping by language) or "list"
     "heads": "lang", "inside": "list", "of_words": "list", "not_names": "list", "legal_forms": "list",
     "name_joiners": "list", "club_prefixes": "list", "club_suffixes": "list", "acronym_org_words": "lang",
-    "acronym_not_first": "list", "inflection": "lang", "venue_words": "lang"}
+    "acronym_not_first": "list", "inflection": "lang", "venue_words": "lang",
+    "genitive_endings": "lang", "weak_heads": "lang"}
 
 
 def check_org_patterns(data, source: str = "organizations_patterns.yaml") -> dict:
@@ -372,31 +378,33 @@ def org_patterns() -> dict:
     return check_org_patterns(_data("organizations_patterns.yaml"))
 
 
-@lru_cache(maxsize=2)
-def organizations(lang: str) -> dict[str, tuple[str, str, str]]:
-    """Surface form -> (key, canonical name, schema.org type) for one language, from ORG_FILES.
-    Raises LexiconError on a schema break, a key used twice, or a name given to two organisations."""
-    endings = org_patterns()["inflection"].get(lang, [])
+def build_org_index(sources, lang: str, endings: list[list[str]]) -> dict[str, tuple[str, str, str]]:
+    """Surface form -> (key, canonical name, schema.org type) for one language from (file name, rows)
+    pairs. Raises LexiconError on a schema break, a key used twice, or a name given to two organisations."""
     orgs: dict[str, tuple[str, str, str]] = {}
     keys: dict[str, str] = {}
     derived: dict[str, tuple[str, str, str]] = {}
-    for source in ORG_FILES:
-        for o in check_org_rows(_data(source), source):
+    for source, rows in sources:
+        for o in check_org_rows(rows, source):
             if o["key"] in keys:
                 raise LexiconError(f"{source}: key {o['key']!r} already used in {keys[o['key']]}")
             keys[o["key"]] = source
-            names = list(o["names"]) + list(o.get(lang, []))
             entry = (o["key"], o["names"][0], o["type"])
-            for n in names:
+            for n in list(o["names"]) + list(o.get(lang, [])):
                 if n in orgs and orgs[n][0] != o["key"]:
                     raise LexiconError(f"{source} ({o['key']}): name {n!r} already names {orgs[n][0]!r}")
                 orgs[n] = entry
-                form = _inflected(n, endings)
-                if form is not None:
+                for form in _inflected(n, endings):
                     derived.setdefault(form, entry)
     for form, entry in derived.items():
         orgs.setdefault(form, entry)  # a listed name wins over a derived form
     return orgs
+
+
+@lru_cache(maxsize=2)
+def organizations(lang: str) -> dict[str, tuple[str, str, str]]:
+    """The organisation lists of ORG_FILES for one language (build_org_index)."""
+    return build_org_index([(f, _data(f)) for f in ORG_FILES], lang, org_patterns()["inflection"].get(lang, []))
 
 
 def _token_bound(name: str) -> int:

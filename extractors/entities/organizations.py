@@ -35,7 +35,9 @@ def _patterns(lang: str) -> dict:
             "club_suffixes": frozenset(data["club_suffixes"]),
             "acronym_words": tuple(data["acronym_org_words"].get(lang, [])),
             "acronym_not_first": frozenset(data["acronym_not_first"]),
-            "venue_words": frozenset(data["venue_words"].get(lang, []))}
+            "venue_words": frozenset(data["venue_words"].get(lang, [])),
+            "genitive_endings": tuple(data["genitive_endings"].get(lang, [])),
+            "weak_heads": frozenset(data["weak_heads"].get(lang, []))}
 
 
 def _aliases(doc: Doc) -> dict[str, Entity]:
@@ -50,11 +52,12 @@ def _cap(v, lx: Lexicon, k: int) -> bool:
     return t[:1].isupper() and (v.is_alpha[k] or t.endswith(".") or "-" in t) and t.lower() not in lx.common_words
 
 
-def _shape_org(doc: Doc, lx: Lexicon, a: int, b: int, subtype: str, alias: str | None = None) -> Entity | None:
+def _shape_org(doc: Doc, lx: Lexicon, a: int, b: int, subtype: str, alias: str | None = None,
+               name: str | None = None) -> Entity | None:
     """Record tokens [a, b) as an organisation named by its shape, unless the words are a place or a phrase
     the patterns list as no organisation."""
     v = token_view(doc)
-    name = v.span_text(a, b)
+    name = name or v.span_text(a, b)
     if name in _patterns(lx.lang)["not_names"] or lx.places.get(name) or not free(doc, a, b):
         return None
     ent = org_entity(slug(name), name, subtype)
@@ -92,7 +95,7 @@ def _pattern_orgs(doc: Doc, lx: Lexicon) -> None:
         if a - 1 >= 0 and v.sent_start[a - 1] and _cap(v, lx, a - 1) and free(doc, a - 1, a) \
                 and not lx.is_role_word(texts[a - 1]):
             a -= 1
-        b = _of_phrase_end(v, lx, h + 1, inside, of_words)
+        b = _of_phrase_end(v, lx, h + 1, inside, of_words) if a < h or word not in pats["weak_heads"] else h + 1
         if b - a < 2 or not free(doc, a, b):
             continue  # a head word alone ("the Council") is no name
         if a - 1 >= 0 and _cap(v, lx, a - 1) and not free(doc, a - 1, a):
@@ -121,7 +124,7 @@ def _legal_form_orgs(doc: Doc, lx: Lexicon) -> None:
     v = token_view(doc)
     texts, n = v.texts, v.n
     for k in range(1, n):
-        if texts[k] not in forms or not free(doc, k, k + 1):
+        if not _is_legal_form(texts[k], forms) or not free(doc, k, k + 1):
             continue
         a = k
         while a - 1 >= 0 and k - a < 5 and free(doc, a - 1, a) and (
@@ -140,7 +143,13 @@ def _legal_form_orgs(doc: Doc, lx: Lexicon) -> None:
         end = k + 1
         if texts[k] in ("Corp", "Inc", "Ltd") and end < n and texts[end] == "." and not v.sent_start[end]:
             end += 1
-        _shape_org(doc, lx, a, end, "Corporation", alias=bare)
+        form = texts[k] if texts[k] in forms else texts[k][:-1]  # "GmbH." at a sentence's end
+        _shape_org(doc, lx, a, end, "Corporation", alias=bare, name=f"{v.span_text(a, k + 1)[:-len(texts[k])]}{form}")
+
+
+def _is_legal_form(word: str, forms) -> bool:
+    """"GmbH", and "GmbH." at a sentence's end (one token)."""
+    return word in forms or (word.endswith(".") and word[:-1] in forms)
 
 
 def _club_orgs(doc: Doc, lx: Lexicon) -> None:
@@ -156,9 +165,14 @@ def _club_orgs(doc: Doc, lx: Lexicon) -> None:
     for k in range(n):
         t = texts[k]
         if t in prefixes and free(doc, k, k + 1):
+            if (k > 0 and lx.is_role_word(texts[k - 1])) or (not t.isupper() and lx.is_given_name(t)):
+                continue  # "coach Dinamo Petrovic": a person
             b = k + 1
             while b < n and b - k <= 3 and club_word(b) and free(doc, b, b + 1):
                 b += 1
+            if any(not lx.places.get(texts[x]) and (lx.is_given_name(texts[x]) or lx.has_surname_shape(texts[x]))
+                   for x in range(k + 1, b)):
+                continue  # "Dinamo Petrovski": a person's name
             if b > k + 1 and any(not texts[x].isdigit() for x in range(k + 1, b)):
                 a = k - 1 if k > 0 and texts[k - 1] == "1." and free(doc, k - 1, k) else k
                 _shape_org(doc, lx, a, b, "SportsOrganization")
@@ -270,7 +284,8 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
     v = token_view(doc)
     texts = v.texts
     n = v.n
-    venues, legal_forms = _patterns(lx.lang)["venue_words"], _patterns(lx.lang)["legal_forms"]
+    pats = _patterns(lx.lang)
+    venues, legal_forms, genitives = pats["venue_words"], pats["legal_forms"], pats["genitive_endings"]
     i = 0
     while i < n:
         tok_text = text = texts[i]
@@ -278,14 +293,16 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
             i += 1
             continue
         matched = 0
-        longest = max(lx.org_lengths.get(text, 1), lx.org_lengths.get(text[:-1], 1) if text.endswith("s") else 1)
+        longest = max(lx.org_lengths.get(text, 1), max((lx.org_lengths.get(text[:-len(e)], 1) for e in genitives
+                                                        if text.endswith(e)), default=1))
         for size in range(min(longest, n - i), 0, -1):
             if not free(doc, i, i + size):
                 continue
             text = v.span_text(i, i + size)
             hit, surface = lx.orgs.get(text), None
-            if hit is None and lx.lang == "de" and text.endswith("s") and len(text) > 4:
-                hit, surface = lx.orgs.get(text[:-1]), text[:-1]  # a genitive: the name is the listed form
+            for ending in genitives:  # "des Bundestags", "des Roten Kreuzes": the name is the listed form
+                if hit is None and text.endswith(ending) and len(text) > len(ending) + 3:
+                    hit, surface = lx.orgs.get(text[:-len(ending)]), text[:-len(ending)]
             if hit is None and size == 1 and _MINISTRY_DE.match(text) and lx.lang == "de":
                 name = text[:-1] if text.endswith("s") else text
                 hit = (slug(name), name, "GovernmentOrganization")
@@ -300,7 +317,7 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
                 break  # "Shell Bay", "Allianz Arena": a place named after the organisation
             if size > 1 and v.sent_start[i] and texts[i].lower() in lx.common_words:
                 continue  # "Die Zeit drängt": a sentence's article; "Die Linke" is still found as "Linke"
-            if i + size < n and texts[i + size] in legal_forms and free(doc, i + size, i + size + 1):
+            if i + size < n and _is_legal_form(texts[i + size], legal_forms) and free(doc, i + size, i + size + 1):
                 size += 1  # "Exxon Mobil Corp.": the listed company with its legal form
             add_mention(doc, org_entity(key, canonical, subtype), i, i + size, NAME, surface=surface)
             matched = size
