@@ -378,6 +378,12 @@ def org_patterns() -> dict:
     return check_org_patterns(_data("organizations_patterns.yaml"))
 
 
+def _spaced(name: str) -> list[str]:
+    """"Asia-Pacific Economic Cooperation" is also written "Asia Pacific Economic Cooperation"."""
+    form = re.sub(r"(?<=[a-zäöü])-(?=[A-ZÄÖÜ][a-zäöü])", " ", name)
+    return [form] if form != name else []
+
+
 def build_org_index(sources, lang: str, endings: list[list[str]]) -> dict[str, tuple[str, str, str]]:
     """Surface form -> (key, canonical name, schema.org type) for one language from (file name, rows)
     pairs. Raises LexiconError on a schema break, a key used twice, or a name given to two organisations."""
@@ -394,7 +400,7 @@ def build_org_index(sources, lang: str, endings: list[list[str]]) -> dict[str, t
                 if n in orgs and orgs[n][0] != o["key"]:
                     raise LexiconError(f"{source} ({o['key']}): name {n!r} already names {orgs[n][0]!r}")
                 orgs[n] = entry
-                for form in _inflected(n, endings):
+                for form in _inflected(n, endings) + _spaced(n):
                     derived.setdefault(form, entry)
     for form, entry in derived.items():
         orgs.setdefault(form, entry)  # a listed name wins over a derived form
@@ -425,11 +431,11 @@ def lexicon(lang: str) -> Lexicon:
     nouns = roles[lang]["nouns"]
     place_starts = frozenset(f.split()[0] for f in places if f.split()) | \
         frozenset(f.split()[0].upper() for f in places if f.split())
-    org_starts = frozenset(f.split()[0] for f in orgs if f.split())
-    org_lengths: dict[str, int] = {}  # first word -> the most tokens a name starting with it takes
-    for f in orgs:
-        first = f.split()[0]
-        org_lengths[first] = max(org_lengths.get(first, 1), _token_bound(f))
+    org_lengths: dict[str, int] = {}  # first token -> the most tokens a name starting with it takes
+    for f in orgs:  # the first token is the first word ("Asia-Pacific" in German) or its first part ("Asia")
+        for first in {f.split()[0], re.match(r"\w+|[^\w\s]", f).group()}:
+            org_lengths[first] = max(org_lengths.get(first, 1), _token_bound(f))
+    org_starts = frozenset(org_lengths)
     return Lexicon(
         place_starts=place_starts, org_starts=org_starts, org_lengths=org_lengths,
         max_org_tokens=max(org_lengths.values(), default=1),

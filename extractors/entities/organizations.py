@@ -135,7 +135,8 @@ def _legal_form_orgs(doc: Doc, lx: Lexicon) -> None:
                 break
         while a < k and (texts[a] in joiners or lx.is_role_word(texts[a])):
             a += 1
-        if a == k or (k + 1 < n and texts[k + 1][:1].isupper() and lx.is_given_name(texts[k + 1])):
+        if a == k or (k + 1 < n and texts[k + 1][:1].isupper() and lx.is_given_name(texts[k + 1])
+                      and not lx.places.get(texts[k + 1])):
             continue  # no name, or a title before a person ("New York AG Letitia James")
         bare = v.span_text(a, k)
         if lx.places.get(bare) or bare in lx.orgs:
