@@ -255,10 +255,15 @@ def _alias_mentions(doc: Doc, lx: Lexicon) -> None:
     for alias in aliases:
         firsts.setdefault(alias.split()[0], []).append((alias, _token_count(alias)))
     for i in range(v.n):
-        for alias, size in firsts.get(v.texts[i], ()):
+        t = v.texts[i]
+        for alias, size in firsts.get(t, ()):
             if i + size <= v.n and free(doc, i, i + size) and v.span_text(i, i + size) == alias:
                 add_mention(doc, aliases[alias], i, i + size, NAME)
                 break
+        else:
+            head = t.split("-", 1)[0] if "-" in t[1:] else None
+            if head in aliases and free(doc, i, i + 1):  # "ZdS-Präsident": the organisation as an attribute
+                add_mention(doc, aliases[head], i, i + 1, ADJECTIVE)
 
 
 def _token_count(text: str) -> int:
