@@ -124,6 +124,16 @@ def test_acronyms_match_by_case_and_people_keep_their_names():
     assert not [e for e in ex.entities if e.kind == "organization"]
 
 
+def test_a_title_or_role_before_a_company_name_makes_it_a_surname():
+    ex = EX.extract("Mrs Roche told the court that President Ford had called her.", "en")
+    assert not [e for e in ex.entities if e.kind == "organization"]
+
+
+def test_a_generic_body_keeps_no_country_it_was_not_given():
+    ents = orgs_of("The Supreme Court in New Delhi ruled on Monday; the Senate in Canberra agreed.")
+    assert {"Supreme Court", "Senate"} <= set(ents)
+
+
 def test_a_venue_named_after_a_company_is_no_mention_of_it():
     assert not orgs_of("The final was played in the Allianz Arena and the team stayed near Shell Bay.")
 

@@ -339,7 +339,7 @@ PATTERN_SECTIONS = {  # section -> "lang" (a mapping by language) or "list"
     "heads": "lang", "inside": "list", "of_words": "list", "not_names": "list", "legal_forms": "list",
     "name_joiners": "list", "club_prefixes": "list", "club_suffixes": "list", "acronym_org_words": "lang",
     "acronym_not_first": "list", "inflection": "lang", "venue_words": "lang",
-    "genitive_endings": "lang", "weak_heads": "lang"}
+    "genitive_endings": "lang", "weak_heads": "lang", "person_titles": "lang"}
 
 
 def check_org_patterns(data, source: str = "organizations_patterns.yaml") -> dict:

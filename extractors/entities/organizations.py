@@ -37,7 +37,8 @@ def _patterns(lang: str) -> dict:
             "acronym_not_first": frozenset(data["acronym_not_first"]),
             "venue_words": frozenset(data["venue_words"].get(lang, [])),
             "genitive_endings": tuple(data["genitive_endings"].get(lang, [])),
-            "weak_heads": frozenset(data["weak_heads"].get(lang, []))}
+            "weak_heads": frozenset(data["weak_heads"].get(lang, [])),
+            "person_titles": frozenset(data["person_titles"].get(lang, []))}
 
 
 def _aliases(doc: Doc) -> dict[str, Entity]:
@@ -271,11 +272,14 @@ def _token_count(text: str) -> int:
 
 
 def _person_before_or_after(v, lx: Lexicon, i: int, size: int) -> bool:
-    """A one-word name that is part of a person's name: after a given name ("Walt Disney", "Werner von
-    Siemens") or itself a given name before a capitalised word ("Chelsea Clinton")."""
+    """A one-word name that is part of a person's name: after a title, a role noun or a given name ("Mrs
+    Roche", "Walt Disney", "Werner von Siemens") or itself a given name before a capitalised word
+    ("Chelsea Clinton")."""
     texts = v.texts
     if texts[i].isupper():
         return False  # an acronym ("NATO") is no given name
+    if i > 0 and (texts[i - 1] in _patterns(lx.lang)["person_titles"] or lx.is_role_word(texts[i - 1])):
+        return True  # "Mrs Roche", "President Ford"
     if i > 0 and texts[i - 1][:1].isupper() and v.is_alpha[i - 1] and lx.is_given_name(texts[i - 1]):
         return True
     if i > 1 and texts[i - 1] in PARTICLES and lx.is_given_name(texts[i - 2]):
