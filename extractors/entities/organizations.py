@@ -292,50 +292,18 @@ def _person_before_or_after(v, lx: Lexicon, i: int, size: int) -> bool:
 def find_organizations(doc: Doc, lx: Lexicon) -> None:
     _country_ministries(doc, lx)
     v = token_view(doc)
-    texts = v.texts
-    n = v.n
-    pats = _patterns(lx.lang)
-    venues, legal_forms, genitives = pats["venue_words"], pats["legal_forms"], pats["genitive_endings"]
+    texts, n = v.texts, v.n
     i = 0
     while i < n:
-        tok_text = text = texts[i]
+        text = texts[i]
         if not (text[:1].isupper() or text[:1].isdigit() or text in lx.org_starts) or not free(doc, i, i + 1):
             i += 1
             continue
-        matched = 0
-        longest = max(lx.org_lengths.get(text, 1), max((lx.org_lengths.get(text[:-len(e)], 1) for e in genitives
-                                                        if text.endswith(e)), default=1))
-        for size in range(min(longest, n - i), 0, -1):
-            if not free(doc, i, i + size):
-                continue
-            text = v.span_text(i, i + size)
-            hit, surface = lx.orgs.get(text), None
-            for ending in genitives:  # "des Bundestags", "des Roten Kreuzes": the name is the listed form
-                if hit is None and text.endswith(ending) and len(text) > len(ending) + 3:
-                    hit, surface = lx.orgs.get(text[:-len(ending)]), text[:-len(ending)]
-            if hit is None and size == 1 and _MINISTRY_DE.match(text) and lx.lang == "de":
-                name = text[:-1] if text.endswith("s") else text
-                hit = (slug(name), name, "GovernmentOrganization")
-            if hit is None:
-                continue
-            key, canonical, subtype = hit
-            if size == 1 and i + 1 < n and texts[i + 1] == "-" and key not in ("nato",):
-                break  # "Kreml-Sprecher": a compound, handled as a role
-            if " " not in text and _person_before_or_after(v, lx, i, size):
-                break  # "Walt Disney", "Chelsea Clinton": a person's name
-            if i + size < n and texts[i + size] in venues:
-                break  # "Shell Bay", "Allianz Arena": a place named after the organisation
-            if size > 1 and v.sent_start[i] and texts[i].lower() in lx.common_words:
-                continue  # "Die Zeit drängt": a sentence's article; "Die Linke" is still found as "Linke"
-            if i + size < n and _is_legal_form(texts[i + size], legal_forms) and free(doc, i + size, i + size + 1):
-                size += 1  # "Exxon Mobil Corp.": the listed company with its legal form
-            add_mention(doc, org_entity(key, canonical, subtype), i, i + size, NAME, surface=surface)
-            matched = size
-            break
+        matched = _listed_at(doc, lx, v, i)
         if not matched and lx.lang == "en":
             matched = _english_ministry(doc, i)
-        if not matched and "-" in tok_text[1:] and free(doc, i, i + 1):
-            hit = lx.orgs.get(tok_text.split("-", 1)[0])
+        if not matched and "-" in text[1:] and free(doc, i, i + 1):
+            hit = lx.orgs.get(text.split("-", 1)[0])
             if hit is not None:  # "Nato-Beitritt", "EU-Gipfel": the organisation as an attribute
                 key, canonical, subtype = hit
                 add_mention(doc, org_entity(key, canonical, subtype), i, i + 1, ADJECTIVE)
@@ -346,6 +314,43 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
     _club_orgs(doc, lx)
     _pattern_orgs(doc, lx)
     _alias_mentions(doc, lx)
+
+
+def _listed_at(doc: Doc, lx: Lexicon, v, i: int) -> int:
+    """The longest listed name starting at token i, recorded as a mention; its length in tokens, or 0."""
+    texts, n = v.texts, v.n
+    pats = _patterns(lx.lang)
+    genitives = pats["genitive_endings"]
+    first = texts[i]
+    longest = max(lx.org_lengths.get(first, 1), max((lx.org_lengths.get(first[:-len(e)], 1) for e in genitives
+                                                     if first.endswith(e)), default=1))
+    for size in range(min(longest, n - i), 0, -1):
+        if not free(doc, i, i + size):
+            continue
+        text = v.span_text(i, i + size)
+        hit, surface = lx.orgs.get(text), None
+        for ending in genitives:  # "des Bundestags", "des Roten Kreuzes": the name is the listed form
+            if hit is None and text.endswith(ending) and len(text) > len(ending) + 3:
+                hit, surface = lx.orgs.get(text[:-len(ending)]), text[:-len(ending)]
+        if hit is None and size == 1 and _MINISTRY_DE.match(text) and lx.lang == "de":
+            name = text[:-1] if text.endswith("s") else text
+            hit = (slug(name), name, "GovernmentOrganization")
+        if hit is None:
+            continue
+        key, canonical, subtype = hit
+        if size == 1 and i + 1 < n and texts[i + 1] == "-" and key not in ("nato",):
+            return 0  # "Kreml-Sprecher": a compound, handled as a role
+        if " " not in text and _person_before_or_after(v, lx, i, size):
+            return 0  # "Walt Disney", "Chelsea Clinton": a person's name
+        if i + size < n and texts[i + size] in pats["venue_words"]:
+            return 0  # "Shell Bay", "Allianz Arena": a place named after the organisation
+        if size > 1 and v.sent_start[i] and texts[i].lower() in lx.common_words:
+            continue  # "Die Zeit drängt": a sentence's article; "Die Linke" is still found as "Linke"
+        if i + size < n and _is_legal_form(texts[i + size], pats["legal_forms"]) and free(doc, i + size, i + size + 1):
+            size += 1  # "Exxon Mobil Corp.": the listed company with its legal form
+        add_mention(doc, org_entity(key, canonical, subtype), i, i + size, NAME, surface=surface)
+        return size
+    return 0
 
 
 def _english_ministry(doc: Doc, i: int) -> int:
