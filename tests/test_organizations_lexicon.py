@@ -132,6 +132,8 @@ def test_a_title_or_role_before_a_company_name_makes_it_a_surname():
 def test_a_generic_body_keeps_no_country_it_was_not_given():
     ents = orgs_of("The Supreme Court in New Delhi ruled on Monday; the Senate in Canberra agreed.")
     assert {"Supreme Court", "Senate"} <= set(ents)
+    ents = orgs_of("The Social Democrats in Oslo and the Christian Social Union in Munich disagreed.")
+    assert {"Social Democrats", "CSU"} <= set(ents) and "Christian Social Union" in ents["CSU"].alternate_names
 
 
 def test_a_venue_named_after_a_company_is_no_mention_of_it():
