@@ -306,7 +306,7 @@ def test_an_honorific_is_not_part_of_the_name():
 @pytest.mark.parametrize("lang, text, orgs", [
     ("en", "Selin Aydemir, who directs a program at the Marmara Institute for Security Studies, said so.",
      ["Marmara Institute for Security Studies"]),
-    ("en", "Shares rose on the Moscow Exchange and Exxon Mobil Corp. gained.", ["Exxon Mobil Corp.", "Moscow Exchange"]),
+    ("en", "Shares rose on the Moscow Exchange and Exxon Mobil Corp. gained.", ["ExxonMobil", "Moscow Exchange"]),
     ("en", "European Council President António Costa met planners at the Permanent Joint Headquarters.",
      ["European Council", "Permanent Joint Headquarters"]),
     ("de", "Wadephul sagte den Zeitungen der Funke-Mediengruppe, die Europäische Politische Gemeinschaft tage.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -64,6 +65,7 @@ class Lexicon:
     place_cues: frozenset[str]
     place_starts: frozenset[str] = frozenset()  # first words of place names (cheap pre-check)
     org_starts: frozenset[str] = frozenset()
+    org_lengths: dict[str, int] = field(default_factory=dict)  # first word of a name -> its most tokens
     max_place_tokens: int = 4
     max_org_tokens: int = 6
     role_phrases: frozenset[str] = field(default_factory=frozenset)  # multi-word roles (en)
@@ -267,16 +269,162 @@ def _prominence(e: PlaceEntry) -> tuple:
     return (1, -size)
 
 
+# The organisation lists, in this order (a name listed twice must name the same organisation):
+# organizations.yaml (the institutions, media and parties of the project's stories) and the general
+# reference lists by domain (see docs/organizations.md).
+ORG_FILES = ("organizations.yaml", "organizations_international.yaml", "organizations_parties.yaml",
+             "organizations_media.yaml", "organizations_companies.yaml", "organizations_sports.yaml")
+# schema.org Organization subtypes the graph writes (graph/build.py SCHEMA_CLASSES)
+ORG_TYPES = frozenset({"Organization", "GovernmentOrganization", "PoliticalParty", "NewsMediaOrganization",
+                       "Corporation", "NGO", "EducationalOrganization", "SportsOrganization"})
+ORG_FIELDS = frozenset({"key", "type", "names", "de", "en"})
+LANGS = ("de", "en")
+
+
+class LexiconError(ValueError):
+    """A data file breaks its schema (a misspelt field, an unknown type, a name given to two organisations)."""
+
+
+def _str_list(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(x, str) and x.strip() for x in value):
+        raise LexiconError(f"{where}: expected a list of names, got {value!r}")
+    return value
+
+
+def check_org_rows(rows, source: str) -> list[dict]:
+    """The rows of one organisation list, schema-checked: known fields only, a slug key, a known type,
+    non-empty name lists."""
+    if not isinstance(rows, list):
+        raise LexiconError(f"{source}: expected a list of organisations")
+    for n, row in enumerate(rows, 1):
+        where = f"{source} row {n}"
+        if not isinstance(row, dict):
+            raise LexiconError(f"{where}: expected a mapping, got {row!r}")
+        unknown = set(row) - ORG_FIELDS
+        if unknown:
+            raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)} (allowed: {sorted(ORG_FIELDS)})")
+        key = row.get("key")
+        if not isinstance(key, str) or not key or key != key.lower() or " " in key:
+            raise LexiconError(f"{where}: key must be a lowercase slug, got {key!r}")
+        if row.get("type") not in ORG_TYPES:
+            raise LexiconError(f"{where} ({key}): unknown type {row.get('type')!r} (allowed: {sorted(ORG_TYPES)})")
+        _str_list(row.get("names"), f"{where} ({key}) names")
+        for lang in LANGS:
+            if lang in row:
+                _str_list(row[lang], f"{where} ({key}) {lang}")
+    return rows
+
+
+def _inflected(name: str, endings: list[list[str]]) -> list[str]:
+    """"Europäische Zentralbank" -> "Europäischen Zentralbank", "Deutscher Gewerkschaftsbund" -> "Deutsche
+    Gewerkschaftsbund": for each oblique ending of the patterns file, each capitalised word with an
+    ending that takes it, before another capitalised word, takes it."""
+    words = name.split(" ")
+    forms = []
+    for target in dict.fromkeys(new for _, new in endings):
+        out = list(words)
+        for k in range(len(words) - 1):
+            w = words[k]
+            if not (w[:1].isupper() and words[k + 1][:1].isupper()):
+                continue
+            old = next((o for o, t in sorted(endings, key=lambda p: -len(p[0]))
+                        if t == target and w.endswith(o) and len(w) > len(o) + 2 and not w.endswith(target)), None)
+            if old is not None:
+                out[k] = w[: len(w) - len(old)] + target
+        if out != words:
+            forms.append(" ".join(out))
+    return forms
+
+
+PATTERN_SECTIONS = {  # section -> "lang" (a mapping by language) or "list"
+    "heads": "lang", "inside": "list", "of_words": "list", "not_names": "list", "legal_forms": "list",
+    "name_joiners": "list", "club_prefixes": "list", "club_suffixes": "list", "acronym_org_words": "lang",
+    "acronym_not_first": "list", "inflection": "lang", "venue_words": "lang",
+    "genitive_endings": "lang", "weak_heads": "lang", "person_titles": "lang"}
+
+
+def check_org_patterns(data, source: str = "organizations_patterns.yaml") -> dict:
+    """The name-shape rules' data, schema-checked: known sections, languages and types only."""
+    if not isinstance(data, dict):
+        raise LexiconError(f"{source}: expected a mapping of sections")
+    unknown = set(data) - set(PATTERN_SECTIONS)
+    if unknown:
+        raise LexiconError(f"{source}: unknown section(s) {sorted(unknown)} (allowed: {sorted(PATTERN_SECTIONS)})")
+    for section, shape in PATTERN_SECTIONS.items():
+        value = data.get(section)
+        if value is None:
+            raise LexiconError(f"{source}: section {section!r} missing")
+        if shape == "list":
+            _str_list(value, f"{source} {section}")
+            continue
+        if not isinstance(value, dict) or set(value) - set(LANGS):
+            raise LexiconError(f"{source} {section}: expected languages {LANGS}, got {value!r}")
+        for lang, entry in value.items():
+            where = f"{source} {section}.{lang}"
+            if section == "heads":
+                if not isinstance(entry, dict) or set(entry) - ORG_TYPES:
+                    raise LexiconError(f"{where}: unknown type(s) {sorted(set(entry or {}) - ORG_TYPES)}")
+                for words in entry.values():
+                    _str_list(words, where)
+            elif section == "inflection":
+                if not isinstance(entry, list) or not all(isinstance(p, list) and len(p) == 2 for p in entry):
+                    raise LexiconError(f"{where}: expected [ending, oblique ending] pairs")
+            elif entry:
+                _str_list(entry, where)
+    return data
+
+
+@lru_cache(maxsize=1)
+def org_patterns() -> dict:
+    return check_org_patterns(_data("organizations_patterns.yaml"))
+
+
+def _spaced(name: str) -> list[str]:
+    """"Asia-Pacific Economic Cooperation" is also written "Asia Pacific Economic Cooperation"."""
+    form = re.sub(r"(?<=[a-zäöü])-(?=[A-ZÄÖÜ][a-zäöü])", " ", name)
+    return [form] if form != name else []
+
+
+def build_org_index(sources, lang: str, endings: list[list[str]]) -> dict[str, tuple[str, str, str]]:
+    """Surface form -> (key, canonical name, schema.org type) for one language from (file name, rows)
+    pairs. Raises LexiconError on a schema break, a key used twice, or a name given to two organisations."""
+    orgs: dict[str, tuple[str, str, str]] = {}
+    keys: dict[str, str] = {}
+    derived: dict[str, tuple[str, str, str]] = {}
+    for source, rows in sources:
+        for o in check_org_rows(rows, source):
+            if o["key"] in keys:
+                raise LexiconError(f"{source}: key {o['key']!r} already used in {keys[o['key']]}")
+            keys[o["key"]] = source
+            entry = (o["key"], o["names"][0], o["type"])
+            for n in list(o["names"]) + list(o.get(lang, [])):
+                if n in orgs and orgs[n][0] != o["key"]:
+                    raise LexiconError(f"{source} ({o['key']}): name {n!r} already names {orgs[n][0]!r}")
+                orgs[n] = entry
+                for form in _inflected(n, endings) + _spaced(n):
+                    derived.setdefault(form, entry)
+    for form, entry in derived.items():
+        orgs.setdefault(form, entry)  # a listed name wins over a derived form
+    return orgs
+
+
+@lru_cache(maxsize=2)
+def organizations(lang: str) -> dict[str, tuple[str, str, str]]:
+    """The organisation lists of ORG_FILES for one language (build_org_index)."""
+    return build_org_index([(f, _data(f)) for f in ORG_FILES], lang, org_patterns()["inflection"].get(lang, []))
+
+
+def _token_bound(name: str) -> int:
+    """An upper bound of the tokens a name takes (words and punctuation marks)."""
+    return len(re.findall(r"\w+|[^\w\s]", name))
+
+
 @lru_cache(maxsize=2)
 def lexicon(lang: str) -> Lexicon:
     roles = _data("roles.yaml")
     words = _data("words.yaml")["common"]
     places, by_iso, capitals = _gazetteer()
-    orgs: dict[str, tuple[str, str, str]] = {}
-    for o in _data("organizations.yaml"):
-        canonical = o["names"][0]
-        for n in o["names"]:
-            orgs[n] = (o["key"], canonical, o["type"])
+    orgs = organizations(lang)
     pl = _data("places.yaml")
     ministries = _data("ministries.yaml")
     demonyms = sorted(((stem, iso) for iso, stems in pl["demonyms"][lang].items() for stem in stems),
@@ -284,9 +432,14 @@ def lexicon(lang: str) -> Lexicon:
     nouns = roles[lang]["nouns"]
     place_starts = frozenset(f.split()[0] for f in places if f.split()) | \
         frozenset(f.split()[0].upper() for f in places if f.split())
-    org_starts = frozenset(f.split()[0] for f in orgs if f.split())
+    org_lengths: dict[str, int] = {}  # first token -> the most tokens a name starting with it takes
+    for f in orgs:  # the first token is the first word ("Asia-Pacific" in German) or its first part ("Asia")
+        for first in {f.split()[0], re.match(r"\w+|[^\w\s]", f).group()}:
+            org_lengths[first] = max(org_lengths.get(first, 1), _token_bound(f))
+    org_starts = frozenset(org_lengths)
     return Lexicon(
-        place_starts=place_starts, org_starts=org_starts,
+        place_starts=place_starts, org_starts=org_starts, org_lengths=org_lengths,
+        max_org_tokens=max(org_lengths.values(), default=1),
         lang=lang, given_names=given_names(), common_words=frozenset(words[lang]), places=places,
         countries_by_iso=by_iso, capitals=capitals, capital_words=frozenset(pl["capital_words"][lang]), orgs=orgs,
         genitive_links=frozenset(pl["genitive_links"][lang]),
