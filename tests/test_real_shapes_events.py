@@ -104,3 +104,14 @@ def test_a_later_one_on_one_meeting_of_the_same_trip_is_where_the_trip_was():
                           "Lisbon. Kovac first met Chilean President Tomás Errázuriz. Kovac also had a one-on-one "
                           "meeting with Peruvian Premier Rosa Quispe.", "en")
     assert any(who == {"Ana Kovac", "Rosa Quispe"} and where == "Lisbon" for who, where, _, _ in meetings), meetings
+
+
+def test_spoke_to_a_person_a_scare_quoted_discussion_and_a_form_of_address():
+    meetings, _ = extract("Premier Oskar Lindahl spoke to Mr Vantanen over the phone on Tuesday.", "en")
+    assert any(who == {"Oskar Lindahl", "Vantanen"} for who, *_ in meetings), meetings
+    meetings, _ = extract("Governor Ruth Abernathy had a \"very good discussion\" with Senator Paul Okonjo in Denver "
+                          "on Monday.", "en")
+    assert any(who == {"Ruth Abernathy", "Paul Okonjo"} and where == "Denver" for who, where, _, _ in meetings)
+    meetings, _ = extract("Governor Ruth Abernathy spoke to reporters in Denver. The discussion centred on the budget "
+                          "drafted in Boulder.", "en")
+    assert not meetings

@@ -79,6 +79,7 @@ class Lexicon:
     noun_endings: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
     surname_first: frozenset[str] = frozenset()  # family names written first ("Li Qiang", "Cho Tae-yul")
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Frau": a surname follows
     country_abbreviations: frozenset[str] = frozenset()
     capitals: dict[str, PlaceEntry] = field(default_factory=dict)  # ISO -> capital city
     genitive_links: frozenset[str] = frozenset()  # "Hauptstadt der Ukraine", "capital of the UAE"
@@ -452,6 +453,7 @@ def lexicon(lang: str) -> Lexicon:
         name_variants=tuple(tuple(v) for v in _data("names.yaml")["given_name_variants"]),
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         surname_first=frozenset(_data("names.yaml")["surname_first"]),
+        honorifics=frozenset(_data("names.yaml")["honorifics"][lang]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
         qualifier_leads=tuple(tuple(lead.split()) for lead in pl["qualifier_leads"][lang]),
         venue_nouns=frozenset(pl["venue_nouns"][lang]), building_words=dict(pl["building_words"][lang]),

@@ -246,6 +246,9 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             continue
         if size == 1 and role is not None and not first.endswith(APOSTROPHES):
             _add_person(doc, lx, i, j, role, tokens, given=None)
+        elif size == 1 and i > 0 and texts[i - 1] in lx.honorifics and not first.endswith(APOSTROPHES) and \
+                not lx.is_given_name(first):
+            _add_person(doc, lx, i, j, None, tokens, given=None)  # "Mr Trump", "Frau Merkel"
         i = j
 
 

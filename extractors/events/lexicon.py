@@ -177,6 +177,7 @@ class Lexicon:
         self.talk_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("talk_verbs") or {}).items()}
         self.talk_preps = _words(m.get("talk_preps"))
         self.plural_calls = _words(m.get("plural_calls"))
+        self.partner_nouns = _words(m.get("partner_nouns"))
         self.additive_phrases = _seqs(m.get("additive_phrases"))
         self.normative_modals = _words(m.get("normative_modals"))
         self.temporal_connectors = _words(m.get("temporal_connectors"))

@@ -185,7 +185,7 @@ class Meetings:
         out: list[Trigger] = []
         i = s.start
         while i < s.end:
-            if ctx.in_quote[i] or ctx.space[i]:
+            if (ctx.in_quote[i] and not self._scare_quoted(i)) or ctx.space[i]:
                 i += 1
                 continue
             w = lw[i]
@@ -223,6 +223,9 @@ class Meetings:
 
     def _single_trigger(self, s: Sentence, i: int, w: str, de: bool) -> Trigger | None:
         ctx, lex = self.ctx, self.lex
+        if w in lex.partner_nouns and not any(ctx.lowers[j] in lex.talk_preps and self._actor_after(s, j + 1, 4, persons=True)
+                                              for j in range(i + 1, min(s.end, i + 8))):
+            return None  # "the discussion centred on …": no one met
         cap = ctx.is_capitalised(i)
         initial = self._sentence_initial(s, i)
         word = ctx.texts[i]
@@ -294,6 +297,13 @@ class Meetings:
                 if ctx.lowers[j] in lex.talk_preps and self._actor_after(s, j + 1, 4, persons=True):
                     return Trigger(i, i + 1, "talks", "verb", tense=lex.talk_verbs[w], word=word)
         return None
+
+    def _scare_quoted(self, i: int) -> bool:
+        """"had a “very good discussion” with Biden": a phrase of up to four words in quotation marks inside the
+        reporter's sentence is the reporter's report, not a quotation of someone's speech."""
+        ctx = self.ctx
+        q = ctx.quotes[ctx.quote_of[i]]
+        return sum(1 for t in range(q.start, q.end) if ctx.word[t]) <= 4
 
     def _preceded_by(self, s: Sentence, i: int, seqs) -> bool:
         """Does one of the word sequences stand right before token i (articles and adjectives between)?"""
