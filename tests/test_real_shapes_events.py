@@ -115,3 +115,13 @@ def test_spoke_to_a_person_a_scare_quoted_discussion_and_a_form_of_address():
     meetings, _ = extract("Governor Ruth Abernathy spoke to reporters in Denver. The discussion centred on the budget "
                           "drafted in Boulder.", "en")
     assert not meetings
+
+
+def test_discussed_with_is_a_meeting_and_what_was_discussed_is_no_place():
+    meetings, _ = extract("Yesterday, President Tomás Errázuriz discussed with Senator Paul Okonjo in Quito efforts "
+                          "to reach a deal.", "en")
+    assert any(who >= {"Tomás Errázuriz", "Paul Okonjo"} and where == "Quito" for who, where, _, _ in meetings)
+    meetings, _ = extract("Premier Ana Kovac has met with her counterpart Lars Haugen, with the two leaders discussing "
+                          "the floods in Peru and Chile. Kovac held the talks on the sidelines of the summit in Lima on "
+                          "Friday.", "en")
+    assert any(who == {"Ana Kovac", "Lars Haugen"} and where == "Lima" for who, where, _, _ in meetings), meetings

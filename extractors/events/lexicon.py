@@ -178,6 +178,7 @@ class Lexicon:
         self.talk_preps = _words(m.get("talk_preps"))
         self.plural_calls = _words(m.get("plural_calls"))
         self.partner_nouns = _words(m.get("partner_nouns"))
+        self.topic_clause_starts = _words(m.get("topic_clause_starts"))
         self.additive_phrases = _seqs(m.get("additive_phrases"))
         self.normative_modals = _words(m.get("normative_modals"))
         self.temporal_connectors = _words(m.get("temporal_connectors"))

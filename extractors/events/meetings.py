@@ -542,7 +542,7 @@ class Meetings:
         lw = ctx.lowers
         breaks = set(ctx.clause_breaks(s))
         for j in range(frm, hi):
-            if j in breaks:
+            if j in breaks or lw[j] in lex.topic_clause_starts:
                 return j
             if lw[j] in lex.coordinators and j + 1 < hi and (lw[j + 1] in lex.content_openers or
                                                             lw[j + 1] in lex.subordinators):
