@@ -165,13 +165,29 @@ def cmd_ingest(args) -> int:
             _model_language(args.spacy_model)
         except ExtractorError as exc:
             raise CliError(str(exc)) from exc
-    with _open(args) as store:
+    from newsgraph.graph.store import StoreError
+
+    from .ingest import storage_full
+    store = _open(args)
+    summary = None
+    try:
         summary = ingest(args.paths, store, extractor, _minter(args), overrides, report, progress, args.jobs)
-        if summary.added + summary.replaced >= compact:
+        if summary.added + summary.replaced >= compact and not summary.stopped:
             t = time.perf_counter()
             store.optimize()
             if not args.quiet:
                 print(f"ingest: store compacted in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    finally:
+        try:
+            store.close()
+        except (StoreError, OSError) as exc:
+            # e.g. the last flush on a full disk: what was committed is in the store's log and is
+            # read back on the next open; say so in one line instead of a traceback
+            if not storage_full(exc):
+                raise
+            if summary is None or not summary.stopped:  # already said once: one line per fault
+                report(f"closing the store: the disk is full ({' '.join(str(exc).split())[:200]}); "
+                       f"the stored articles are in its log and are read back when it is next opened")
     if progress is not None:
         progress.close()
     print(f"ingest: {summary.line()} (store: {store_location(args.store)})")

@@ -12,6 +12,7 @@ from .article import Article
 from .dates import parse_date
 from .errors import Unreadable
 from .language import SUPPORTED_LANGUAGES, declared_language, detect_language
+from .names import lone_surrogate
 from .normalize import normalise_text, normalise_title
 
 
@@ -44,6 +45,11 @@ def field_text(value: object, name: str, line: int | None = None) -> str | None:
 def finish(draft: Draft, path: str, key_path: str) -> Article:
     """The Article for `draft`, or Unreadable (with the draft's line) saying why not."""
     line = draft.line
+    for name in ("text", "title", "url", "lang", "source"):
+        value = getattr(draft, name)
+        if isinstance(value, str) and (bad := lone_surrogate(value)):
+            # JSON may escape half a character pair ("\ud800"): no store can hold that text
+            raise Unreadable(f"field {name!r} holds a lone surrogate {bad} (not valid Unicode)", line)
     text = normalise_text(draft.text)
     if not text:
         raise Unreadable("empty text (nothing left after stripping)", line)
