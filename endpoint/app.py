@@ -19,9 +19,10 @@ from werkzeug.exceptions import HTTPException
 from newsgraph import queries as named_queries
 from newsgraph.graph.store import QueryError, StoreError
 
-from . import formats, safety
+from . import formats, limits, safety
 from .config import EndpointConfig
 from .pages import compact
+from .fairness import TooMany, client_key
 from .pool import Busy, QueryPool, Timeout, WorkerFailed
 
 TEXT = "text/plain; charset=utf-8"
@@ -56,7 +57,9 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     def run(msg: dict, timeout: float | None = None) -> dict:
         limit = config.query_timeout if timeout is None else timeout
         try:
-            reply = pool.call(msg, limit)
+            reply = pool.call(msg, limit, client=client_key(request.remote_addr))
+        except TooMany as exc:
+            raise ApiError(429, str(exc), {"Retry-After": "1"}) from None
         except Busy:
             raise ApiError(503, f"all {pool.size} query workers stayed busy for {_limit_text(limit)} limit; "
                                 "try again", {"Retry-After": "2"}) from None
@@ -147,6 +150,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         return _error(exc.code or 500, message, headers)
 
     def _error(status: int, message: str, headers: dict | None = None):
+        message = limits.short(message)
         if request.path.startswith(("/sparql", "/rdf-graphs", "/queries")) or \
                 not formats.prefers_html(request.headers.get("Accept"), ["text/plain"]):
             resp = Response(message.rstrip("\n") + "\n", status=status, content_type=TEXT)
@@ -197,6 +201,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         text = qs[0]
         if not text.strip():
             raise ApiError(400, "the query is empty")
+        _within_limits(text, update=False)
         if safety.query_form(text) == "update":
             raise ApiError(400, "this is a SPARQL Update, not a query: POST it as update= or with "
                                 "Content-Type application/sparql-update")
@@ -229,6 +234,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
                                 "USING NAMED in the update text")
         if not text.strip():
             raise ApiError(400, "the update is empty")
+        _within_limits(text, update=True)
         # the check may parse the text with rdflib: in a worker, so a large update cannot stall this process
         run({"op": "check", "text": text, "update": True})
         try:
@@ -388,7 +394,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 
     @app.route("/health")
     def health():
-        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed})
+        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed, "queue": pool.gate.snapshot()})
 
     @app.route("/favicon.ico")
     def favicon():
@@ -400,6 +406,14 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 def _textual(ctype: str) -> bool:
     mt = ctype.split(";")[0].strip().lower()
     return mt.startswith("text/") or mt.endswith(("json", "xml", "javascript", "trig", "n-triples", "n-quads"))
+
+
+def _within_limits(text: str, update: bool) -> None:
+    """Size and nesting, before any parser (ours, rdflib's in the safety check, Oxigraph's) runs."""
+    try:
+        limits.check_text(text, update=update)
+    except limits.TooLarge as exc:
+        raise ApiError(exc.status, str(exc)) from None
 
 
 _BAD_IRI = set('<>"{}|^`\\ \n\r\t')

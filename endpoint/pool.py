@@ -27,6 +27,8 @@ from multiprocessing import Pipe
 
 from newsgraph.graph.store import StoreError, open_store
 
+from .fairness import FairGate, TooMany  # noqa: F401  (TooMany: raised by call, for app.py)
+
 
 class Busy(Exception):
     """Every worker stayed busy for the whole time limit."""
@@ -176,8 +178,10 @@ class StoreLock:
 
 class QueryPool:
     def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
-                 allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0):
+                 allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0,
+                 client_pending: int = 4):
         self.size = max(1, size)
+        self.gate = FairGate(self.size, heavy_seconds=max(1.0, (timeout or 10.0) / 10), max_pending=client_pending)
         self.timeout = timeout
         self.max_rows = max_rows
         self.allow_remote = allow_remote
@@ -253,11 +257,26 @@ class QueryPool:
                 self.log("newsgraph: gave up starting a query worker; serving with fewer")
 
     # ------------------------------------------------------------------ calls
-    def call(self, msg: dict, timeout: float | None = None) -> dict:
-        """Run `msg` in a worker. Raises Busy (no worker free within the limit), Timeout (killed), WorkerFailed."""
+    def call(self, msg: dict, timeout: float | None = None, client: str = "-") -> dict:
+        """Run `msg` in a worker for `client` (fairness.client_key). Raises TooMany (the client has its
+        share of requests in), Busy (no worker free within the limit), Timeout (killed), WorkerFailed."""
         limit = self.timeout if timeout is None else timeout
         start = time.monotonic()
-        if not self._rw.acquire_read(limit):
+        ticket = self.gate.acquire(client, limit)
+        if ticket is None:
+            raise Busy()
+        stopped = False
+        try:
+            remaining = None if not limit else max(0.001, limit - (time.monotonic() - start))
+            return self._call(msg, limit, start, remaining)
+        except Timeout:
+            stopped = True
+            raise
+        finally:
+            self.gate.release(client, ticket, stopped)
+
+    def _call(self, msg: dict, limit: float | None, start: float, remaining: float | None) -> dict:
+        if not self._rw.acquire_read(remaining):
             raise Busy()
         try:
             for attempt in range(3):
