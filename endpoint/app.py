@@ -239,11 +239,18 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         run({"op": "check", "text": text, "update": True})
         try:
             pool.update(text)
+        except Busy:
+            raise ApiError(503, "running queries did not finish in time for the update; nothing was changed, "
+                                "try again", {"Retry-After": "2"}) from None
+        except Timeout:
+            raise ApiError(504, f"the update exceeded the {pool.update_timeout:g} s limit and was stopped; nothing "
+                                f"was changed ($NEWSGRAPH_UPDATE_TIMEOUT)") from None
         except QueryError as exc:
             from .worker import explain_syntax_error
-            raise ApiError(400, explain_syntax_error(str(exc), text)) from None
+            message = str(exc)
+            raise ApiError(400, message if "\n  line " in message else explain_syntax_error(message, text)) from None
         except StoreError as exc:
-            raise ApiError(500, f"update failed: {exc}") from None
+            raise ApiError(500 if "in use" not in str(exc) else 503, f"update failed: {exc}") from None
         return Response("update applied\n", status=200, content_type=TEXT)
 
     def service_description() -> Response:

@@ -38,6 +38,7 @@ class EndpointConfig:
     client_connections: int = 64  # open connections per client; more: 503 and closed
     max_connections: int = 1000  # open connections in all (bounded by file descriptors)
     request_deadline: float = 30.0  # seconds from a request's first byte to its last
+    update_timeout: float | None = 60.0  # seconds an update may run before it is stopped (nothing changes)
 
     @classmethod
     def from_args(cls, args) -> "EndpointConfig":
@@ -68,4 +69,5 @@ class EndpointConfig:
             client_connections=max(1, _env_int("NEWSGRAPH_CLIENT_CONNECTIONS", 64)),
             max_connections=max(10, _env_int("NEWSGRAPH_MAX_CONNECTIONS", 1000)),
             request_deadline=float(max(1, _env_int("NEWSGRAPH_REQUEST_DEADLINE", 30))),
+            update_timeout=float(_env_int("NEWSGRAPH_UPDATE_TIMEOUT", 60)) or None,
         )

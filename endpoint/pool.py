@@ -6,10 +6,13 @@
 - The server holds the store's RocksDB `LOCK` (the same fcntl lock Oxigraph takes for a
   writer) for as long as it runs, so `newsgraph ingest` (or a second `serve`) fails cleanly
   with "in use" instead of writing beside our readers.
-- Updates (only with --update-token) run in the server process: wait for running queries
-  to finish (new ones wait), tell every worker to close its handle, open the store
-  read-write, apply the update as one transaction, close it, re-take the lock. So a
-  read-only handle is never open while a writer is (which Oxigraph leaves undefined).
+- Updates (only with --update-token) run in a child process (writer.py) with a time limit:
+  wait for running queries to finish (new ones wait; both waits are bounded), tell every
+  worker to close its handle, hand RocksDB's lock to the child, which applies the update as
+  one transaction, and take the lock back. So a read-only handle is never open while a
+  writer is (which Oxigraph leaves undefined), a crash or a runaway update costs the child,
+  not the server, and the writer guard (graph/store/guard.py) keeps every other newsgraph
+  writer out for the server's whole life, also while the lock is handed over.
 """
 from __future__ import annotations
 
@@ -72,15 +75,22 @@ class RWLock:
             if self._readers == 0:
                 self._cond.notify_all()
 
-    def acquire_write(self) -> None:
+    def acquire_write(self, timeout: float | None = None) -> bool:
+        """True once no reader or writer is in; False after `timeout` seconds (readers go on)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
             self._waiting_writers += 1
             try:
                 while self._writer or self._readers:
-                    self._cond.wait()
+                    remaining = None if deadline is None else deadline - time.monotonic()
+                    if remaining is not None and remaining <= 0:
+                        return False
+                    self._cond.wait(remaining)
             finally:
                 self._waiting_writers -= 1
+                self._cond.notify_all()  # readers held back by this waiting writer may go on
             self._writer = True
+            return True
 
     def release_write(self) -> None:
         with self._cond:
@@ -153,19 +163,41 @@ class _Worker:
 
 
 class StoreLock:
-    """The writer's fcntl lock on <store>/LOCK, held while the server runs (see the module docstring)."""
+    """The store held for the server's whole life (see the module docstring): the newsgraph writer
+    guard (a flock, kept throughout and lent to the update process) and RocksDB's own fcntl
+    lock on <store>/LOCK (handed to the update process while it runs, taken back after)."""
 
     def __init__(self, directory: str):
+        from newsgraph.graph.store.guard import GuardBusy, WriterGuard
         self.path = os.path.join(directory, "LOCK")
+        try:
+            self.guard = WriterGuard(directory)
+        except GuardBusy as exc:
+            raise StoreError(self._in_use()) from exc
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        self.acquire()
+        self.held = False
+        try:
+            self.acquire()
+        except StoreError:
+            self.release()
+            raise
+
+    def _in_use(self) -> str:
+        return (f"the store at {os.path.dirname(self.path)!r} is in use by another process "
+                f"(a running `newsgraph ingest` or `serve`?); stop it first")
 
     def acquire(self) -> None:
         try:
             fcntl.lockf(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.held = True
         except OSError as exc:
-            raise StoreError(f"the store at {os.path.dirname(self.path)!r} is in use by another process "
-                             f"(a running `newsgraph ingest` or `serve`?); stop it first") from exc
+            self.held = False
+            raise StoreError(self._in_use()) from exc
+
+    def lend(self) -> None:
+        """Let the update process take RocksDB's lock (the guard stays ours)."""
+        fcntl.lockf(self.fd, fcntl.LOCK_UN)
+        self.held = False
 
     def release(self) -> None:
         if self.fd is not None:
@@ -174,13 +206,16 @@ class StoreLock:
             finally:
                 os.close(self.fd)
                 self.fd = None
+                self.held = False
+        self.guard.release()
 
 
 class QueryPool:
     def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
                  allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0,
-                 client_pending: int = 4):
+                 client_pending: int = 4, update_timeout: float | None = 60.0):
         self.size = max(1, size)
+        self.update_timeout = update_timeout
         self.gate = FairGate(self.size, heavy_seconds=max(1.0, (timeout or 10.0) / 10), max_pending=client_pending)
         self.timeout = timeout
         self.max_rows = max_rows
@@ -279,6 +314,7 @@ class QueryPool:
         if not self._rw.acquire_read(remaining):
             raise Busy()
         try:
+            self._check_lock()
             for attempt in range(3):
                 try:
                     w = self._idle.get(timeout=max(0.0, limit - (time.monotonic() - start)) if limit else None)
@@ -306,32 +342,73 @@ class QueryPool:
             self._rw.release_read()
 
     # ------------------------------------------------------------------ updates
-    def update(self, text: str) -> None:
-        """Apply a SPARQL Update as one transaction (raises QueryError / StoreError)."""
+    def update(self, text: str, timeout: float | None = None) -> None:
+        """Apply a SPARQL Update as one transaction in a child process (writer.py), stopped after
+        `timeout` seconds (default: the pool's update limit). Raises QueryError / StoreError,
+        Busy (running queries did not finish in time) or Timeout (stopped: nothing changed)."""
         if self.remote:
             if self._remote_writer is None:
                 self._remote_writer = open_store(self.location, **self.store_options)
             self._remote_writer.update(text)
             return
-        self._rw.acquire_write()
+        limit = self.update_timeout if timeout is None else timeout
+        # running queries end within their own limit; new ones wait for the update, at most theirs
+        if not self._rw.acquire_write((self.timeout or 10.0) + 5.0):
+            raise Busy()
         try:
+            if not self._lock.held:
+                self._lock.acquire()  # raises "in use": a foreign writer holds the store
             self._close_worker_handles()
+            self._lock.lend()
             try:
-                store = open_store(self.location, **self.store_options)
-            except StoreError:
-                raise
-            try:
-                store.update(text)
+                reply = self._run_writer(text, limit)
             finally:
-                store.close()
-                del store
-                # closing RocksDB released this process's fcntl lock on LOCK: take it again at once
-                try:
-                    self._lock.acquire()
-                except StoreError as exc:
-                    self.log(f"newsgraph: after an update another process took the store lock: {exc}")
+                self._take_back_lock()
         finally:
             self._rw.release_write()
+        if not reply.get("ok"):
+            from newsgraph.graph.store import QueryError
+            raise (QueryError if reply.get("status") == 400 else StoreError)(reply.get("message", "update failed"))
+
+    def _run_writer(self, text: str, limit: float | None) -> dict:
+        env = {**os.environ, "RUST_BACKTRACE": "0", "NEWSGRAPH_STORE_GUARD_FD": str(self._lock.guard.fd)}
+        proc = subprocess.Popen([sys.executable, "-m", "newsgraph.endpoint.writer", self.location,
+                                 json.dumps(self.store_options)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=None, env=env, pass_fds=(self._lock.guard.fd,))
+        try:
+            out, _ = proc.communicate(text.encode("utf-8"), timeout=limit)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            self.log(f"newsgraph: an update ran past the {limit:g} s limit and was stopped (nothing changed)")
+            raise Timeout() from None
+        try:
+            return json.loads(out.decode("utf-8"))
+        except ValueError:
+            return {"ok": False, "status": 500,
+                    "message": f"the update process failed (exit code {proc.returncode}); nothing was changed"}
+
+    def _take_back_lock(self) -> None:
+        for attempt in range(50):  # the child is gone; its lock goes with it at once
+            try:
+                self._lock.acquire()
+                return
+            except StoreError:
+                time.sleep(0.02)
+        # Only a process that does not use newsgraph's guard can have taken it: queries stop
+        # (pool.call) until it lets go, rather than reading beside a foreign writer.
+        self.log("newsgraph: after an update another process took the store's lock; queries wait until it "
+                 "lets go")
+
+    def _check_lock(self) -> None:
+        """Never read beside a foreign writer: retake the store's lock if it was lost, else refuse."""
+        if self._lock is None or self._lock.held:
+            return
+        with self._all_lock:
+            try:
+                self._lock.acquire()
+            except StoreError as exc:
+                raise WorkerFailed(f"another process is writing to the store ({exc})") from None
 
     def _close_worker_handles(self) -> None:
         """Every worker closes its read-only handle (all are idle: we hold the write lock)."""

@@ -64,7 +64,8 @@ def serve(args) -> int:
         raise StoreError(str(exc)) from exc  # printed as one line by the CLI
     pool = QueryPool(config.store, size=config.workers, timeout=config.query_timeout, max_rows=config.max_rows,
                      allow_remote=config.allow_service, store_options=config.store_options,
-                     memory_mb=config.worker_memory_mb, client_pending=config.client_requests)
+                     memory_mb=config.worker_memory_mb, client_pending=config.client_requests,
+                     update_timeout=config.update_timeout)
     stop = {"requested": False}
 
     def on_signal(signum, frame):
@@ -100,7 +101,8 @@ def serve(args) -> int:
         print(f"newsgraph: serving {url} (SPARQL at /sparql)", flush=True)
         print(f"newsgraph: store {config.store}; {pool.size} query workers; query limit "
               f"{'none' if config.query_timeout is None else f'{config.query_timeout:g} s'}; row limit "
-              f"{config.max_rows}; updates {'need the bearer token' if config.update_token else 'disabled'}; "
+              f"{config.max_rows}; updates {'need the bearer token' if config.update_token else 'disabled'}"
+              f"{f' (limit {config.update_timeout:g} s)' if config.update_token and config.update_timeout else ''}; "
               f"SERVICE/LOAD {'allowed' if config.allow_service else 'refused'}", file=sys.stderr, flush=True)
         while not stop["requested"]:
             wasyncore.loop(timeout=0.25, map=socket_map, use_poll=server.adj.asyncore_use_poll, count=1)
