@@ -23,7 +23,7 @@ from . import formats, limits, safety
 from .config import EndpointConfig
 from .pages import compact
 from .fairness import TooMany, client_key
-from .pool import Busy, QueryPool, Timeout, WorkerFailed
+from .pool import Busy, Preempted, QueryPool, Timeout, WorkerFailed
 
 TEXT = "text/plain; charset=utf-8"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -63,6 +63,9 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         except Busy:
             raise ApiError(503, f"all {pool.size} query workers stayed busy for {_limit_text(limit)} limit; "
                                 "try again", {"Retry-After": "2"}) from None
+        except Preempted:
+            raise ApiError(503, "the query was stopped after running long while other clients waited for a "
+                                "worker; it will wait its turn if you send it again", {"Retry-After": "5"}) from None
         except Timeout:
             raise ApiError(504, f"query exceeded {_limit_text(limit)} limit and was stopped "
                                 f"(newsgraph serve --query-timeout SECONDS)") from None

@@ -13,6 +13,11 @@ below decides who gets the next free worker:
   the client with fewest queries running, then first come first served.
 - A client with `max_pending` requests already running or waiting gets 429 at once instead
   of tying up one more of the server's threads.
+- Before anyone is known to be heavy, two slow queries can take every worker. When a light
+  client is waiting and more than `slots - reserve` running queries have passed
+  `heavy_seconds`, the youngest of them is *preempted*: its event is set, the pool stops it
+  (503, "retry") and its client counts as heavy from then on. So a burst of slow queries
+  costs light clients about `heavy_seconds`, not the whole time limit.
 
 Clients are told apart by address (an IPv6 client by its /64: one host has many addresses).
 """
@@ -46,6 +51,7 @@ def client_key(addr: str | None) -> str:
 @dataclass
 class _Client:
     running: dict = field(default_factory=dict)  # ticket -> start time
+    cancel: dict = field(default_factory=dict)  # ticket -> threading.Event (set: stop it, preempted)
     waiting: int = 0
     heavy_until: float = 0.0
 
@@ -54,6 +60,7 @@ class FairGate:
     def __init__(self, slots: int, reserve: int = 1, heavy_seconds: float = 1.0, heavy_memory: float = 60.0,
                  max_pending: int = 4, clock=time.monotonic):
         self.slots = max(1, slots)
+        self.base_slots = self.slots  # the pool's size; `slots` grows while slow queries run on extra workers
         self.reserve = min(max(0, reserve), self.slots - 1)
         self.heavy_seconds = heavy_seconds
         self.heavy_memory = heavy_memory
@@ -64,6 +71,7 @@ class FairGate:
         self._queue: list[tuple[int, str]] = []  # (arrival, client) of waiting requests
         self._seq = itertools.count()
         self.refused = 0  # 429s given
+        self.preempted = 0  # slow queries stopped to free a worker for a light client
 
     # ------------------------------------------------------------------ state
     def _running_total(self) -> int:
@@ -73,12 +81,12 @@ class FairGate:
         c = self._clients.get(key)
         if c is None:
             return False
-        return c.heavy_until > now or any(now - t > self.heavy_seconds for t in c.running.values())
+        return c.heavy_until > now or any(t is not None and now - t > self.heavy_seconds for t in c.running.values())
 
     def _allowed(self, key: str, now: float) -> bool:
         if self._running_total() >= self.slots:
             return False
-        share = self.slots - self.reserve
+        share = self.base_slots - self.reserve
         c = self._clients[key]
         others = any(k != key and (o.running or o.waiting) for k, o in self._clients.items())
         if others and len(c.running) >= share:
@@ -123,8 +131,11 @@ class FairGate:
                 while True:
                     now = self.clock()
                     if self._next(now) == entry:
-                        c.running[entry[0]] = now
+                        c.running[entry[0]] = None  # admitted; its clock starts with its worker (started)
+                        c.cancel[entry[0]] = threading.Event()
                         return entry[0]
+                    if not self._heavy(key, now):
+                        self._preempt_for_light(now)
                     remaining = None if deadline is None else deadline - now
                     if remaining is not None and remaining <= 0:
                         return None
@@ -135,11 +146,41 @@ class FairGate:
                 c.waiting -= 1
                 self._cond.notify_all()
 
+    def _preempt_for_light(self, now: float) -> None:
+        """A light client waits: if heavy queries hold more than their share, stop the youngest."""
+        share = self.base_slots - self.reserve
+        long_running = [(t, key, ticket) for key, c in self._clients.items() for ticket, t in c.running.items()
+                        if t is not None and now - t > self.heavy_seconds and not c.cancel[ticket].is_set()]
+        if len(long_running) > share:
+            _, key, ticket = max(long_running)
+            self._clients[key].cancel[ticket].set()
+            self.preempted += 1
+
+    def add_slots(self, n: int) -> None:
+        """The pool started (n > 0) or retired (n < 0) an extra worker beside a slow query."""
+        with self._cond:
+            self.slots = max(self.base_slots, self.slots + n)
+            self._cond.notify_all()
+
+    def started(self, key: str, ticket: int) -> None:
+        """The admitted request has its worker now: from here on its running time counts."""
+        with self._cond:
+            c = self._clients.get(key)
+            if c is not None and ticket in c.running:
+                c.running[ticket] = self.clock()
+
+    def cancel_event(self, key: str, ticket: int) -> threading.Event | None:
+        """Set when the gate wants this query stopped so that a light client gets its worker."""
+        with self._cond:
+            c = self._clients.get(key)
+            return None if c is None else c.cancel.get(ticket)
+
     def release(self, key: str, ticket: int, stopped: bool = False) -> None:
-        """The worker is free again; `stopped`: the query was killed at the time limit."""
+        """The worker is free again; `stopped`: the query was killed (time limit or preempted)."""
         with self._cond:
             c = self._clients.get(key)
             if c is not None:
+                c.cancel.pop(ticket, None)
                 start = c.running.pop(ticket, None)
                 now = self.clock()
                 if stopped or (start is not None and now - start > self.heavy_seconds):
@@ -153,4 +194,4 @@ class FairGate:
             now = self.clock()
             return {"clients": len(self._clients), "running": self._running_total(),
                     "waiting": len(self._queue), "heavy": sum(self._heavy(k, now) for k in self._clients),
-                    "refused": self.refused}
+                    "refused": self.refused, "preempted": self.preempted}

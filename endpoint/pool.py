@@ -45,6 +45,10 @@ class WorkerFailed(Exception):
     """The worker died while answering (e.g. out of memory)."""
 
 
+class Preempted(Exception):
+    """The query was stopped to give its worker to a client that runs light queries (fairness.py)."""
+
+
 class _Gone(Exception):
     """The worker was already dead when we sent it the request (nothing ran): try another."""
 
@@ -109,6 +113,15 @@ class _Worker:
             close_fds=True)
         child.close()
         self.pid = self.proc.pid
+        self.niced = False
+
+    def set_nice(self, value: int) -> bool:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.pid, value)
+        except OSError:
+            return False
+        self.niced = value > 0
+        return True
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):
@@ -123,15 +136,31 @@ class _Worker:
             self.kill()
             raise WorkerFailed(f"query worker said {msg!r} instead of ready")
 
-    def call(self, msg: dict, timeout: float) -> dict:
+    def call(self, msg: dict, timeout: float | None, cancel: threading.Event | None = None,
+             heavy_after: float | None = None, on_heavy=None) -> dict:
+        """The worker's reply; Timeout past `timeout`, Preempted when `cancel` is set. After
+        `heavy_after` seconds the worker runs at low CPU priority, so a slow query yields the
+        machine's cores to the quick ones (and the server process) around it."""
         if self.proc.poll() is not None:
             raise _Gone()
         try:
             self.conn.send(msg)
         except (BrokenPipeError, ConnectionResetError) as exc:
             raise _Gone() from exc
-        if not self.conn.poll(timeout):
-            raise Timeout()
+        start = time.monotonic()
+        while True:
+            elapsed = time.monotonic() - start
+            remaining = None if timeout is None else timeout - elapsed
+            if remaining is not None and remaining <= 0:
+                raise Timeout()
+            if self.conn.poll(0.1 if remaining is None else min(0.1, remaining)):
+                break
+            if cancel is not None and cancel.is_set():
+                raise Preempted()
+            if heavy_after is not None and not self.niced and elapsed > heavy_after:
+                self.set_nice(19)
+                if on_heavy is not None:
+                    on_heavy()
         try:
             return self.conn.recv()
         except (EOFError, OSError) as exc:
@@ -213,9 +242,11 @@ class StoreLock:
 class QueryPool:
     def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
                  allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0,
-                 client_pending: int = 4, update_timeout: float | None = 60.0):
+                 client_pending: int = 4, update_timeout: float | None = 60.0, heavy_workers: int = 1):
         self.size = max(1, size)
         self.update_timeout = update_timeout
+        self.heavy_workers = max(0, heavy_workers)  # extra workers started while slow queries run
+        self._detached = 0
         self.gate = FairGate(self.size, heavy_seconds=max(1.0, (timeout or 10.0) / 10), max_pending=client_pending)
         self.timeout = timeout
         self.max_rows = max_rows
@@ -303,14 +334,16 @@ class QueryPool:
         stopped = False
         try:
             remaining = None if not limit else max(0.001, limit - (time.monotonic() - start))
-            return self._call(msg, limit, start, remaining)
-        except Timeout:
+            return self._call(msg, limit, start, remaining, self.gate.cancel_event(client, ticket),
+                              lambda: self.gate.started(client, ticket))
+        except (Timeout, Preempted):
             stopped = True
             raise
         finally:
             self.gate.release(client, ticket, stopped)
 
-    def _call(self, msg: dict, limit: float | None, start: float, remaining: float | None) -> dict:
+    def _call(self, msg: dict, limit: float | None, start: float, remaining: float | None,
+              cancel: threading.Event | None = None, started=lambda: None) -> dict:
         if not self._rw.acquire_read(remaining):
             raise Busy()
         try:
@@ -320,22 +353,27 @@ class QueryPool:
                     w = self._idle.get(timeout=max(0.0, limit - (time.monotonic() - start)) if limit else None)
                 except queue.Empty:
                     raise Busy() from None
+                started()
                 try:
-                    reply = w.call(msg, limit)
+                    reply = w.call(msg, limit, cancel, self.gate.heavy_seconds, lambda: self._detach(w))
+                except Preempted:
+                    self._retire(w)
+                    raise
                 except _Gone:
-                    w.kill()
-                    self._replace(w)
+                    self._retire(w)
                     continue
                 except Timeout:
                     self.killed += 1
-                    w.kill()
-                    self._replace(w)
+                    self._retire(w)
                     raise
                 except (WorkerFailed, OSError) as exc:
-                    w.kill()
-                    self._replace(w)
+                    self._retire(w)
                     raise WorkerFailed(str(exc)) from exc
-                self._idle.put(w)
+                surplus = self._reattach(w)
+                if (surplus and self.workers > self.size) or (w.niced and not w.set_nice(0)):
+                    self._retire(w, surplus)  # lowering niceness back needs privilege: a fresh one then
+                else:
+                    self._idle.put(w)
                 return reply
             raise WorkerFailed("query workers keep dying; see the server log")
         finally:
@@ -399,6 +437,39 @@ class QueryPool:
         # (pool.call) until it lets go, rather than reading beside a foreign writer.
         self.log("newsgraph: after an update another process took the store's lock; queries wait until it "
                  "lets go")
+
+    def _detach(self, w: _Worker) -> None:
+        """A query has run past `heavy_seconds`: its worker leaves the pool's count (up to
+        `heavy_workers` at once) and a fresh worker is started in its place, so quick queries keep
+        `size` workers while the slow one runs on at low priority."""
+        with self._all_lock:
+            if self._detached >= self.heavy_workers or self._closed:
+                return
+            self._detached += 1
+            w.detached = True
+        self.gate.add_slots(1)
+        self._spawn_requests.put(1)
+
+    def _reattach(self, w: _Worker) -> bool:
+        """Its query is over; True when a replacement was started for it (it is surplus now)."""
+        if not getattr(w, "detached", False):
+            return False
+        w.detached = False
+        with self._all_lock:
+            self._detached -= 1
+        self.gate.add_slots(-1)
+        return True
+
+    def _retire(self, w: _Worker, surplus: bool | None = None) -> None:
+        """Stop `w`; start another unless one was already started for it."""
+        if surplus is None:
+            surplus = self._reattach(w)
+        w.kill()
+        if surplus:
+            with self._all_lock:
+                self._all.discard(w)
+        else:
+            self._replace(w)
 
     def _check_lock(self) -> None:
         """Never read beside a foreign writer: retake the store's lock if it was lost, else refuse."""
