@@ -59,7 +59,7 @@ def test_a_burst_of_slow_queries_is_preempted_for_a_waiting_light_client():
     gate.started("a", ta)
     clock.now += 0.5
     gate.started("b", tb)
-    clock.now += 1.0  # both past heavy_seconds: they hold both workers
+    clock.now += 1.5  # both past heavy_seconds: they hold both workers
     assert gate.acquire("light", 0) is None  # it waited, and meanwhile ...
     assert gate.cancel_event("b", tb).is_set()  # ... the youngest slow query is told to stop
     assert not gate.cancel_event("a", ta).is_set()
