@@ -127,9 +127,15 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         ctype = resp.headers.get("Content-Type", "")
         if ctype and "charset" not in ctype and _textual(ctype):
             ctype = resp.headers["Content-Type"] = ctype + "; charset=utf-8"
-        if ctype.startswith("text/html") and not getattr(g, "own_csp", False):
-            resp.headers.setdefault("Content-Security-Policy", CSP)
+        if ctype.startswith("text/html"):
+            if not getattr(g, "own_csp", False):
+                resp.headers.setdefault("Content-Security-Policy", CSP)
+            elif "frame-ancestors" not in resp.headers.get("Content-Security-Policy", "frame-ancestors"):
+                # a page's own policy (the network page's script hashes) may only forbid framing in
+                # the header: browsers ignore frame-ancestors in a <meta> policy
+                resp.headers["Content-Security-Policy"] += "; frame-ancestors 'none'"
             resp.headers.setdefault("Referrer-Policy", "same-origin")
+            resp.headers.setdefault("X-Frame-Options", "DENY")
         if not getattr(g, "no_cors", False):
             resp.headers["Access-Control-Allow-Origin"] = "*"
             resp.headers["Access-Control-Expose-Headers"] = RESULT_HEADERS

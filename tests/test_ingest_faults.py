@@ -119,3 +119,17 @@ def test_a_full_disk_stops_ingest_with_one_line_and_the_summary(tmp_path):
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(disk)])
+
+
+def test_an_article_over_the_size_limit_is_one_problem_and_the_others_land(tmp_path):
+    """One article may cost only so much: a one-line megabyte is refused before extraction."""
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"text": EN.format(n=1)}) + "\n" + json.dumps({"text": "Words and words " * 20000})
+                 + "\n", encoding="utf-8")
+    proc = run_cli("ingest", "--store", str(tmp_path / "store"), str(f),
+                   env={"NEWSGRAPH_MAX_ARTICLE_CHARS": "100000"})
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {f}:2: article text is 319,999 characters, over the limit of 100,000 "
+        f"($NEWSGRAPH_MAX_ARTICLE_CHARS): split it into articles or raise the limit"]
+    assert "1 added" in proc.stdout
