@@ -137,6 +137,7 @@ def test_many_connections_from_one_address_do_not_lock_others_out(server):
 
 
 @pytest.mark.slow
+@pytest.mark.faults
 def test_a_request_that_trickles_in_is_cut_off_at_the_deadline(tmp_path):
     with Server(build_store(str(tmp_path / "store")), env={"NEWSGRAPH_REQUEST_DEADLINE": "2"}) as server:
         host, port = urlsplit(server.url).hostname, urlsplit(server.url).port
@@ -163,6 +164,7 @@ def test_a_request_that_trickles_in_is_cut_off_at_the_deadline(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.faults
 def test_two_attackers_do_not_starve_a_normal_client(tmp_path):
     """2 workers, 2 clients looping a cartesian query, 1 normal client: the normal client keeps
     getting answers in well under a second once the attackers' first queries have run out."""

@@ -33,6 +33,8 @@ def insert(n: int) -> str:
     return f'INSERT DATA {{ GRAPH <urn:race> {{ <urn:s{n}> <urn:p> "{n}" }} }}'
 
 
+@pytest.mark.slow
+@pytest.mark.faults
 def test_no_other_writer_gets_the_store_between_updates(tmp_path):
     """A process that keeps trying to open the store for writing, beside 25 updates: it never
     succeeds, every update applies, and the server still holds the store afterwards."""
@@ -73,6 +75,8 @@ def test_no_other_writer_gets_the_store_between_updates(tmp_path):
         assert proc.returncode == 2 and "in use by another process" in proc.stderr
 
 
+@pytest.mark.slow
+@pytest.mark.faults
 def test_a_runaway_update_is_stopped_at_its_limit_and_changes_nothing(tmp_path):
     store = build_store(str(tmp_path / "store"))
     with Server(store, "--update-token", TOKEN, "--query-timeout", "3",
@@ -108,6 +112,7 @@ def test_a_runaway_update_is_stopped_at_its_limit_and_changes_nothing(tmp_path):
         assert update(server, insert(1)).status_code == 200 and count(server) == before + 1
 
 
+@pytest.mark.faults
 def test_a_crash_in_the_update_parser_costs_the_child_not_the_server(tmp_path):
     """With the nesting precheck switched off, 10,000 nested groups overflow Oxigraph's stack:
     the update process dies, the server answers 500 and keeps serving reads and updates."""

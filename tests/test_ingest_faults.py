@@ -82,6 +82,7 @@ def _can_mount_tmpfs(where: Path) -> bool:
 
 
 @pytest.mark.slow
+@pytest.mark.faults
 def test_a_full_disk_stops_ingest_with_one_line_and_the_summary(tmp_path):
     """A store on a 4 MB tmpfs (root only; else a file size limit does the same to the store's files)."""
     src = tmp_path / "corpus"
