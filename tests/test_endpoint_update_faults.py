@@ -124,3 +124,48 @@ def test_a_crash_in_the_update_parser_costs_the_child_not_the_server(tmp_path):
         assert server.proc.poll() is None
         assert count(server) == before
         assert update(server, insert(1)).status_code == 200 and count(server) == before + 1
+
+
+@pytest.mark.slow
+@pytest.mark.faults
+def test_kill_9_of_the_server_mid_update_leaves_the_store_whole_and_free(tmp_path):
+    """The update's process dies with the server (its transaction never commits): the store opens,
+    holds what it held before, and takes the next writer."""
+    import signal
+
+    from newsgraph.graph.store import StoreError, open_store
+
+    store = build_store(str(tmp_path / "store"))
+    with open_store(store, read_only=True) as s:
+        before = len(s.query(COUNT.replace("(COUNT(*) AS ?n)", "?s ?p ?o")).rows)
+    server = Server(store, "--update-token", TOKEN, env={"NEWSGRAPH_UPDATE_TIMEOUT": "120"})
+    try:
+        t = threading.Thread(target=lambda: _quietly(update, server, "INSERT { GRAPH <urn:boom> { ?a <urn:p> ?d } } "
+                             "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"))
+        t.start()
+        time.sleep(2.0)
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait(10)
+        t.join(30)
+    finally:
+        server.stop()
+    deadline = time.monotonic() + 15
+    while True:  # the update's process follows its parent (PR_SET_PDEATHSIG) and frees the store
+        try:
+            writer = open_store(store)
+            break
+        except StoreError:
+            assert time.monotonic() < deadline, "the store stayed locked after the server was killed"
+            time.sleep(0.2)
+    with writer:
+        after = len(writer.query(COUNT.replace("(COUNT(*) AS ?n)", "?s ?p ?o")).rows)
+        assert not writer.query("ASK { GRAPH <urn:boom> { ?s ?p ?o } }").boolean
+    print(f"quads before {before}, after the kill {after}")
+    assert after == before
+
+
+def _quietly(fn, *args):
+    try:
+        fn(*args)
+    except requests.RequestException:
+        pass  # the server was killed under it: expected
