@@ -95,3 +95,49 @@ def test_two_hundred_random_ingest_orders_equal_their_reindex(extracted):
     def run(steps):
         check(extracted, steps)
     run()
+
+
+@pytest.mark.slow
+@pytest.mark.faults
+def test_kill_9_during_reindex_or_compaction_then_a_rerun_gives_the_same_store(extracted, tmp_path):
+    """kill -9 at several moments of `newsgraph reindex` and of a compaction: the store opens, and
+    running the command again gives exactly the quads of a store that was never interrupted."""
+    import random
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    original = tmp_path / "original"
+    with open_store(str(original)) as store:
+        writer = ArticleWriter(store, MINTER)
+        for article, extraction in extracted:
+            write(store, writer, article, extraction)
+    with open_store(str(original), read_only=True) as store:
+        expected = quads(store)
+    commands = {  # name -> (command, the window of kill moments: after start-up, before the end)
+        "reindex": ([sys.executable, "-m", "newsgraph", "reindex", "--store"], (0.6, 2.0)),
+        "compaction": ([sys.executable, "-c", "import sys; from newsgraph.graph.store import open_store; "
+                                              "s = open_store(sys.argv[1]); s.optimize(); s.close()"], (0.1, 0.4)),
+    }
+    rng = random.Random(19)
+    report = []
+    for name, (command, window) in commands.items():
+        for trial in range(4):
+            copy = tmp_path / f"{name}-{trial}"
+            shutil.copytree(original, copy)
+            proc = subprocess.Popen(command + [str(copy)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            delay = rng.uniform(*window)
+            time.sleep(delay)
+            killed = proc.poll() is None
+            if killed:
+                proc.send_signal(signal.SIGKILL)
+            proc.wait(30)
+            subprocess.run(command + [str(copy)], check=True, capture_output=True, timeout=300)
+            with open_store(str(copy), read_only=True) as store:
+                same = quads(store) == expected
+            report.append(f"{name} killed after {delay:.1f} s: {'killed' if killed else 'had finished'}, "
+                          f"rerun {'identical' if same else 'DIFFERENT'}")
+            assert same, report[-1]
+    print("\n".join(report))

@@ -28,14 +28,16 @@ class WriterGuard:
         self.fd: int | None = None
         inherited = _inherited_for(self.path)
         if inherited is not None:
-            self.fd, self.owned = inherited, False  # the server's lock, passed down: already ours
-            return
-        self.owned = True
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            self.fd, self.owned = inherited, False  # the server's lock, passed down
+        else:
+            self.fd, self.owned = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644), True
         try:
+            # on the inherited descriptor this succeeds only if it is the one holding the lock (the
+            # same open file): naming some other descriptor of the file in the variable gets nothing
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
-            os.close(self.fd)
+            if self.owned:
+                os.close(self.fd)
             self.fd = None
             raise GuardBusy(str(exc)) from exc
 
