@@ -30,7 +30,7 @@ from multiprocessing import Pipe
 
 from newsgraph.graph.store import StoreError, open_store
 
-from .fairness import FairGate, TooMany  # noqa: F401  (TooMany: raised by call, for app.py)
+from .fairness import FairGate
 
 
 class Busy(Exception):
@@ -148,6 +148,7 @@ class _Worker:
         except (BrokenPipeError, ConnectionResetError) as exc:
             raise _Gone() from exc
         start = time.monotonic()
+        heavy = False
         while True:
             elapsed = time.monotonic() - start
             remaining = None if timeout is None else timeout - elapsed
@@ -157,7 +158,8 @@ class _Worker:
                 break
             if cancel is not None and cancel.is_set():
                 raise Preempted()
-            if heavy_after is not None and not self.niced and elapsed > heavy_after:
+            if heavy_after is not None and not heavy and elapsed > heavy_after:
+                heavy = True
                 self.set_nice(19)
                 if on_heavy is not None:
                     on_heavy()
