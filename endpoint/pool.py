@@ -313,6 +313,8 @@ class QueryPool:
             for attempt in range(5):
                 if self._closed:
                     return
+                # a new worker opens its read-only handle as it starts: never while an update writes
+                self._rw.acquire_read()
                 try:
                     w = _Worker(self._cfg())
                     w.wait_ready(60)
@@ -320,7 +322,9 @@ class QueryPool:
                     break
                 except (WorkerFailed, OSError) as exc:
                     self.log(f"newsgraph: cannot start a query worker ({exc}); retrying")
-                    time.sleep(min(2 ** attempt, 10))
+                finally:
+                    self._rw.release_read()
+                time.sleep(min(2 ** attempt, 10))
             else:
                 self.log("newsgraph: gave up starting a query worker; serving with fewer")
 
