@@ -131,7 +131,7 @@ class KnowledgeGraph:
         items = _read_sources(_source_list(sources))
         summary = ingest_items(items, self.store, self._extractor(spacy_model), self._minter, overrides,
                                report or (lambda _msg: None), progress, jobs)
-        if summary.added + summary.replaced >= compact:
+        if summary.added + summary.replaced >= compact and not summary.stopped:
             t = time.perf_counter()
             self.store.optimize()
             summary.compacted_seconds = time.perf_counter() - t

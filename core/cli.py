@@ -154,9 +154,25 @@ def cmd_ingest(args) -> int:
     def report(msg: str) -> None:
         (progress.write if progress is not None else lambda m: print(m, file=sys.stderr))(f"error: {msg}")
 
-    with _kg(args) as kg:
+    from newsgraph.graph.store import StoreError
+
+    from .ingest import storage_full
+    kg = _kg(args)
+    summary = None
+    try:
         summary = kg.ingest(args.paths, jobs=args.jobs, spacy_model=args.spacy_model, resolution=args.resolution,
                             report=report, progress=progress)
+    finally:
+        try:
+            kg.close()
+        except (StoreError, OSError) as exc:
+            # e.g. the last flush on a full disk: what was committed is in the store's log and is
+            # read back on the next open; say so in one line instead of a traceback
+            if not storage_full(exc):
+                raise
+            if summary is None or not summary.stopped:  # already said once: one line per fault
+                report(f"closing the store: the disk is full ({' '.join(str(exc).split())[:200]}); "
+                       f"the stored articles are in its log and are read back when it is next opened")
     if summary.compacted_seconds is not None and not args.quiet:
         print(f"ingest: store compacted in {summary.compacted_seconds:.0f} s", file=sys.stderr)
     if progress is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -26,10 +27,30 @@ class Summary:
     triples: int = 0
     problems: list[str] = field(default_factory=list)
     compacted_seconds: float | None = None  # the store was compacted after this run (a large one)
+    stopped: str | None = None  # why ingest stopped early (the store cannot take more), if it did
 
     def line(self) -> str:
         return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
-                f"{self.failed} failed, {self.triples} triples written")
+                f"{self.failed} failed, {self.triples} triples written"
+                + (f"; stopped early: {self.stopped}" if self.stopped else ""))
+
+
+# The store's disk (or the user's quota, or a file size limit) cannot take more: every later
+# article would fail the same way, so ingest stops at the first one instead of extracting on.
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_FULL_WORDS = ("no space left on device", "disk quota exceeded", "file too large")
+
+
+def storage_full(exc: BaseException) -> bool:
+    """True when `exc` (or what caused it) says the store's storage is full."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS:
+            return True
+        if any(w in str(exc).lower() for w in _FULL_WORDS):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _published(article: Article) -> dt.date | None:
@@ -78,22 +99,37 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                 continue
             yield item, old is not None
 
-    for item, replacing, extraction, error in _extracted(todo(), extractor, jobs):
-        where = item.path if item.line is None else f"{item.path}:{item.line}"
-        if error:
-            fail(f"{where}: extraction failed: {error}")
-            continue
-        try:
-            ag = build_article_graph(item, extraction, minter, overrides, writer.known_given_names)
-            summary.triples += writer.write(ag)
-        except Exception as exc:  # a store or model error for one article must not lose the others
-            fail(f"{where}: could not store: {exc}")
-            continue
-        if replacing:
-            summary.replaced += 1
-        else:
-            summary.added += 1
+    results = _extracted(todo(), extractor, jobs)
+    try:
+        for item, replacing, extraction, error in results:
+            where = item.where
+            if error:
+                fail(f"{where}: extraction failed: {error}")
+                continue
+            try:
+                ag = build_article_graph(item, extraction, minter, overrides, writer.known_given_names)
+                summary.triples += writer.write(ag)
+            except Exception as exc:  # a store or model error for one article must not lose the others
+                if storage_full(exc):
+                    summary.stopped = "the store is full"
+                    fail(f"{where}: could not store: the store is full ({_first_line(exc)}); stopped here, "
+                         f"the {summary.added + summary.replaced} articles stored before are kept: free some "
+                         f"space and run the same command again to add the rest")
+                    break
+                fail(f"{where}: could not store: {_first_line(exc)}")
+                continue
+            if replacing:
+                summary.replaced += 1
+            else:
+                summary.added += 1
+    finally:
+        results.close()  # stops the extraction processes when ingest stopped early
     return summary
+
+
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:300] + "…"
 
 
 def _extracted(todo, extractor, jobs: int):

@@ -19,10 +19,11 @@ from newsgraph import queries as named_queries
 from newsgraph.api import UsageError, is_absolute_iri, param_value
 from newsgraph.graph.store import QueryError, StoreError
 
-from . import formats, safety
+from . import formats, limits, safety
 from .config import EndpointConfig
 from .pages import compact
-from .pool import Busy, QueryPool, Timeout, WorkerFailed
+from .fairness import TooMany, client_key
+from .pool import Busy, Preempted, QueryPool, Timeout, WorkerFailed
 
 TEXT = "text/plain; charset=utf-8"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -56,10 +57,15 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     def run(msg: dict, timeout: float | None = None) -> dict:
         limit = config.query_timeout if timeout is None else timeout
         try:
-            reply = pool.call(msg, limit)
+            reply = pool.call(msg, limit, client=client_key(request.remote_addr))
+        except TooMany as exc:
+            raise ApiError(429, str(exc), {"Retry-After": "1"}) from None
         except Busy:
             raise ApiError(503, f"all {pool.size} query workers stayed busy for {_limit_text(limit)} limit; "
                                 "try again", {"Retry-After": "2"}) from None
+        except Preempted:
+            raise ApiError(503, "the query was stopped after running long while other clients waited for a "
+                                "worker; it will wait its turn if you send it again", {"Retry-After": "5"}) from None
         except Timeout:
             raise ApiError(504, f"query exceeded {_limit_text(limit)} limit and was stopped "
                                 f"(newsgraph serve --query-timeout SECONDS)") from None
@@ -121,9 +127,15 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         ctype = resp.headers.get("Content-Type", "")
         if ctype and "charset" not in ctype and _textual(ctype):
             ctype = resp.headers["Content-Type"] = ctype + "; charset=utf-8"
-        if ctype.startswith("text/html") and not getattr(g, "own_csp", False):
-            resp.headers.setdefault("Content-Security-Policy", CSP)
+        if ctype.startswith("text/html"):
+            if not getattr(g, "own_csp", False):
+                resp.headers.setdefault("Content-Security-Policy", CSP)
+            elif "frame-ancestors" not in resp.headers.get("Content-Security-Policy", "frame-ancestors"):
+                # a page's own policy (the network page's script hashes) may only forbid framing in
+                # the header: browsers ignore frame-ancestors in a <meta> policy
+                resp.headers["Content-Security-Policy"] += "; frame-ancestors 'none'"
             resp.headers.setdefault("Referrer-Policy", "same-origin")
+            resp.headers.setdefault("X-Frame-Options", "DENY")
         if not getattr(g, "no_cors", False):
             resp.headers["Access-Control-Allow-Origin"] = "*"
             resp.headers["Access-Control-Expose-Headers"] = RESULT_HEADERS
@@ -147,6 +159,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         return _error(exc.code or 500, message, headers)
 
     def _error(status: int, message: str, headers: dict | None = None):
+        message = limits.short(message)
         if request.path.startswith(("/sparql", "/rdf-graphs", "/queries")) or \
                 not formats.prefers_html(request.headers.get("Accept"), ["text/plain"]):
             resp = Response(message.rstrip("\n") + "\n", status=status, content_type=TEXT)
@@ -197,6 +210,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         text = qs[0]
         if not text.strip():
             raise ApiError(400, "the query is empty")
+        _within_limits(text, update=False)
         if safety.query_form(text) == "update":
             raise ApiError(400, "this is a SPARQL Update, not a query: POST it as update= or with "
                                 "Content-Type application/sparql-update")
@@ -229,15 +243,23 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
                                 "USING NAMED in the update text")
         if not text.strip():
             raise ApiError(400, "the update is empty")
+        _within_limits(text, update=True)
         # the check may parse the text with rdflib: in a worker, so a large update cannot stall this process
         run({"op": "check", "text": text, "update": True})
         try:
             pool.update(text)
+        except Busy:
+            raise ApiError(503, "running queries did not finish in time for the update; nothing was changed, "
+                                "try again", {"Retry-After": "2"}) from None
+        except Timeout:
+            raise ApiError(504, f"the update exceeded the {pool.update_timeout:g} s limit and was stopped; nothing "
+                                f"was changed ($NEWSGRAPH_UPDATE_TIMEOUT)") from None
         except QueryError as exc:
             from .worker import explain_syntax_error
-            raise ApiError(400, explain_syntax_error(str(exc), text)) from None
+            message = str(exc)
+            raise ApiError(400, message if "\n  line " in message else explain_syntax_error(message, text)) from None
         except StoreError as exc:
-            raise ApiError(500, f"update failed: {exc}") from None
+            raise ApiError(500 if "in use" not in str(exc) else 503, f"update failed: {exc}") from None
         return Response("update applied\n", status=200, content_type=TEXT)
 
     def service_description() -> Response:
@@ -388,7 +410,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 
     @app.route("/health")
     def health():
-        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed})
+        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed, "queue": pool.gate.snapshot()})
 
     @app.route("/favicon.ico")
     def favicon():
@@ -400,6 +422,14 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 def _textual(ctype: str) -> bool:
     mt = ctype.split(";")[0].strip().lower()
     return mt.startswith("text/") or mt.endswith(("json", "xml", "javascript", "trig", "n-triples", "n-quads"))
+
+
+def _within_limits(text: str, update: bool) -> None:
+    """Size and nesting, before any parser (ours, rdflib's in the safety check, Oxigraph's) runs."""
+    try:
+        limits.check_text(text, update=update)
+    except limits.TooLarge as exc:
+        raise ApiError(exc.status, str(exc)) from None
 
 
 def _check_iri(iri: str) -> None:

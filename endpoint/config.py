@@ -33,6 +33,12 @@ class EndpointConfig:
     worker_memory_mb: int = 2048  # per query worker (RLIMIT_DATA); 0: no limit
     network_timeout: float | None = 30.0  # the /network page builds a whole graph: a longer limit
     store_options: dict = field(default_factory=dict)
+    # abuse limits (issue 19): per client address, so one client cannot lock the others out
+    client_requests: int = 4  # requests one client may have running or waiting; more: 429
+    client_connections: int = 64  # open connections per client; more: 503 and closed
+    max_connections: int = 1000  # open connections in all (bounded by file descriptors)
+    request_deadline: float = 30.0  # seconds from a request's first byte to its last
+    update_timeout: float | None = 60.0  # seconds an update may run before it is stopped (nothing changes)
 
     @classmethod
     def from_args(cls, args) -> "EndpointConfig":
@@ -59,4 +65,9 @@ class EndpointConfig:
             allow_service=bool(getattr(args, "allow_service", False)) or _env_flag("NEWSGRAPH_ALLOW_SERVICE"),
             network_timeout=None if timeout is None else max(timeout, 30.0),
             store_options=options,
+            client_requests=max(1, _env_int("NEWSGRAPH_CLIENT_REQUESTS", 4)),
+            client_connections=max(1, _env_int("NEWSGRAPH_CLIENT_CONNECTIONS", 64)),
+            max_connections=max(10, _env_int("NEWSGRAPH_MAX_CONNECTIONS", 1000)),
+            request_deadline=float(max(1, _env_int("NEWSGRAPH_REQUEST_DEADLINE", 30))),
+            update_timeout=float(_env_int("NEWSGRAPH_UPDATE_TIMEOUT", 60)) or None,
         )

@@ -6,10 +6,13 @@
 - The server holds the store's RocksDB `LOCK` (the same fcntl lock Oxigraph takes for a
   writer) for as long as it runs, so `newsgraph ingest` (or a second `serve`) fails cleanly
   with "in use" instead of writing beside our readers.
-- Updates (only with --update-token) run in the server process: wait for running queries
-  to finish (new ones wait), tell every worker to close its handle, open the store
-  read-write, apply the update as one transaction, close it, re-take the lock. So a
-  read-only handle is never open while a writer is (which Oxigraph leaves undefined).
+- Updates (only with --update-token) run in a child process (writer.py) with a time limit:
+  wait for running queries to finish (new ones wait; both waits are bounded), tell every
+  worker to close its handle, hand RocksDB's lock to the child, which applies the update as
+  one transaction, and take the lock back. So a read-only handle is never open while a
+  writer is (which Oxigraph leaves undefined), a crash or a runaway update costs the child,
+  not the server, and the writer guard (graph/store/guard.py) keeps every other newsgraph
+  writer out for the server's whole life, also while the lock is handed over.
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ from multiprocessing import Pipe
 
 from newsgraph.graph.store import StoreError, open_store
 
+from .fairness import FairGate
+
 
 class Busy(Exception):
     """Every worker stayed busy for the whole time limit."""
@@ -38,6 +43,10 @@ class Timeout(Exception):
 
 class WorkerFailed(Exception):
     """The worker died while answering (e.g. out of memory)."""
+
+
+class Preempted(Exception):
+    """The query was stopped to give its worker to a client that runs light queries (fairness.py)."""
 
 
 class _Gone(Exception):
@@ -70,15 +79,22 @@ class RWLock:
             if self._readers == 0:
                 self._cond.notify_all()
 
-    def acquire_write(self) -> None:
+    def acquire_write(self, timeout: float | None = None) -> bool:
+        """True once no reader or writer is in; False after `timeout` seconds (readers go on)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
             self._waiting_writers += 1
             try:
                 while self._writer or self._readers:
-                    self._cond.wait()
+                    remaining = None if deadline is None else deadline - time.monotonic()
+                    if remaining is not None and remaining <= 0:
+                        return False
+                    self._cond.wait(remaining)
             finally:
                 self._waiting_writers -= 1
+                self._cond.notify_all()  # readers held back by this waiting writer may go on
             self._writer = True
+            return True
 
     def release_write(self) -> None:
         with self._cond:
@@ -97,6 +113,15 @@ class _Worker:
             close_fds=True)
         child.close()
         self.pid = self.proc.pid
+        self.niced = False
+
+    def set_nice(self, value: int) -> bool:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.pid, value)
+        except OSError:
+            return False
+        self.niced = value > 0
+        return True
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):
@@ -111,15 +136,33 @@ class _Worker:
             self.kill()
             raise WorkerFailed(f"query worker said {msg!r} instead of ready")
 
-    def call(self, msg: dict, timeout: float) -> dict:
+    def call(self, msg: dict, timeout: float | None, cancel: threading.Event | None = None,
+             heavy_after: float | None = None, on_heavy=None) -> dict:
+        """The worker's reply; Timeout past `timeout`, Preempted when `cancel` is set. After
+        `heavy_after` seconds the worker runs at low CPU priority, so a slow query yields the
+        machine's cores to the quick ones (and the server process) around it."""
         if self.proc.poll() is not None:
             raise _Gone()
         try:
             self.conn.send(msg)
         except (BrokenPipeError, ConnectionResetError) as exc:
             raise _Gone() from exc
-        if not self.conn.poll(timeout):
-            raise Timeout()
+        start = time.monotonic()
+        heavy = False
+        while True:
+            elapsed = time.monotonic() - start
+            remaining = None if timeout is None else timeout - elapsed
+            if remaining is not None and remaining <= 0:
+                raise Timeout()
+            if self.conn.poll(0.1 if remaining is None else min(0.1, remaining)):
+                break
+            if cancel is not None and cancel.is_set():
+                raise Preempted()
+            if heavy_after is not None and not heavy and elapsed > heavy_after:
+                heavy = True
+                self.set_nice(19)
+                if on_heavy is not None:
+                    on_heavy()
         try:
             return self.conn.recv()
         except (EOFError, OSError) as exc:
@@ -151,19 +194,41 @@ class _Worker:
 
 
 class StoreLock:
-    """The writer's fcntl lock on <store>/LOCK, held while the server runs (see the module docstring)."""
+    """The store held for the server's whole life (see the module docstring): the newsgraph writer
+    guard (a flock, kept throughout and lent to the update process) and RocksDB's own fcntl
+    lock on <store>/LOCK (handed to the update process while it runs, taken back after)."""
 
     def __init__(self, directory: str):
+        from newsgraph.graph.store.guard import GuardBusy, WriterGuard
         self.path = os.path.join(directory, "LOCK")
+        try:
+            self.guard = WriterGuard(directory)
+        except GuardBusy as exc:
+            raise StoreError(self._in_use()) from exc
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        self.acquire()
+        self.held = False
+        try:
+            self.acquire()
+        except StoreError:
+            self.release()
+            raise
+
+    def _in_use(self) -> str:
+        return (f"the store at {os.path.dirname(self.path)!r} is in use by another process "
+                f"(a running `newsgraph ingest` or `serve`?); stop it first")
 
     def acquire(self) -> None:
         try:
             fcntl.lockf(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.held = True
         except OSError as exc:
-            raise StoreError(f"the store at {os.path.dirname(self.path)!r} is in use by another process "
-                             f"(a running `newsgraph ingest` or `serve`?); stop it first") from exc
+            self.held = False
+            raise StoreError(self._in_use()) from exc
+
+    def lend(self) -> None:
+        """Let the update process take RocksDB's lock (the guard stays ours)."""
+        fcntl.lockf(self.fd, fcntl.LOCK_UN)
+        self.held = False
 
     def release(self) -> None:
         if self.fd is not None:
@@ -172,12 +237,19 @@ class StoreLock:
             finally:
                 os.close(self.fd)
                 self.fd = None
+                self.held = False
+        self.guard.release()
 
 
 class QueryPool:
     def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
-                 allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0):
+                 allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0,
+                 client_pending: int = 4, update_timeout: float | None = 60.0, heavy_workers: int = 1):
         self.size = max(1, size)
+        self.update_timeout = update_timeout
+        self.heavy_workers = max(0, heavy_workers)  # extra workers started while slow queries run
+        self._detached = 0
+        self.gate = FairGate(self.size, heavy_seconds=max(1.0, (timeout or 10.0) / 10), max_pending=client_pending)
         self.timeout = timeout
         self.max_rows = max_rows
         self.allow_remote = allow_remote
@@ -241,6 +313,8 @@ class QueryPool:
             for attempt in range(5):
                 if self._closed:
                     return
+                # a new worker opens its read-only handle as it starts: never while an update writes
+                self._rw.acquire_read()
                 try:
                     w = _Worker(self._cfg())
                     w.wait_ready(60)
@@ -248,71 +322,170 @@ class QueryPool:
                     break
                 except (WorkerFailed, OSError) as exc:
                     self.log(f"newsgraph: cannot start a query worker ({exc}); retrying")
-                    time.sleep(min(2 ** attempt, 10))
+                finally:
+                    self._rw.release_read()
+                time.sleep(min(2 ** attempt, 10))
             else:
                 self.log("newsgraph: gave up starting a query worker; serving with fewer")
 
     # ------------------------------------------------------------------ calls
-    def call(self, msg: dict, timeout: float | None = None) -> dict:
-        """Run `msg` in a worker. Raises Busy (no worker free within the limit), Timeout (killed), WorkerFailed."""
+    def call(self, msg: dict, timeout: float | None = None, client: str = "-") -> dict:
+        """Run `msg` in a worker for `client` (fairness.client_key). Raises TooMany (the client has its
+        share of requests in), Busy (no worker free within the limit), Timeout (killed), WorkerFailed."""
         limit = self.timeout if timeout is None else timeout
         start = time.monotonic()
-        if not self._rw.acquire_read(limit):
+        ticket = self.gate.acquire(client, limit)
+        if ticket is None:
+            raise Busy()
+        stopped = False
+        try:
+            remaining = None if not limit else max(0.001, limit - (time.monotonic() - start))
+            return self._call(msg, limit, start, remaining, self.gate.cancel_event(client, ticket),
+                              lambda: self.gate.started(client, ticket))
+        except (Timeout, Preempted):
+            stopped = True
+            raise
+        finally:
+            self.gate.release(client, ticket, stopped)
+
+    def _call(self, msg: dict, limit: float | None, start: float, remaining: float | None,
+              cancel: threading.Event | None = None, started=lambda: None) -> dict:
+        if not self._rw.acquire_read(remaining):
             raise Busy()
         try:
+            self._check_lock()
             for attempt in range(3):
                 try:
                     w = self._idle.get(timeout=max(0.0, limit - (time.monotonic() - start)) if limit else None)
                 except queue.Empty:
                     raise Busy() from None
+                started()
                 try:
-                    reply = w.call(msg, limit)
+                    reply = w.call(msg, limit, cancel, self.gate.heavy_seconds, lambda: self._detach(w))
+                except Preempted:
+                    self._retire(w)
+                    raise
                 except _Gone:
-                    w.kill()
-                    self._replace(w)
+                    self._retire(w)
                     continue
                 except Timeout:
                     self.killed += 1
-                    w.kill()
-                    self._replace(w)
+                    self._retire(w)
                     raise
                 except (WorkerFailed, OSError) as exc:
-                    w.kill()
-                    self._replace(w)
+                    self._retire(w)
                     raise WorkerFailed(str(exc)) from exc
-                self._idle.put(w)
+                surplus = self._reattach(w)
+                if (surplus and self.workers > self.size) or (w.niced and not w.set_nice(0)):
+                    self._retire(w, surplus)  # lowering niceness back needs privilege: a fresh one then
+                else:
+                    self._idle.put(w)
                 return reply
             raise WorkerFailed("query workers keep dying; see the server log")
         finally:
             self._rw.release_read()
 
     # ------------------------------------------------------------------ updates
-    def update(self, text: str) -> None:
-        """Apply a SPARQL Update as one transaction (raises QueryError / StoreError)."""
+    def update(self, text: str, timeout: float | None = None) -> None:
+        """Apply a SPARQL Update as one transaction in a child process (writer.py), stopped after
+        `timeout` seconds (default: the pool's update limit). Raises QueryError / StoreError,
+        Busy (running queries did not finish in time) or Timeout (stopped: nothing changed)."""
         if self.remote:
             if self._remote_writer is None:
                 self._remote_writer = open_store(self.location, **self.store_options)
             self._remote_writer.update(text)
             return
-        self._rw.acquire_write()
+        limit = self.update_timeout if timeout is None else timeout
+        # running queries end within their own limit; new ones wait for the update, at most theirs
+        if not self._rw.acquire_write((self.timeout or 10.0) + 5.0):
+            raise Busy()
         try:
+            if not self._lock.held:
+                self._lock.acquire()  # raises "in use": a foreign writer holds the store
             self._close_worker_handles()
+            self._lock.lend()
             try:
-                store = open_store(self.location, **self.store_options)
-            except StoreError:
-                raise
-            try:
-                store.update(text)
+                reply = self._run_writer(text, limit)
             finally:
-                store.close()
-                del store
-                # closing RocksDB released this process's fcntl lock on LOCK: take it again at once
-                try:
-                    self._lock.acquire()
-                except StoreError as exc:
-                    self.log(f"newsgraph: after an update another process took the store lock: {exc}")
+                self._take_back_lock()
         finally:
             self._rw.release_write()
+        if not reply.get("ok"):
+            from newsgraph.graph.store import QueryError
+            raise (QueryError if reply.get("status") == 400 else StoreError)(reply.get("message", "update failed"))
+
+    def _run_writer(self, text: str, limit: float | None) -> dict:
+        env = {**os.environ, "RUST_BACKTRACE": "0", "NEWSGRAPH_STORE_GUARD_FD": str(self._lock.guard.fd)}
+        proc = subprocess.Popen([sys.executable, "-m", "newsgraph.endpoint.writer", self.location,
+                                 json.dumps(self.store_options)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=None, env=env, pass_fds=(self._lock.guard.fd,))
+        try:
+            out, _ = proc.communicate(text.encode("utf-8"), timeout=limit)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            self.log(f"newsgraph: an update ran past the {limit:g} s limit and was stopped (nothing changed)")
+            raise Timeout() from None
+        try:
+            return json.loads(out.decode("utf-8"))
+        except ValueError:
+            return {"ok": False, "status": 500,
+                    "message": f"the update process failed (exit code {proc.returncode}); nothing was changed"}
+
+    def _take_back_lock(self) -> None:
+        for attempt in range(50):  # the child is gone; its lock goes with it at once
+            try:
+                self._lock.acquire()
+                return
+            except StoreError:
+                time.sleep(0.02)
+        # Only a process that does not use newsgraph's guard can have taken it: queries stop
+        # (pool.call) until it lets go, rather than reading beside a foreign writer.
+        self.log("newsgraph: after an update another process took the store's lock; queries wait until it "
+                 "lets go")
+
+    def _detach(self, w: _Worker) -> None:
+        """A query has run past `heavy_seconds`: its worker leaves the pool's count (up to
+        `heavy_workers` at once) and a fresh worker is started in its place, so quick queries keep
+        `size` workers while the slow one runs on at low priority."""
+        with self._all_lock:
+            if self._detached >= self.heavy_workers or self._closed:
+                return
+            self._detached += 1
+            w.detached = True
+        self.gate.add_slots(1)
+        self._spawn_requests.put(1)
+
+    def _reattach(self, w: _Worker) -> bool:
+        """Its query is over; True when a replacement was started for it (it is surplus now)."""
+        if not getattr(w, "detached", False):
+            return False
+        w.detached = False
+        with self._all_lock:
+            self._detached -= 1
+        self.gate.add_slots(-1)
+        return True
+
+    def _retire(self, w: _Worker, surplus: bool | None = None) -> None:
+        """Stop `w`; start another unless one was already started for it."""
+        if surplus is None:
+            surplus = self._reattach(w)
+        w.kill()
+        if surplus:
+            with self._all_lock:
+                self._all.discard(w)
+        else:
+            self._replace(w)
+
+    def _check_lock(self) -> None:
+        """Never read beside a foreign writer: retake the store's lock if it was lost, else refuse."""
+        if self._lock is None or self._lock.held:
+            return
+        with self._all_lock:
+            try:
+                self._lock.acquire()
+            except StoreError as exc:
+                raise WorkerFailed(f"another process is writing to the store ({exc})") from None
 
     def _close_worker_handles(self) -> None:
         """Every worker closes its read-only handle (all are idle: we hold the write lock)."""

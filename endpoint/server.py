@@ -53,6 +53,7 @@ def serve(args) -> int:
     """Run until SIGTERM / SIGINT; returns the exit code."""
     import waitress
 
+    from . import connections
     from .app import create_app
     from .config import EndpointConfig
     from .pool import QueryPool
@@ -63,7 +64,8 @@ def serve(args) -> int:
         raise StoreError(str(exc)) from exc  # printed as one line by the CLI
     pool = QueryPool(config.store, size=config.workers, timeout=config.query_timeout, max_rows=config.max_rows,
                      allow_remote=config.allow_service, store_options=config.store_options,
-                     memory_mb=config.worker_memory_mb)
+                     memory_mb=config.worker_memory_mb, client_pending=config.client_requests,
+                     update_timeout=config.update_timeout)
     stop = {"requested": False}
 
     def on_signal(signum, frame):
@@ -75,7 +77,10 @@ def serve(args) -> int:
         app = create_app(config, pool)
         server = waitress.create_server(AccessLog(app), host=args.host, port=args.port, threads=config.threads,
                                         ident="newsgraph", max_request_body_size=max(config.max_body * 2, 1 << 20),
-                                        clear_untrusted_proxy_headers=True, channel_timeout=120)
+                                        clear_untrusted_proxy_headers=True, channel_timeout=60,
+                                        connection_limit=connections.connection_limit(config.max_connections),
+                                        cleanup_interval=5)
+        connections.install(server, config.client_connections, config.request_deadline)
     except OSError as exc:
         pool.close()
         raise StoreError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
@@ -96,7 +101,8 @@ def serve(args) -> int:
         print(f"newsgraph: serving {url} (SPARQL at /sparql)", flush=True)
         print(f"newsgraph: store {config.store}; {pool.size} query workers; query limit "
               f"{'none' if config.query_timeout is None else f'{config.query_timeout:g} s'}; row limit "
-              f"{config.max_rows}; updates {'need the bearer token' if config.update_token else 'disabled'}; "
+              f"{config.max_rows}; updates {'need the bearer token' if config.update_token else 'disabled'}"
+              f"{f' (limit {config.update_timeout:g} s)' if config.update_token and config.update_timeout else ''}; "
               f"SERVICE/LOAD {'allowed' if config.allow_service else 'refused'}", file=sys.stderr, flush=True)
         while not stop["requested"]:
             wasyncore.loop(timeout=0.25, map=socket_map, use_poll=server.adj.asyncore_use_poll, count=1)

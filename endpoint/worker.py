@@ -42,6 +42,11 @@ def explain_syntax_error(message: str, text: str) -> str:
     if not 1 <= line_no <= len(lines):
         return message
     line = lines[line_no - 1]
+    if len(line) > 160:  # a one-line megabyte: show the 160 characters around the error, not all
+        start = max(0, min(col - 80, len(line) - 160))
+        line = ("…" if start else "") + line[start:start + 160] + ("…" if start + 160 < len(line) else "")
+        col = col - start + (1 if start else 0)
+    message = message if len(message) <= 500 else message[:500] + "…"
     return f"{message}\n  line {line_no}: {line}\n  {' ' * (len(str(line_no)) + 7)}{' ' * (col - 1)}^"
 
 

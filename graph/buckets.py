@@ -129,3 +129,30 @@ def refile_update(store, base: str, index_graph: URIRef, entities, graphs: list[
     if filed_text or meta:
         ops.append(f"INSERT DATA {{ {''.join(filed_text)}GRAPH <{index_graph}> {{ {nt_triples(meta)}}} }}")
     return " ;\n".join(ops)
+
+
+def rename_buckets(store, index_graph: URIRef, old: URIRef, new: URIRef) -> tuple[list[str], set[URIRef]]:
+    """SPARQL Update operations that move `old`'s month buckets to `new` (run them before the node
+    itself is renamed), and the bucket IRIs whose counts must be recomputed.
+
+    A bucket's IRI is made from its entity's (`<old>/said/2026-01`): renaming the entity
+    everywhere leaves its items filed under the old entity's buckets, which the index then lists
+    beside the new entity's own buckets for the same months (a `timeline` told claims from
+    meetings wrong until `reindex`). Found through the index graph: one lookup per kind."""
+    props = ", ".join(nt(prop) for prop, _ in KINDS.values())
+    rows = store.query(f"SELECT DISTINCT ?b WHERE {{ GRAPH {nt(index_graph)} {{ ?b ?k {nt(old)} }} "
+                       f"FILTER(?k IN ({props})) }}").rows
+    moves = [(b, URIRef(str(new) + str(b)[len(str(old)):])) for (b,) in rows if str(b).startswith(str(old) + "/")]
+    if not moves:
+        return [], set()
+    values = " ".join(f"({nt(b)} {nt(nb)})" for b, nb in moves)
+    g, inb, count = nt(index_graph), nt(NG.inBucket), nt(NG.itemCount)
+    ops = [
+        f"DELETE {{ GRAPH ?g {{ ?i {inb} ?b }} }} INSERT {{ GRAPH ?g {{ ?i {inb} ?nb }} }} "
+        f"WHERE {{ VALUES (?b ?nb) {{ {values} }} GRAPH ?g {{ ?i {inb} ?b }} }}",
+        # the bucket's entity and month go with it (its entity is renamed next); counts are recounted
+        f"INSERT {{ GRAPH {g} {{ ?nb ?p ?o }} }} WHERE {{ VALUES (?b ?nb) {{ {values} }} "
+        f"GRAPH {g} {{ ?b ?p ?o }} FILTER(?p != {count}) }}",
+        f"DELETE {{ GRAPH {g} {{ ?b ?p ?o }} }} WHERE {{ VALUES (?b ?nb) {{ {values} }} GRAPH {g} {{ ?b ?p ?o }} }}",
+    ]
+    return ops, {b for m in moves for b in m}

@@ -73,6 +73,19 @@ def recount(index_graph: URIRef, pairs: set[URIRef] | None, entities: set[URIRef
     return ops
 
 
+def drop_uncounted(index_graph: URIRef, nodes: set[URIRef]) -> list[str]:
+    """After a `recount` of `nodes`: the pairs and month buckets among them that count nothing any
+    more leave the index with their other facts (as `delta_counts` does for the ones it moves)."""
+    if not nodes:
+        return []
+    g = nt(index_graph)
+    counts = ", ".join(f"<{NG}{prop}>" for prop in NODE_COUNTS)
+    marks = f"<{NG}first>, <{NG}month>"  # a pair's first member, a bucket's month: what index nodes have
+    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(nt(n) for n in sorted(nodes))} }} "
+            f"GRAPH {g} {{ ?n ?p ?o }} FILTER EXISTS {{ GRAPH {g} {{ ?n ?m ?x FILTER(?m IN ({marks})) }} }} "
+            f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?n ?c ?v FILTER(?c IN ({counts})) }} }} }}"]
+
+
 # ---- incremental counts: O(what one article touches), not O(what the store holds)
 
 

@@ -9,7 +9,9 @@ from .namespaces import NG
 
 
 def _h(*parts: str, n: int = 16) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+    # surrogatepass: the same digest as strict UTF-8 for valid text, and no crash on a lone
+    # surrogate (an undecodable file name byte) that reached an identity anyway
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
 class Minter:

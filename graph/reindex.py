@@ -16,7 +16,7 @@ from .iris import Minter
 from .namespaces import NG, SDO
 from .store import Store
 from .terms import nt
-from .writer import INDEX_VERSION, VOCAB_GRAPH, ArticleWriter
+from .writer import INDEX_VERSION, VOCAB_GRAPH, ArticleWriter, search_name_ops
 
 
 
@@ -43,11 +43,7 @@ def search_name_updates(entities_graph) -> list[str]:
     return [
         f"INSERT {{ GRAPH {eg} {{ ?loc a <{SDO.Place}> }} }} WHERE {{ {{ SELECT DISTINCT ?loc WHERE {{ "
         f"GRAPH ?g {{ ?m <{SDO.location}> ?loc }} GRAPH {eg} {{ ?loc a <{SDO.Organization}> }} }} }} }}",
-        f"DELETE WHERE {{ GRAPH {eg} {{ ?e <{NG.searchName}> ?n }} }}",
-        f"INSERT {{ GRAPH {eg} {{ ?e <{NG.searchName}> ?low }} }} WHERE {{ {{ SELECT DISTINCT ?e ?low WHERE {{ "
-        f"GRAPH {eg} {{ ?e <{SDO.name}> ?name }} "
-        f"{{ BIND(?name AS ?n) }} UNION {{ GRAPH ?g {{ ?e <{SDO.alternateName}> ?n }} }} "
-        f"BIND(LCASE(STR(?n)) AS ?low) }} }} }}",
+        *search_name_ops(entities_graph),
     ]
 
 

@@ -15,7 +15,9 @@ from rdflib import Literal, URIRef
 from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 from .build import ArticleGraph
-from .index import COUNTED, ENTITY_COUNTED, delta_counts, recount, stored_facts, touched_by_stored
+from .buckets import rename_buckets
+from .index import (COUNTED, ENTITY_COUNTED, delta_counts, drop_uncounted, recount, stored_facts,
+                    touched_by_stored)
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
@@ -125,6 +127,8 @@ class ArticleWriter:
                 insert.append((e, NG.givenKey, Literal(ag.given_keys[e])))
         fresh = ag.iri in self._absent
         self._absent.discard(ag.iri)
+        renamed = set() if fresh else {r[0] for r in self.store.query(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH {nt(ag.iri)} {{ ?e <{SDO.alternateName}> ?n }} }}").rows}
         parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
         if delete:
             parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
@@ -137,8 +141,14 @@ class ArticleWriter:
             merges = [mg for mg in merges
                       if mg[0] in nodes or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
         if merges:  # rare: a node is renamed in every graph; recount what it touches in full
+            moved = set()
+            for old_node, new_node, _ in merges:  # its month buckets first: their IRIs hold its IRI
+                ops, buckets = rename_buckets(self.store, self.minter.index_graph, old_node, new_node)
+                parts += ops
+                moved |= buckets
             parts += [op for _, _, op in merges]
             pairs, entities = touched_by_stored(self.store, ag.iri)
+            entities |= moved
             pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}
             entities |= {o for s, p, o in ag.triples if str(p) in ENTITY_COUNTED}
             for old, new, _ in merges:
@@ -148,6 +158,7 @@ class ArticleWriter:
             if ag.buckets:
                 parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (self.minter.index_graph, nt_triples(
                     [(b, p, o) for b, facts in ag.buckets.items() for p, o in facts])))
+            parts += drop_uncounted(self.minter.index_graph, pairs | entities)
         else:  # counts move by the facts this article adds and removes
             old = set() if fresh else stored_facts(self.store, ag.iri)
             new, members = set(), {}
@@ -157,6 +168,8 @@ class ArticleWriter:
                 elif p in _PAIR_MEMBER:
                     members.setdefault(s, []).append(o)
             parts[0:0] = delta_counts(self.store, ag.iri, self.minter.index_graph, old, new, members, ag.buckets)
+        if renamed:  # a replaced article: the names only its old version gave go (as reindex has it)
+            parts += search_name_ops(eg, renamed | set(ag.names))
         self.store.update(" ;\n".join(parts))
         return len(ag.triples)
 
@@ -183,6 +196,22 @@ def search_names(ag: ArticleGraph) -> list[tuple]:
     forms = {(e, name.lower()) for e, name in ag.names.items()}
     forms |= {(s, str(o).lower()) for s, p, o in ag.triples if p in _ALTERNATE_NAME and s in ag.names}
     return [(e, NG.searchName, Literal(form)) for e, form in sorted(forms)]
+
+
+def search_name_ops(entities_graph: URIRef, entities=None) -> list[str]:
+    """SPARQL Update operations that recompute the search names of `entities` (None: all) from
+    what the store holds now: each entity's one schema:name and its alternate names in any
+    article graph. `newsgraph reindex` runs them for all; a replaced article for the entities its
+    old and new versions name, so the names only the old version gave do not linger."""
+    eg = nt(entities_graph)
+    values = "" if entities is None else f"VALUES ?e {{ {' '.join(nt(e) for e in sorted(entities))} }} "
+    return [
+        f"DELETE {{ GRAPH {eg} {{ ?e <{NG.searchName}> ?n }} }} WHERE {{ {values}GRAPH {eg} {{ ?e <{NG.searchName}> ?n }} }}",
+        f"INSERT {{ GRAPH {eg} {{ ?e <{NG.searchName}> ?low }} }} WHERE {{ {{ SELECT DISTINCT ?e ?low WHERE {{ "
+        f"{values}GRAPH {eg} {{ ?e <{SDO.name}> ?name }} "
+        f"{{ BIND(?name AS ?n) }} UNION {{ GRAPH ?g {{ ?e <{SDO.alternateName}> ?n }} }} "
+        f"BIND(LCASE(STR(?n)) AS ?low) }} }} }}",
+    ]
 
 
 def place_facts(ag: ArticleGraph) -> list[tuple]:

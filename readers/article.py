@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from .names import shown_name, stored_name
+
 
 @dataclass
 class Article:
@@ -28,9 +30,14 @@ class Article:
         """
         if self.url:
             return self.url
-        base = self.key_path or self.path
+        base = stored_name(self.key_path or self.path)  # a file name may hold undecodable bytes
         where = base if self.line is None else f"{base}#{self.line}"
         return "file:" + where
+
+    @property
+    def where(self) -> str:
+        """The file (and line) for a message, escaped like ReadProblem.where."""
+        return shown_name(self.path) if self.line is None else f"{shown_name(self.path)}:{self.line}"
 
     @property
     def content_hash(self) -> str:
@@ -51,5 +58,9 @@ class ReadProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{self.where}: {self.reason}"
+
+    @property
+    def where(self) -> str:
+        """The file (and line) for a message: escaped, so a hostile name cannot split or colour it."""
+        return shown_name(self.path) if self.line is None else f"{shown_name(self.path)}:{self.line}"

@@ -41,7 +41,9 @@ def read_source(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         reader = reader_for(src.path)
         data = read_bytes(src.path, max_bytes)
         check_not_binary(data)
+        anything = False
         for result in reader(data):
+            anything = True
             if isinstance(result, Unreadable):
                 yield _problem(src.path, result.reason, result.line)
                 continue
@@ -49,6 +51,10 @@ def read_source(src: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
                 yield finish(result, src.path, src.key_path)
             except Unreadable as exc:
                 yield _problem(src.path, exc.reason, exc.line)
+        if not anything:
+            # e.g. an empty or all-blank .jsonl: silence would look like success
+            yield _problem(src.path, "no articles in it (empty file)" if not data
+                           else "no articles in it (only blank lines)")
     except Unreadable as exc:
         yield _problem(src.path, exc.reason, exc.line)
     except Exception as exc:  # noqa: BLE001 - one broken file must not end the whole run

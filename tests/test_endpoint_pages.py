@@ -139,3 +139,25 @@ def test_network_page(server):
     assert r.status_code == 400 and "depth" in r.text
     r = requests.get(server.url + "network", params={"actor": "Nobody Atall"}, timeout=60)
     assert r.status_code == 400
+
+
+def test_every_page_forbids_framing_and_leaks_no_referrer(server):
+    """The network page carries its own policy: framing is still refused (issue 19)."""
+    for path in ("network", "", "resource?iri=" + BASE + "person/selenski-v"):
+        r = requests.get(server.url + path, timeout=60)
+        assert r.headers["Content-Type"].startswith("text/html"), (path, r.status_code)
+        assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"], path
+        assert r.headers["Referrer-Policy"] == "same-origin" and r.headers["X-Frame-Options"] == "DENY", path
+
+
+def test_names_from_articles_are_bidi_isolated_and_wrap(server):
+    """A name with U+202E reorders only itself; a 4,800-character name cannot widen the page. The
+    rules live in the stylesheet every page links; the elements that show article text use them."""
+    css = requests.get(server.url + "static/style.css", timeout=30).text
+    rule = re.search(r"\n([^{}\n]+)\{ unicode-bidi: isolate; \}", css)
+    assert rule, css[-400:]
+    isolated = {s.strip() for s in rule.group(1).split(",")}
+    assert {"a", "td", "li", "h1", "blockquote", ".lit", ".iri"} <= isolated
+    assert re.search(r"body \{ overflow-wrap: anywhere; \}", css)
+    html = requests.get(server.url + "resource", params={"iri": BASE + "person/selenski-v"}, timeout=60).text
+    assert 'href="/static/style.css"' in html

@@ -28,3 +28,27 @@ def test_every_data_folder_has_package_data():
                                                                                          ".html", ".js", ".css")]
         if files:
             assert pkg in data, f"{folder} holds data files but setup.cfg ships none for {pkg}"
+
+
+def test_html_reading_dependencies_are_declared_not_left_to_the_resolver():
+    """A stock pip once installed trafilatura without lxml_html_clean: no .html file could be read."""
+    import re
+
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    declared = {re.split(r"[<>=!~\[ ]", line.strip())[0].lower().replace("-", "_")
+                for line in cfg["options"]["install_requires"].splitlines()
+                if line.strip() and not line.strip().startswith("#")}
+    assert {"trafilatura", "lxml", "lxml_html_clean"} <= declared
+    import lxml.html.clean  # noqa: F401  (what trafilatura needs at import time)
+
+    from newsgraph.readers import iter_articles
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "a.html"
+        page.write_text("<html lang='en'><head><title>Talks in Kyiv</title></head><body><article><p>"
+                        + "Ukrainian President Volodymyr Zelensky met U.S. envoy Steve Witkoff in Kyiv. " * 5
+                        + "</p></article></body></html>", encoding="utf-8")
+        (item,) = list(iter_articles([page]))
+        assert "Witkoff" in item.text, item

@@ -182,3 +182,38 @@ def test_a_bad_remote_timeout_setting_is_refused(monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_STORE_TIMEOUT", "soon")
     with pytest.raises(StoreError, match="NEWSGRAPH_STORE_TIMEOUT"):
         open_store("http://127.0.0.1:9/sparql")
+
+
+def test_one_newsgraph_writer_per_store_and_the_guard_is_lent_only_by_its_holder(tmp_path):
+    """graph/store/guard.py: a second writer is refused; a child handed the holder's descriptor may
+    write; a process that merely names another descriptor of the guard file may not."""
+    import os
+    import subprocess
+    import sys
+
+    from newsgraph.graph.store import StoreError, open_store
+    from newsgraph.graph.store.guard import GUARD_NAME, WriterGuard
+
+    location = str(tmp_path / "s")
+    open_store(location).close()
+    guard = WriterGuard(location)
+    try:
+        with pytest.raises(StoreError, match="in use by another process"):
+            open_store(location)
+        child = ("import sys; from newsgraph.graph.store import open_store\n"
+                 "s = open_store(sys.argv[1]); s.update('INSERT DATA { <urn:a> <urn:b> <urn:c> }'); s.close()")
+        lent = subprocess.run([sys.executable, "-c", child, location], pass_fds=(guard.fd,), capture_output=True,
+                              text=True, env={**os.environ, "NEWSGRAPH_STORE_GUARD_FD": str(guard.fd)}, timeout=60)
+        assert lent.returncode == 0, lent.stderr
+        other = os.open(os.path.join(location, GUARD_NAME), os.O_RDONLY)
+        try:
+            forged = subprocess.run([sys.executable, "-c", child, location], pass_fds=(other,), capture_output=True,
+                                    text=True, env={**os.environ, "NEWSGRAPH_STORE_GUARD_FD": str(other)},
+                                    timeout=60)
+        finally:
+            os.close(other)
+        assert forged.returncode != 0 and "in use by another process" in forged.stderr
+    finally:
+        guard.release()
+    with open_store(location) as store:  # released: writers come in again
+        assert store.query("ASK { <urn:a> <urn:b> <urn:c> }").boolean

@@ -15,6 +15,7 @@ from rdflib.namespace import XSD
 
 from ..namespaces import PREFIXES
 from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .guard import GuardBusy, WriterGuard
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
                "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -70,8 +71,14 @@ class OxigraphStore(Store):
             else:
                 if os.path.exists(location) and not os.path.isdir(location):
                     raise StoreError(f"{location!r} is a file, not a store directory")
+                if os.path.isdir(location):
+                    self._guard = WriterGuard(location)  # graph/store/guard.py: why
                 self._store = ox.Store(location)
+        except GuardBusy as exc:
+            raise StoreError(f"the store at {location!r} is in use by another process (a running "
+                             f"`newsgraph serve` or ingest?); stop it, or open the store read-only") from exc
         except OSError as exc:
+            self._release_guard()
             msg = str(exc)
             if "lock" in msg.lower():
                 raise StoreError(f"the store at {location!r} is in use by another process (a running "
@@ -179,11 +186,19 @@ class OxigraphStore(Store):
             self._store.flush()
 
     def close(self):
-        if hasattr(self, "_store"):
-            try:
-                self.flush()
-            finally:
-                del self._store
+        try:
+            if hasattr(self, "_store"):
+                try:
+                    self.flush()
+                finally:
+                    del self._store
+        finally:
+            self._release_guard()
+
+    def _release_guard(self):
+        guard = self.__dict__.pop("_guard", None)
+        if guard is not None:
+            guard.release()
 
 
 register_backend(lambda loc: not loc.startswith(("http://", "https://")), OxigraphStore)

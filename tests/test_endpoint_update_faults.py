@@ -1,0 +1,171 @@
+"""The update path under faults (issue 19, part 3): updates run in a child process with a time
+limit, a crash in the parser costs the child and not the server, and the store stays the
+server's for its whole life, also in the moment an update hands RocksDB's lock over."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import pytest
+import requests
+
+from test_endpoint_support import Server, build_store
+
+TOKEN = "s3cret-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/sparql-update"}
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def count(server) -> int:
+    r = requests.get(server.sparql, params={"query": COUNT}, timeout=30)
+    assert r.status_code == 200, r.text
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def update(server, text: str, timeout: float = 60):
+    return requests.post(server.sparql, data=text.encode(), headers=AUTH, timeout=timeout)
+
+
+def insert(n: int) -> str:
+    return f'INSERT DATA {{ GRAPH <urn:race> {{ <urn:s{n}> <urn:p> "{n}" }} }}'
+
+
+@pytest.mark.slow
+@pytest.mark.faults
+def test_no_other_writer_gets_the_store_between_updates(tmp_path):
+    """A process that keeps trying to open the store for writing, beside 25 updates: it never
+    succeeds, every update applies, and the server still holds the store afterwards."""
+    store = build_store(str(tmp_path / "store"))
+    with Server(store, "--update-token", TOKEN) as server:
+        grabber = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+            import time
+            from newsgraph.graph.store import StoreError, open_store
+            got = tried = 0
+            end = time.monotonic() + 60
+            while time.monotonic() < end and tried < 10_000_000:
+                tried += 1
+                try:
+                    open_store({store!r}).close()
+                    got += 1
+                except StoreError:
+                    pass
+                import os
+                if os.path.exists({str(tmp_path / 'stop')!r}):
+                    break
+            print(got, tried)
+        """)], stdout=subprocess.PIPE, text=True)
+        try:
+            before = count(server)
+            codes = [update(server, insert(n)).status_code for n in range(25)]
+        finally:
+            (tmp_path / "stop").write_text("")
+            out, _ = grabber.communicate(timeout=60)
+        got, tried = map(int, out.split())
+        print(f"grabber: {got} of {tried} write opens succeeded; updates: {codes.count(200)} of 25 applied")
+        assert got == 0 and tried > 25
+        assert codes == [200] * 25
+        assert count(server) == before + 25
+        # and still ours: more updates apply, an ingest is refused
+        assert update(server, insert(99)).status_code == 200
+        proc = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", "--store", store, str(tmp_path)],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2 and "in use by another process" in proc.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.faults
+def test_a_runaway_update_is_stopped_at_its_limit_and_changes_nothing(tmp_path):
+    store = build_store(str(tmp_path / "store"))
+    with Server(store, "--update-token", TOKEN, "--query-timeout", "3",
+                env={"NEWSGRAPH_UPDATE_TIMEOUT": "2"}) as server:
+        before = count(server)
+        answers = []
+        stop = threading.Event()
+
+        def reader():
+            while not stop.is_set():
+                t0 = time.monotonic()
+                r = requests.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+                answers.append((r.status_code, time.monotonic() - t0))
+                time.sleep(0.05)
+
+        t = threading.Thread(target=reader)
+        t.start()
+        try:
+            t0 = time.monotonic()
+            r = update(server, "INSERT { GRAPH <urn:boom> { ?a <urn:p> ?d } } WHERE { GRAPH ?x { ?a ?b ?c } "
+                               "GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } FILTER(STR(?c) != STR(?i)) }")
+            took = time.monotonic() - t0
+        finally:
+            time.sleep(0.5)
+            stop.set()
+            t.join(60)
+        assert r.status_code == 504 and "nothing was changed" in r.text, r.text
+        assert took < 8
+        assert count(server) == before
+        # reads waited at most their own limit (3 s) while the update held the store
+        assert all(code in (200, 503) and took_ < 3 + 2 for code, took_ in answers), answers
+        assert answers[-1][0] == 200
+        assert update(server, insert(1)).status_code == 200 and count(server) == before + 1
+
+
+@pytest.mark.faults
+def test_a_crash_in_the_update_parser_costs_the_child_not_the_server(tmp_path):
+    """With the nesting precheck switched off, 10,000 nested groups overflow Oxigraph's stack:
+    the update process dies, the server answers 500 and keeps serving reads and updates."""
+    store = build_store(str(tmp_path / "store"))
+    with Server(store, "--update-token", TOKEN, env={"NEWSGRAPH_MAX_NESTING": "1000000"}) as server:
+        before = count(server)
+        r = update(server, "INSERT { <urn:a> <urn:b> <urn:c> } WHERE " + "{" * 10000 + "}" * 10000)
+        assert r.status_code in (400, 500), r.text  # 400 if some layer refused it, 500 if the child died
+        assert server.proc.poll() is None
+        assert count(server) == before
+        assert update(server, insert(1)).status_code == 200 and count(server) == before + 1
+
+
+@pytest.mark.slow
+@pytest.mark.faults
+def test_kill_9_of_the_server_mid_update_leaves_the_store_whole_and_free(tmp_path):
+    """The update's process dies with the server (its transaction never commits): the store opens,
+    holds what it held before, and takes the next writer."""
+    import signal
+
+    from newsgraph.graph.store import StoreError, open_store
+
+    store = build_store(str(tmp_path / "store"))
+    with open_store(store, read_only=True) as s:
+        before = len(s.query(COUNT.replace("(COUNT(*) AS ?n)", "?s ?p ?o")).rows)
+    server = Server(store, "--update-token", TOKEN, env={"NEWSGRAPH_UPDATE_TIMEOUT": "120"})
+    try:
+        t = threading.Thread(target=lambda: _quietly(update, server, "INSERT { GRAPH <urn:boom> { ?a <urn:p> ?d } } "
+                             "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }"))
+        t.start()
+        time.sleep(2.0)
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait(10)
+        t.join(30)
+    finally:
+        server.stop()
+    deadline = time.monotonic() + 15
+    while True:  # the update's process follows its parent (PR_SET_PDEATHSIG) and frees the store
+        try:
+            writer = open_store(store)
+            break
+        except StoreError:
+            assert time.monotonic() < deadline, "the store stayed locked after the server was killed"
+            time.sleep(0.2)
+    with writer:
+        after = len(writer.query(COUNT.replace("(COUNT(*) AS ?n)", "?s ?p ?o")).rows)
+        assert not writer.query("ASK { GRAPH <urn:boom> { ?s ?p ?o } }").boolean
+    print(f"quads before {before}, after the kill {after}")
+    assert after == before
+
+
+def _quietly(fn, *args):
+    try:
+        fn(*args)
+    except requests.RequestException:
+        pass  # the server was killed under it: expected
