@@ -64,7 +64,7 @@ def score_one(art: Path, gold: Path, extractor: Extractor, tmp: Path, show: bool
     if show:
         from newsgraph.readers import iter_articles
         item = next(iter(iter_articles([str(art)])))
-        _show(extractor.extract(item.text, item.lang, _published(item)))
+        _show(extractor.extract(item.text, item.lang, _published(item), title=item.title))
     return json.loads(proc.stdout)
 
 

@@ -61,7 +61,7 @@ def _published(article: Article) -> dt.date | None:
 
 
 def extract_one(extractor, article: Article):
-    return extractor.extract(article.text, article.lang, _published(article))
+    return extractor.extract(article.text, article.lang, _published(article), title=article.title)
 
 
 def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overrides: Overrides | None = None,

@@ -46,3 +46,13 @@ def test_a_nationality_word_is_never_a_name():
     p = persons("Estonian Foreign Minister Kalle Saarmets and his Chilean counterpart, Inés Arbulú, spent the day "
                 "together.")
     assert set(p) == {"Kalle Saarmets", "Inés Arbulú"}
+
+
+def test_a_surname_alone_in_the_body_is_the_person_the_headline_named():
+    out = EX.extract("Der Oberbürgermeister erläuterte die Geschichte der Stadt. „Das Haus ist ein Zeichen“, sagte "
+                     "Brünnecke.", "de", dt.date(2026, 2, 10),
+                     title="Oberbürgermeister Konrad Brünnecke empfängt die Botschafterin im Rathaus")
+    people = {e.name: e for e in out.entities if e.kind == PERSON}
+    assert "Konrad Brünnecke" in people  # named in full in the headline only
+    assert [c.author for c in out.claims] == [people["Konrad Brünnecke"].key]
+    assert all(ev.start >= 0 for c in out.claims for ev in c.evidence)  # evidence stays in the body

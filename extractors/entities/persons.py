@@ -307,6 +307,27 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
     for name, where in counts.items():
         if len(where) >= 2:
             _add_person(doc, lx, where[0], where[0] + 1, None, tokens, given=None)
+    _headline_surnames(doc, lx, known)
+
+
+def _headline_surnames(doc: Doc, lx: Lexicon, known: set[str]) -> None:
+    """"Oberbürgermeister Wolfgang Griesert empfängt …" in the headline, then "sagte Griesert" in the body: a bare
+    surname of a person the headline named in full is that person."""
+    heads = doc._.ng_known_persons or {}
+    if not heads:
+        return
+    v = token_view(doc)
+    for i, t in enumerate(v.texts):
+        base = t[:-1] if t not in heads and t.endswith("s") and t[:-1] in heads else t
+        if base in heads and base not in known and free(doc, i, i + 1):
+            full, given = heads[base]
+            _add_person(doc, lx, i, i + 1, None, v.text_set, given=None)
+            e = _same_surname(doc, base, None)
+            if e is not None and len(full.split()) > len(e.name.split()):
+                if e.name not in e.alternate_names:
+                    e.alternate_names.append(e.name)
+                e.name, e.given_name = full, given
+            known.add(base)
 
 
 def _add_person(doc: Doc, lx: Lexicon, start: int, end: int, role: RoleInfo | None, tokens: set[str],
