@@ -125,3 +125,16 @@ def test_discussed_with_is_a_meeting_and_what_was_discussed_is_no_place():
                           "the floods in Peru and Chile. Kovac held the talks on the sidelines of the summit in Lima on "
                           "Friday.", "en")
     assert any(who >= {"Ana Kovac", "Lars Haugen"} and where == "Lima" for who, where, _, _ in meetings), meetings
+
+
+def test_a_misspelt_key_in_a_language_data_file_is_an_error_at_load(tmp_path, monkeypatch):
+    import pytest
+
+    from newsgraph.extractors.events import lexicon as lexmod
+
+    text = (lexmod.DATA / "en.yaml").read_text("utf-8").replace("  talk_preps:", "  talk_prepz:", 1)
+    (tmp_path / "en.yaml").write_text(text, "utf-8")
+    (tmp_path / "reporting_verbs.tsv").write_text((lexmod.DATA / "reporting_verbs.tsv").read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(lexmod, "DATA", tmp_path)
+    with pytest.raises(lexmod.LexiconError, match="talk_prepz"):
+        lexmod.Lexicon("en")

@@ -80,11 +80,44 @@ class DateLexicon:
             frozenset(self.units) | self.day_preps | self.day_parts
 
 
+class LexiconError(ValueError):
+    """A language data file names a key that no rule reads (a misspelling would silently disable a rule)."""
+
+
+class _Section(dict):
+    """A section of a language data file that remembers which keys the loader read: after loading, any key it
+    did not read is reported as an error, so that `additve_phrases:` fails at load instead of doing nothing."""
+
+    def __init__(self, data, where: str):
+        super().__init__(data or {})
+        self.where = where
+        self.read: set = set()
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        value = super().get(key, default)
+        return _Section(value, f"{self.where}.{key}") if isinstance(value, dict) and key in SECTIONS else value
+
+    def unknown(self) -> list[str]:
+        return sorted(str(k) for k in set(self) - self.read)
+
+
+# the sections whose keys are rule names (their own keys are checked); other mappings hold free data
+SECTIONS = frozenset({"meetings", "speech", "dates", "attendance", "cancel"})
+
+
+def _check_read(*sections: "_Section") -> None:
+    for sec in sections:
+        bad = sec.unknown()
+        if bad:
+            raise LexiconError(f"{sec.where}: unknown key(s) {', '.join(bad)} (misspelt? no rule reads them)")
+
+
 class Lexicon:
     def __init__(self, lang: str):
         self.lang = lang
-        raw = yaml.safe_load((DATA / f"{lang}.yaml").read_text("utf-8")) or {}
-        m = raw.get("meetings") or {}
+        raw = _Section(yaml.safe_load((DATA / f"{lang}.yaml").read_text("utf-8")), f"{lang}.yaml")
+        m = raw.get("meetings") or _Section({}, "meetings")
         self.noun_kind: dict[str, str] = {}
         self.multi_nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for kind, forms in (m.get("nouns") or {}).items():
@@ -155,7 +188,7 @@ class Lexicon:
         self.membership_cues = _words(m.get("membership_cues"))
         self.delegation_links = _words(m.get("delegation_links"))
         self.leader_participles = _words(m.get("leader_participles"))
-        att = m.get("attendance") or {}
+        att = m.get("attendance") or _Section({}, "attendance")
         self.attendance_single = _words(att.get("single"))
         self.attendance_particle = {str(k).lower(): str(v).lower() for k, v in (att.get("particle") or {}).items()}
         self.attendance_seqs = _seqs(att.get("sequences"))
@@ -163,7 +196,7 @@ class Lexicon:
         self.negative_determiners = _words(m.get("negative_determiners"))
         self.negation_predicates = _words(m.get("negation_predicates"))
         self.negation_exceptions = _seqs(m.get("negation_exceptions"))
-        cancel = m.get("cancel") or {}
+        cancel = m.get("cancel") or _Section({}, "cancel")
         self.cancel_single = _words(cancel.get("single"))
         self.cancel_particle = {str(k).lower(): str(v).lower() for k, v in (cancel.get("particle") or {}).items()}
         self.durative = _seqs(m.get("durative"))
@@ -195,7 +228,7 @@ class Lexicon:
             for w in self.status_words.get(cls, ()):
                 self.status_of[w] = cls
 
-        sp = raw.get("speech") or {}
+        sp = raw.get("speech") or _Section({}, "speech")
         self.pronouns = _words(sp.get("pronouns"))
         self.possessive_pronouns = _words(sp.get("possessive_pronouns"))
         self.anaphoric_objects = _words(sp.get("anaphoric_objects"))
@@ -226,7 +259,9 @@ class Lexicon:
         self.object_preps = _words(sp.get("object_preps"))
         self.content_openers = _words(sp.get("content_openers"))
 
-        self.dates = DateLexicon(raw.get("dates") or {})
+        dates = raw.get("dates") or _Section({}, "dates")
+        self.dates = DateLexicon(dates)
+        _check_read(raw, m, att, cancel, sp, dates)
 
         self.cues_single: dict[str, list[Cue]] = {}
         self.cues_multi: dict[str, list[Cue]] = {}
