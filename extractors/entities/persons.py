@@ -189,7 +189,8 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             if _is_name_text(texts[j], lx):
                 j += 1
                 continue
-            if j > i and _hyphen_joined(v, j) and texts[j + 1].isalpha() and free(doc, j, j + 2):
+            if j > i and _hyphen_joined(v, j) and texts[j + 1].isalpha() and free(doc, j, j + 2) and \
+                    (texts[j + 1].islower() or lx.is_given_name(texts[j - 1])):  # not "Putin-Trump"
                 j += 2  # "Cho Tae-yul", "Jean-Claude" split by the English tokenizer: one name word
                 continue
             # "Ursula von der Leyen", "Mohammed bin Salman": up to two particles, then a name word; a German

@@ -1996,6 +1996,9 @@ class Meetings:
             # "a three-way meeting of U.S., Ukrainian and Russian negotiators": nobody named, nowhere, never
             if not m.location and not m.date and not any(self.speech.kind(k) == PERSON for k in m.named):
                 continue
+            # "Gaza negotiations between the U.S. and Egypt", with no place: no one to ask about it, nowhere to look
+            if not m.location and not any(self.speech.kind(k) == PERSON for k in attendees):
+                continue
             n += 1
             sents = [m.main] + sorted(x for x in set(m.sents) if x != m.main)
             ev = [ctx.sentence_span(x) for x in sents]
