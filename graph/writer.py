@@ -8,6 +8,7 @@ transaction, so a re-run sees exactly which articles are missing.
 """
 from __future__ import annotations
 
+import dataclasses
 from importlib import resources
 
 from rdflib import Literal, URIRef
@@ -15,7 +16,7 @@ from rdflib import Literal, URIRef
 from newsgraph.extractors.records import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 from .build import ArticleGraph
-from .buckets import rename_buckets
+from .buckets import file_items, rename_buckets
 from .index import (COUNTED, ENTITY_COUNTED, delta_counts, drop_uncounted, recount, stored_facts,
                     touched_by_stored)
 from .iris import Minter
@@ -44,6 +45,7 @@ _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])
 _LOCATION = frozenset([SDO.location])
 _PLACE_PREDICATES = frozenset([SDO.geo, SDO.containedInPlace])
+_FILED = frozenset([NG.inBucket, NG.sortDate])  # what graph/buckets.file_items adds to an article
 
 
 class ArticleWriter:
@@ -129,17 +131,20 @@ class ArticleWriter:
         self._absent.discard(ag.iri)
         renamed = set() if fresh else {r[0] for r in self.store.query(
             f"SELECT DISTINCT ?e WHERE {{ GRAPH {nt(ag.iri)} {{ ?e <{SDO.alternateName}> ?n }} }}").rows}
-        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
-        if delete:
-            parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
-        if insert:
-            parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(insert)))
         # A merge renames a surname-only node; most proposed merges find no such node (no-ops).
         merges = self._surname_merges(ag)
         if merges:
             nodes = {s for s, _, _ in ag.triples} | {o for _, _, o in ag.triples}
             merges = [mg for mg in merges
                       if mg[0] in nodes or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
+            # this article's own facts name the full-name node, and its items are filed under that
+            # node's buckets, not under buckets of the node the merge removes (as reindex files them)
+            ag = merged_article(ag, merges, self.minter.base)
+        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
+        if delete:
+            parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
+        if insert:
+            parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(insert)))
         if merges:  # rare: a node is renamed in every graph; recount what it touches in full
             moved = set()
             for old_node, new_node, _ in merges:  # its month buckets first: their IRIs hold its IRI
@@ -187,6 +192,26 @@ class ArticleWriter:
             old = self.minter.entity(f"person/{key}")
             ops.append((old, e, _rename_node(old, e)))
         return ops
+
+
+def merged_article(ag: ArticleGraph, merges: list[tuple[URIRef, URIRef, str]], base: str) -> ArticleGraph:
+    """The article graph as it reads once `merges` (surname-only node -> full-name node) are done:
+    each merged node's IRI replaced by its full-name node's, and the items filed again.
+
+    A month bucket's IRI is made from its entity's (`<person/x>/said/2026-01`), so renaming the
+    node in the stored graphs does not reach the buckets this article files under it. When the
+    article itself names the surname-only node (beside the full name: 'Donald Trump' and, apart
+    from him, 'Trump' in 'the Putin-Trump summit'), the node is created and merged in one write,
+    and its buckets are in no store yet for `rename_buckets` to find: they would stay in the
+    index under the removed node while `newsgraph reindex` files the same items under the
+    full-name node's buckets."""
+    to = {old: new for old, new, _ in merges}
+    if not any(s in to or o in to for s, _, o in ag.triples):
+        return ag
+    triples = list(dict.fromkeys((to.get(s, s), p, to.get(o, o)) for s, p, o in ag.triples
+                                 if p not in _FILED))
+    filed, buckets = file_items(base, ag.iri, triples, ag.kinds)
+    return dataclasses.replace(ag, triples=triples + filed, buckets=buckets)
 
 
 def search_names(ag: ArticleGraph) -> list[tuple]:
