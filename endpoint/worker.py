@@ -134,11 +134,11 @@ class Worker:
                 "truncated": truncated, "ms": (time.perf_counter() - t0) * 1000}
 
     def _graph(self, msg: dict) -> dict:
-        """Graph Store Protocol read: one named graph, or the default graph (the union of all graphs)."""
+        """Graph Store Protocol read: one named graph, or the default graph (graph/view.py)."""
         import io
 
         from . import formats
-        from newsgraph.graph.store import StoreError
+        from newsgraph.graph.store import DEFAULT_GRAPH, StoreError
 
         graph = msg.get("graph")
         name, ctype = formats.negotiate("graph", msg.get("formats"), msg.get("accept"))
@@ -148,8 +148,8 @@ class Worker:
         buf = io.BytesIO()
         try:
             # Turtle / N-Triples / JSON-LD / RDF/XML of a named graph hold its triples; TriG and
-            # N-Quads keep the graph name. The default graph is the union (as at /sparql).
-            store.export(buf, name, graph)
+            # N-Quads keep the graph name. The default graph is the one /sparql reads.
+            store.export(buf, name, graph if graph is not None else DEFAULT_GRAPH)
         except StoreError as exc:
             if "no graph" in str(exc):
                 return {"ok": False, "status": 404, "message": str(exc)}

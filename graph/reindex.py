@@ -3,13 +3,14 @@
 For stores written by an older newsgraph (before search names or venue counts existed), after
 a bulk load of N-Quads written elsewhere (see benchmarks/README.md, "Past one machine"), or
 to check that the incremental counts are right: `newsgraph reindex` recomputes the entities'
-search names, place facts, month buckets, every count and pair in the index graph, and the
-vocabulary graph. Each step is one SPARQL Update (month buckets one per batch of articles).
+search names, place facts, month buckets, every count and pair in the index graph, the
+default graph (graph/view.py: each published fact once) and the vocabulary graph. Each step is one SPARQL Update (month buckets one per batch of articles).
 """
 from __future__ import annotations
 
 import time
 
+from . import view
 from .buckets import refile_update
 from .index import recount
 from .iris import Minter
@@ -64,7 +65,8 @@ def place_fact_updates(entities_graph) -> list[str]:
 
 
 def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 1000) -> dict[str, float]:
-    """Recompute search names, place facts, month buckets, counts and pairs; returns seconds per step.
+    """Recompute search names, place facts, month buckets, the default graph, counts and pairs;
+    returns seconds per step.
 
     Month buckets are filed `batch` article graphs per update. The index graph (and with it the
     index version) is dropped first and written back last, so a reindex stopped half-way leaves
@@ -96,6 +98,11 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         if (i // batch) % 10 == 9:
             report(f"month buckets: {i + batch} of {len(graphs)} articles, {times['month buckets']:.0f} s")
     report(f"month buckets: {times['month buckets']:.1f} s ({len(graphs)} articles)")
+    if store.default_graph_view:  # rebuilt from scratch: a store from before version 6 has none
+        run("default graph", [view.clear(), view.publish_graph(str(minter.entities_graph))])
+        for i in range(0, len(graphs), batch):
+            run("default graph", [view.publish_graphs(graphs[i:i + batch])])
+        report(f"default graph: {times['default graph']:.1f} s")
     run("counts and pairs", recount(minter.index_graph, None, None))
     report(f"counts and pairs: {times['counts and pairs']:.1f} s")
     t = time.perf_counter()

@@ -20,6 +20,7 @@ from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
 from .terms import nt, nt_triples
+from . import view
 
 KIND_TYPES = {PERSON: [SDO.Person], ORGANIZATION: [SDO.Organization], COUNTRY: [SDO.Country, SDO.Place],
               PLACE: [SDO.Place]}
@@ -34,9 +35,10 @@ def name_rank(name: str) -> tuple:
 VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
 # What the writer materialises, versioned: 3 added search names, venue counts and the pairs'
 # own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph;
-# 5 one property per bucket kind and each item's sort date.
+# 5 one property per bucket kind and each item's sort date; 6 the default graph as the merge of the
+# published graphs, each fact once (graph/view.py).
 # A store without the current version needs `newsgraph reindex`.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])
@@ -65,7 +67,10 @@ class ArticleWriter:
         g = Graph().parse(data=resources.files(__package__).joinpath("vocab.ttl").read_text("utf-8"),
                           format="turtle")
         ig = nt(self.minter.index_graph)
-        self.store.update(self.store.replace_graph_update(VOCAB_GRAPH, g) +
+        publish = self.store.default_graph_view
+        self.store.update((view.withdraw_graph(VOCAB_GRAPH) + " ;\n" if publish else "") +
+                          self.store.replace_graph_update(VOCAB_GRAPH, g) +
+                          (" ;\n" + view.publish_graph(VOCAB_GRAPH) if publish else "") +
                           f" ;\nDELETE WHERE {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> ?v }} }}"
                           f" ;\nINSERT DATA {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> {INDEX_VERSION} }} }}")
 
@@ -125,11 +130,19 @@ class ArticleWriter:
                 insert.append((e, NG.givenKey, Literal(ag.given_keys[e])))
         fresh = ag.iri in self._absent
         self._absent.discard(ag.iri)
-        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
+        publish = self.store.default_graph_view  # the default graph: each published fact once (view.py)
+        parts = [view.withdraw_graph(str(ag.iri))] if publish and not fresh else []
+        parts.append(self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh))
+        if publish:
+            parts.append(view.publish_graph(str(ag.iri)))
         if delete:
             parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
+            if publish and (op := view.withdraw_triples(delete)):  # a name lives in the entities graph only
+                parts.append(op)
         if insert:
             parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(insert)))
+            if publish and (op := view.publish_triples(insert)):
+                parts.append(op)
         # A merge renames a surname-only node; most proposed merges find no such node (no-ops).
         merges = self._surname_merges(ag)
         if merges:
@@ -138,6 +151,8 @@ class ArticleWriter:
                       if mg[0] in nodes or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
         if merges:  # rare: a node is renamed in every graph; recount what it touches in full
             parts += [op for _, _, op in merges]
+            if publish:
+                parts += [view.rename(old, new) for old, new, _ in merges]
             pairs, entities = touched_by_stored(self.store, ag.iri)
             pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}
             entities |= {o for s, p, o in ag.triples if str(p) in ENTITY_COUNTED}

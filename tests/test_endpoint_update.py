@@ -16,7 +16,9 @@ from test_endpoint_safety import Listener
 from test_endpoint_support import Server, build_store
 
 TOKEN = "s3cret-token"
-PROBE = 'ASK { <http://probe.example/s> <http://probe.example/p> "added" }'
+# GRAPH ?g: an update to a named graph is in that graph; the default graph is the merge that
+# ingest keeps (graph/view.py), not a union that raw updates write through
+PROBE = 'ASK { GRAPH ?g { <http://probe.example/s> <http://probe.example/p> "added" } }'
 INSERT = 'INSERT DATA { GRAPH <http://probe.example/g> { <http://probe.example/s> <http://probe.example/p> "added" } }'
 
 

@@ -16,6 +16,8 @@ from rdflib.term import Node
 from ..namespaces import sparql_prefixes
 from ..terms import nt, nt_triples
 
+# `export(graph=DEFAULT_GRAPH)`: the store's default graph (graph/view.py), not a named graph.
+DEFAULT_GRAPH = "urn:newsgraph:default-graph"
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
 QUAD_FORMATS = ("trig", "nquads")
 
@@ -44,18 +46,27 @@ class QueryResult:
 class Store(abc.ABC):
     location: str
     read_only: bool = False
+    # Capability: the writer keeps the store's own default graph as the merge of the published
+    # graphs (graph/view.py), and a query that names no dataset reads that graph. A backend whose
+    # server defines its default graph itself (Virtuoso's is every graph) leaves this False, and
+    # the writer writes named graphs only.
+    default_graph_view: bool = False
 
     # ---- reading
     @abc.abstractmethod
     def query(self, sparql: str, bindings: dict[str, Node] | None = None, max_rows: int | None = None,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs (unless default_graphs are given).
+        """Run a SPARQL query. Its dataset, as SPARQL 1.1 says: `default_graphs` / `named_graphs`
+        (the protocol's default-graph-uri / named-graph-uri) when given, else the query's own
+        FROM / FROM NAMED, else the store's default graph (graph/view.py: every published fact
+        once) with every named graph for GRAPH.
 
         `bindings` are bound as values (never spliced into the text)."""
 
     @abc.abstractmethod
     def export(self, out: BinaryIO, fmt: str, graph: str | None = None) -> None:
-        """Write the store (or one named graph) in `fmt`; quad formats keep the named graphs."""
+        """Write the store (or one named graph, or DEFAULT_GRAPH) in `fmt`; quad formats keep the
+        named graphs."""
 
     # ---- writing
     @abc.abstractmethod

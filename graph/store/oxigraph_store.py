@@ -14,7 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..namespaces import PREFIXES
-from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values, register_backend
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
                "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -57,6 +57,8 @@ def to_oxigraph(term):
 
 
 class OxigraphStore(Store):
+    default_graph_view = True
+
     def __init__(self, location: str, read_only: bool = False, **_options):
         self.location = location
         self.read_only = read_only
@@ -83,10 +85,10 @@ class OxigraphStore(Store):
         for callers that serialise it themselves (the endpoint); rdflib terms cost more than the
         query on large results. Same options as `query`."""
         kwargs = {"prefixes": PREFIXES}
+        # No use_default_graph_as_union: the union repeats a fact once per graph that holds it
+        # (Oxigraph < 0.6) and would override the query's FROM. The default graph is the view.
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         if bindings:
@@ -158,6 +160,10 @@ class OxigraphStore(Store):
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
         prefixes = {k: v for k, v in PREFIXES.items()}
+        if graph == DEFAULT_GRAPH:
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            ox.serialize(triples, out, format=RDF_FORMATS[fmt], prefixes=prefixes)
+            return
         if graph:
             g = ox.NamedNode(graph)
             if not self._store.contains_named_graph(g):

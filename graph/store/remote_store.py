@@ -18,7 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from ..namespaces import PREFIXES, sparql_prefixes
 from ..terms import nt_triples
-from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values, register_backend
 
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "jsonld": "json-ld",
                   "rdfxml": "xml"}
@@ -132,7 +132,9 @@ class RemoteSparqlStore(Store):
     def export(self, out: BinaryIO, fmt, graph=None):
         if fmt not in RDFLIB_FORMATS:
             raise StoreError(f"unknown format {fmt!r}")
-        if graph:
+        if graph == DEFAULT_GRAPH:
+            quads = [(s, p, o, None) for s, p, o in self.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows]
+        elif graph:
             q = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
             rows = self.query(q).rows
             quads = [(s, p, o, URIRef(graph)) for s, p, o in rows]
@@ -142,7 +144,7 @@ class RemoteSparqlStore(Store):
         if fmt in ("trig", "nquads"):
             ds = Dataset()
             for s, p, o, g in quads:
-                ds.graph(g).add((s, p, o))
+                (ds.graph(g) if g is not None else ds.default_context).add((s, p, o))
             target = ds
         else:
             target = Graph()
