@@ -207,7 +207,8 @@ def _param_value(value: str):
 
 def cmd_query(args) -> int:
     from newsgraph import queries
-    from newsgraph.graph.namespaces import sparql_prefixes
+    from newsgraph.graph.store import QueryError
+    from newsgraph.graph.store.errors import readable
 
     named = queries.get(args.query)
     if named is not None:
@@ -215,7 +216,7 @@ def cmd_query(args) -> int:
     elif args.query.endswith(".rq"):
         raise CliError(f"no such query file: {args.query}")
     elif any(k in args.query.upper() for k in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")):
-        text = args.query if "PREFIX" in args.query.upper() else sparql_prefixes() + args.query
+        text = args.query  # the store predefines the prefixes: error positions stay the user's
     else:
         known = ", ".join(queries.all_queries())
         raise CliError(f"no named query {args.query!r} (known: {known}); or give a .rq file or SPARQL text")
@@ -248,7 +249,10 @@ def cmd_query(args) -> int:
             from newsgraph.graph.reindex import index_problem
             if problem := index_problem(store, _minter(args)):
                 print(f"newsgraph query: note: {problem}", file=sys.stderr)
-        result = store.query(text, bindings or None)
+        try:
+            result = store.query(text, bindings or None)
+        except QueryError as exc:  # one line: what, line and column
+            raise CliError(readable(str(exc), text).splitlines()[0]) from exc
     if named is not None and named.page_size is not None and result.kind == "select":
         limit = named.page_size if args.limit is None else args.limit
         if limit and len(result.rows) == limit:

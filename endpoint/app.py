@@ -235,7 +235,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             pool.update(text)
         except QueryError as exc:
             from .worker import explain_syntax_error
-            raise ApiError(400, explain_syntax_error(str(exc), text)) from None
+            raise ApiError(400, explain_syntax_error(str(exc), text, "update")) from None
         except StoreError as exc:
             raise ApiError(500, f"update failed: {exc}") from None
         return Response("update applied\n", status=200, content_type=TEXT)

@@ -12,7 +12,6 @@ Protocol (multiprocessing Connection on an inherited socket): the worker sends
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sys
 import time
@@ -29,20 +28,10 @@ def _die_with_parent() -> None:
         pass
 
 
-_POS = re.compile(r"error at (\d+):(\d+)")
-
-
-def explain_syntax_error(message: str, text: str) -> str:
-    """Oxigraph's 'error at LINE:COL: expected …' plus the offending line and a caret."""
-    m = _POS.search(message)
-    if not m:
-        return message
-    line_no, col = int(m.group(1)), int(m.group(2))
-    lines = text.splitlines()
-    if not 1 <= line_no <= len(lines):
-        return message
-    line = lines[line_no - 1]
-    return f"{message}\n  line {line_no}: {line}\n  {' ' * (len(str(line_no)) + 7)}{' ' * (col - 1)}^"
+def explain_syntax_error(message: str, text: str, what: str = "query") -> str:
+    """One readable line (what, line, column), then the line with a caret (graph/store/errors.py)."""
+    from newsgraph.graph.store.errors import readable
+    return readable(message, text, what)
 
 
 class Worker:

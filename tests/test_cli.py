@@ -123,6 +123,10 @@ def test_query_named_file_and_text_with_params(cli, tmp_path, store):
     assert bad.returncode == 2 and "--param actor" in bad.stderr
     wrong = cli("query", "SELECT ?x WHERE { ?x }", "--store", store)
     assert wrong.returncode == 2 and "malformed" in wrong.stderr
+    assert wrong.stderr.count("\n") == 1 and "at line 1, column " in wrong.stderr  # one line, its position
+    readme = cli("query", "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }", "--store", store,
+                 "--format", "csv", check=True).stdout.splitlines()[1:]
+    assert readme and len(readme) == len(set(readme))  # one row per person (docs/data-model.md)
     unknown = cli("query", "no-such-query", "--store", store)
     assert unknown.returncode == 2 and "no named query" in unknown.stderr
 

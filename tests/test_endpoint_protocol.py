@@ -194,6 +194,17 @@ def test_malformed_query_says_what_and_where(server):
     _charset(r)
     assert "error at 3:" in r.text and "expected" in r.text
     assert "line 3" in r.text and "^" in r.text
+    assert r.text.startswith("malformed query at line 3, column ")
+
+
+def test_unknown_prefix_is_one_readable_line(server):
+    r = requests.get(server.sparql, params={"query": "SELECT ?n WHERE {\n\t?p foaf:name ?n }"}, timeout=30)
+    assert r.status_code == 400
+    first, where, caret = r.text.splitlines()
+    assert first.startswith("malformed query at line 2, column ") and 'unknown prefix "foaf:"' in first
+    assert "\\u" not in r.text and "'" not in first  # no Unicode ranges, no character classes
+    assert where == "  line 2: \t?p foaf:name ?n }"
+    assert caret.index("^") == len("  line 2: \t?p foaf:name")  # under the end of the name (tab kept)
 
 
 @pytest.mark.parametrize("method,kwargs,needle", [

@@ -89,6 +89,13 @@ def test_malformed_update_is_400_with_position(server):
     assert r.status_code == 400 and "error at 1:" in r.text
 
 
+def test_drop_of_a_missing_graph_is_400_not_500(server):
+    r = post_update(server, "DROP GRAPH <http://probe.example/never-there>", token=TOKEN)
+    assert r.status_code == 400 and r.headers["Content-Type"].startswith("text/plain")
+    assert "does not exist" in r.text and "SILENT" in r.text and len(r.text.splitlines()) == 1
+    assert post_update(server, "DROP SILENT GRAPH <http://probe.example/never-there>", token=TOKEN).status_code == 200
+
+
 def test_load_is_refused_even_with_the_token(server):
     ln = Listener()
     try:

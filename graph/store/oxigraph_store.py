@@ -130,6 +130,11 @@ class OxigraphStore(Store):
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from exc
+        except RuntimeError as exc:  # the update is well-formed but cannot apply: nothing changed
+            text = str(exc)
+            if "does not exist" in text:
+                text += " (DROP SILENT / CLEAR SILENT ignore a missing graph)"
+            raise QueryError(f"update failed: {text}") from exc
         except OSError as exc:
             raise StoreError(f"update failed: {exc}") from exc
 
