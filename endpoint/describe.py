@@ -26,6 +26,8 @@ def service_description_triples(endpoint_url: str, config) -> list:
              "each fact once, without the index (FROM / FROM NAMED pick other graphs). Results are cut at "
              f"{config.max_rows} rows (header X-Newsgraph-Truncated); queries are stopped after "
              + (f"{config.query_timeout:g} s." if config.query_timeout else "no time limit.")))]
+    # the default graph is newsgraph's view (graph/view.py): a remote writer keeps it (remote_store.py)
+    t.append((s, SD.feature, URIRef("https://w3id.org/newsgraph/vocab#DefaultGraphView")))
     if config.update_token:
         t.append((s, SD.supportedLanguage, SD.SPARQL11Update))
     if config.allow_service:
