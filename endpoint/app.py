@@ -206,8 +206,11 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             dg, ng = request.args.getlist("default-graph-uri"), request.args.getlist("named-graph-uri")
         for iri in dg + ng:
             _check_iri(iri)
+        # The protocol: a dataset given by one kind of parameter has none of the other kind.
         if ng and not dg:
-            dg = ["urn:newsgraph:empty-default-graph"]  # the protocol: named graphs only -> empty default graph
+            dg = ["urn:newsgraph:empty-default-graph"]
+        if dg and not ng:
+            ng = ["urn:newsgraph:no-named-graphs"]
         reply = run({"op": "sparql", "text": text, "default_graphs": dg, "named_graphs": ng,
                      "formats": params("format"), "accept": request.headers.get("Accept")})
         return result_response(reply)

@@ -279,6 +279,27 @@ def test_default_and_named_graph_uris_are_honoured(server):
     assert r.json()["results"]["bindings"] == []
 
 
+def test_from_and_from_named_are_honoured_and_the_default_graph_gives_each_fact_once(server):
+    miami = _article(server, "Talks in Miami")
+    r = requests.get(server.url + "rdf-graphs", params={"graph": miami}, headers={"Accept": "application/n-triples"},
+                     timeout=30)
+    size = len([line for line in r.text.splitlines() if line.strip()])
+    q = f"SELECT (COUNT(*) AS ?n) FROM <{miami}> WHERE {{ ?s ?p ?o }}"
+    r = requests.get(server.sparql, params={"query": q}, timeout=30)
+    assert int(r.json()["results"]["bindings"][0]["n"]["value"]) == size
+    q = f"SELECT DISTINCT ?g FROM NAMED <{miami}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    r = requests.get(server.sparql, params={"query": q}, timeout=30)
+    assert [b["g"]["value"] for b in r.json()["results"]["bindings"]] == [miami]
+    # the README example: one row per person, no DISTINCT needed
+    r = requests.get(server.sparql, params={"query": NAMES}, timeout=30)
+    names = [b["name"]["value"] for b in r.json()["results"]["bindings"]]
+    assert sorted(names) == sorted(ALL_NAMES)
+    # default-graph-uri alone: the named graphs are none (SPARQL 1.1 Protocol 2.1.4)
+    r = requests.get(server.sparql, params={"query": "ASK { GRAPH ?g { ?s ?p ?o } }", "default-graph-uri": miami},
+                     timeout=30)
+    assert r.json()["boolean"] is False
+
+
 # ------------------------------------------------------------------ service description, GSP
 def test_service_description(server):
     r = requests.get(server.sparql, timeout=30)
