@@ -99,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
                                    "(the named queries say so), or after bulk-loading N-Quads written elsewhere.")
     _store_arg(p)
 
+    p = sub.add_parser("load", help="load RDF files (N-Quads, TriG, Turtle, N-Triples, JSON-LD, RDF/XML), then reindex",
+                       description="Load RDF files into the store by its bulk path - what `newsgraph export` "
+                                   "writes, or N-Quads made elsewhere - then rebuild what ingest keeps "
+                                   "materialised (as `newsgraph reindex`). N-Quads and TriG keep their graphs; "
+                                   "triple formats go to the default graph, or to --graph. A file that does not "
+                                   "parse adds nothing; the others are still loaded, and the exit code is 1.")
+    _store_arg(p)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--graph", metavar="IRI", default=None, help="load triple formats into this named graph")
+    p.add_argument("--no-reindex", action="store_true", help="skip the rebuild (run `newsgraph reindex` later)")
+
     p = sub.add_parser("validate", help="check the store against the SHACL shapes of the RDF contract")
     _store_arg(p)
 
@@ -271,6 +282,21 @@ def cmd_reindex(args) -> int:
     return 0
 
 
+def cmd_load(args) -> int:
+    from newsgraph.graph.load import load_files
+    from newsgraph.graph.reindex import reindex
+    report = (lambda msg: print(f"load: {msg}", file=sys.stderr))
+    with _open(args) as store:
+        n, errors = load_files(store, args.files, args.graph, report)
+        for line in errors:
+            print(f"error: {line}", file=sys.stderr)
+        if n and not args.no_reindex:
+            reindex(store, _minter(args), report=lambda msg: print(f"reindex: {msg}", file=sys.stderr))
+    print(f"load: {n:,} statements from {len(args.files) - len(errors)} of {len(args.files)} files"
+          + ("" if args.no_reindex or not n else "; materialised data rebuilt"))
+    return 1 if errors else 0
+
+
 def cmd_queries(args) -> int:
     from newsgraph import queries
     for q in queries.all_queries().values():
@@ -328,7 +354,7 @@ def cmd_viz(args) -> int:
 
 COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "query": cmd_query, "queries": cmd_queries,
             "stats": cmd_stats, "validate": cmd_validate, "explain": cmd_explain, "serve": cmd_serve,
-            "viz": cmd_viz, "reindex": cmd_reindex}
+            "viz": cmd_viz, "reindex": cmd_reindex, "load": cmd_load}
 
 
 def main(argv: list[str] | None = None) -> int:

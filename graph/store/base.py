@@ -20,6 +20,7 @@ from ..terms import nt, nt_triples
 DEFAULT_GRAPH = "urn:newsgraph:default-graph"
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
 QUAD_FORMATS = ("trig", "nquads")
+_RDFLIB = {"ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
 class StoreError(Exception):
@@ -76,6 +77,21 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def load(self, data: bytes, fmt: str) -> int:
         """Add serialized RDF (quad formats keep their graphs); returns the number of statements."""
+
+    def load_file(self, path: str, fmt: str, graph: str | None = None) -> int:
+        """Add an RDF file (into `graph` for triple formats, when given); returns the number of
+        statements. A file that does not parse adds nothing. Backends with a bulk path override it."""
+        with open(path, "rb") as f:
+            data = f.read()
+        if graph is not None:
+            from rdflib import Graph
+            try:
+                triples = list(Graph().parse(data=data, format=_RDFLIB.get(fmt, fmt)))
+            except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds
+                raise StoreError(f"cannot parse {fmt}: {exc}") from exc
+            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{nt_triples(triples)}}} }}")
+            return len(triples)
+        return self.load(data, fmt)
 
     def optimize(self) -> None:
         """Compact the store after a large write (bulk ingest, reindex). A no-op where the
