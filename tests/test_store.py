@@ -109,6 +109,10 @@ def test_triple_exports_hold_the_union(store, fmt):
     g = Graph().parse(data=out.getvalue(), format="json-ld" if fmt == "jsonld" else "turtle")
     n = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
     assert len(g) == int(n[0]["n"])
+    if fmt == "jsonld":  # compact, with our prefixes as its @context
+        import json
+        doc = json.loads(out.getvalue())
+        assert doc["@context"]["schema"] == "https://schema.org/" and '"schema:name"' in out.getvalue().decode()
 
 
 def test_export_of_one_graph_and_of_an_unknown_graph(store):

@@ -189,6 +189,18 @@ class OxigraphStore(Store):
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
         prefixes = {k: v for k, v in PREFIXES.items()}
+        if fmt == "jsonld":  # compact, with a @context (graph/jsonld.py)
+            from ..jsonld import write_compact
+            if graph == DEFAULT_GRAPH:
+                quads = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            elif graph:
+                if not self._store.contains_named_graph(ox.NamedNode(graph)):
+                    raise StoreError(f"no graph {graph!r} in the store")
+                quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            else:
+                quads = self._store
+            write_compact(((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads), out)
+            return
         if graph == DEFAULT_GRAPH:
             triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
             ox.serialize(triples, out, format=RDF_FORMATS[fmt], prefixes=prefixes)

@@ -190,6 +190,10 @@ class RemoteSparqlStore(Store):
         else:
             rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
             quads = [(s, p, o, g) for s, p, o, g in rows]
+        if fmt == "jsonld":  # compact, with a @context (graph/jsonld.py)
+            from ..jsonld import write_compact
+            write_compact(((s, p, o) for s, p, o, _ in quads), out)
+            return
         if fmt in ("trig", "nquads"):
             ds = Dataset()
             for s, p, o, g in quads:
