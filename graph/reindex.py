@@ -64,6 +64,22 @@ def place_fact_updates(entities_graph) -> list[str]:
     ]
 
 
+OLD_SCHEMA = "https://schema.org/"
+
+
+def schema_iri_update(graphs: list[str]) -> str:
+    """Rewrite https://schema.org/ IRIs (predicates and objects) to the namespace in use
+    (http://schema.org/, since index version 7) in `graphs`: a store written before then."""
+    new = str(SDO)
+    values = " ".join(f"<{g}>" for g in graphs)
+    return (f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s ?p2 ?o2 }} }} WHERE {{ "
+            f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?p), "{OLD_SCHEMA}") || (isIRI(?o) && STRSTARTS(STR(?o), "{OLD_SCHEMA}"))) '
+            f'BIND(IF(STRSTARTS(STR(?p), "{OLD_SCHEMA}"), IRI(CONCAT("{new}", STRAFTER(STR(?p), "{OLD_SCHEMA}"))), ?p) AS ?p2) '
+            f'BIND(IF(isIRI(?o) && STRSTARTS(STR(?o), "{OLD_SCHEMA}"), '
+            f'IRI(CONCAT("{new}", STRAFTER(STR(?o), "{OLD_SCHEMA}"))), ?o) AS ?o2) }}')
+
+
 def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 1000) -> dict[str, float]:
     """Recompute search names, place facts, month buckets, the default graph, counts and pairs;
     returns seconds per step.
@@ -78,6 +94,15 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         store.update(" ;\n".join(ops))
         times[label] = times.get(label, 0.0) + time.perf_counter() - t
 
+    old_schema = []
+    if store.ask(f"ASK {{ GRAPH ?g {{ ?a a <{OLD_SCHEMA}NewsArticle> }} }}") or \
+            store.ask(f"ASK {{ GRAPH {nt(minter.entities_graph)} {{ ?e <{OLD_SCHEMA}name> ?n }} }}"):
+        old_schema = [str(r[0]) for r in store.query(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?p), \"{OLD_SCHEMA}\")) }}").rows]
+    for i in range(0, len(old_schema), batch):  # a store from before index version 7
+        run("schema.org IRIs", [schema_iri_update(old_schema[i:i + batch])])
+    if old_schema:
+        report(f"schema.org IRIs: {times['schema.org IRIs']:.1f} s ({len(old_schema)} graphs rewritten)")
     for label, ops in (("search names", search_name_updates(minter.entities_graph)),
                        ("place facts", place_fact_updates(minter.entities_graph))):
         run(label, ops)

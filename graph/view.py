@@ -76,8 +76,8 @@ def withdraw_triples(triples) -> str | None:
 def rename(old: URIRef, new: URIRef) -> str:
     """A merged node's facts in the default graph move to its new IRI, as in every named graph."""
     o, n = nt(old), nt(new)
-    return (f"DELETE {{ {o} ?p ?x }} INSERT {{ {n} ?p ?x }} WHERE {{ {o} ?p ?x FILTER(?p != <https://schema.org/name>) }} ;\n"
-            f"DELETE WHERE {{ {o} <https://schema.org/name> ?x }} ;\n"
+    return (f"DELETE {{ {o} ?p ?x }} INSERT {{ {n} ?p ?x }} WHERE {{ {o} ?p ?x FILTER(?p != <http://schema.org/name>) }} ;\n"
+            f"DELETE WHERE {{ {o} <http://schema.org/name> ?x }} ;\n"
             f"DELETE {{ ?s ?p {o} }} INSERT {{ ?s ?p {n} }} WHERE {{ ?s ?p {o} }}")
 
 

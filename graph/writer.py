@@ -36,9 +36,10 @@ VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
 # What the writer materialises, versioned: 3 added search names, venue counts and the pairs'
 # own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph;
 # 5 one property per bucket kind and each item's sort date; 6 the default graph as the merge of the
-# published graphs, each fact once (graph/view.py).
+# published graphs, each fact once (graph/view.py); 7 schema.org as http://schema.org/ (what the
+# JSON-LD news sites embed expands to; graph/reindex.py rewrites an older store's https IRIs).
 # A store without the current version needs `newsgraph reindex`.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])

@@ -113,7 +113,7 @@ def test_query_named_file_and_text_with_params(cli, tmp_path, store):
     names = {b["name"]["value"] for b in json.loads(out)["results"]["bindings"]}
     assert any("Selenskyj" in n for n in names), names
     rq = tmp_path / "persons.rq"
-    rq.write_text("# title: persons\nPREFIX schema: <https://schema.org/>\n"
+    rq.write_text("# title: persons\nPREFIX schema: <http://schema.org/>\n"
                   "SELECT ?n WHERE { ?p schema:name ?n . FILTER EXISTS { ?p a schema:Person } }\n")
     csv = cli("query", str(rq), "--store", store, "--format", "csv", check=True).stdout
     assert csv.splitlines()[0] == "n" and "Witkoff" in csv

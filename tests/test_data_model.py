@@ -147,3 +147,41 @@ def test_validate_streams_batches_and_still_finds_a_violation(store):
     store.update(f'INSERT DATA {{ GRAPH <{eg}> {{ <{BASE}person/vitkof-s> schema:name "Steven Witkoff" }} }}')
     conforms, text, violations = validate_store(store, eg, batch=2)
     assert not conforms and violations >= 1 and "exactly one schema:name" in text
+
+
+def test_reindex_rewrites_the_https_schema_org_iris_of_an_older_store(store):
+    expected = set(_default_rows(store))
+    graphs = [str(r[0]) for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows]
+    # what a store written before index version 7 held: https://schema.org/ terms
+    for g in graphs:
+        store.update(f'DELETE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} INSERT {{ GRAPH <{g}> {{ ?s ?p2 ?o2 }} }} WHERE {{ '
+                     f'GRAPH <{g}> {{ ?s ?p ?o }} '
+                     f'BIND(IF(STRSTARTS(STR(?p), "http://schema.org/"), IRI(REPLACE(STR(?p), "^http:", "https:")), ?p) AS ?p2) '
+                     f'BIND(IF(isIRI(?o) && STRSTARTS(STR(?o), "http://schema.org/"), '
+                     f'IRI(REPLACE(STR(?o), "^http:", "https:")), ?o) AS ?o2) }}')
+    ig = f"<{BASE}graph/index>"
+    store.update(f"CLEAR DEFAULT ; DELETE WHERE {{ GRAPH {ig} {{ {ig} ng:indexVersion ?v }} }} ; "
+                 f"INSERT DATA {{ GRAPH {ig} {{ {ig} ng:indexVersion 6 }} }}")
+    assert not store.query(README_EXAMPLE).rows
+    assert index_problem(store, Minter(BASE))
+    reindex(store, Minter(BASE), batch=3)
+    assert not store.ask('ASK { GRAPH ?g { ?s ?p ?o FILTER(STRSTARTS(STR(?p), "https://schema.org/")) } }')
+    assert set(_default_rows(store)) == expected
+    assert len(store.query(README_EXAMPLE).rows) == 4
+    assert len(store.query(queries.get("meetings").sparql(base=BASE)).rows) == 2
+
+
+def test_schema_org_terms_join_with_the_schema_org_json_ld_of_news_sites(store):
+    # what a news site embeds: its @context expands to http://schema.org/
+    import json
+
+    from rdflib import Graph
+    page = {"@context": "http://schema.org/", "@type": "NewsArticle", "@id": "https://news.example/1",
+            "mentions": {"@type": "Person", "name": "Steve Witkoff"}}
+    ctx = {"@vocab": "http://schema.org/"}  # schema.org's own context, offline
+    g = Graph().parse(data=json.dumps({**page, "@context": ctx}), format="json-ld")
+    store.update("INSERT DATA { GRAPH <https://news.example/1> { " +
+                 " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in g) + " } }")
+    rows = store.query('SELECT ?ours WHERE { GRAPH <https://news.example/1> { ?x schema:name ?n } '
+                       'GRAPH ?a { ?ours schema:name ?n } }').rows
+    assert rows

@@ -12,7 +12,7 @@ from rdflib.namespace import Namespace
 
 from test_endpoint_support import BASE, Server, build_store
 
-SDO = Namespace("https://schema.org/")
+SDO = Namespace("http://schema.org/")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 NAMES = "SELECT ?name WHERE { ?e a schema:Person ; schema:name ?name } ORDER BY ?name"
 ALL_NAMES = {"Bob Builder", "Eve <b>Mallory</b>", "Marco Rubio", "Sergej Lawrow", "Steve Witkoff",
@@ -38,7 +38,7 @@ def _charset(resp) -> None:
 def test_sparqlwrapper_select_in_json_xml_csv_tsv(server):
     from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
     sw = SPARQLWrapper(server.sparql)
-    sw.setQuery("PREFIX schema: <https://schema.org/>\n" + NAMES)
+    sw.setQuery("PREFIX schema: <http://schema.org/>\n" + NAMES)
     sw.setReturnFormat(JSON)
     assert _names(sw.query().convert()) == ALL_NAMES
     sw.setReturnFormat(XML)
@@ -56,13 +56,13 @@ def test_sparqlwrapper_select_in_json_xml_csv_tsv(server):
 def test_sparqlwrapper_ask_construct_and_post(server):
     from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
     sw = SPARQLWrapper(server.sparql)
-    sw.setQuery('ASK { ?p <https://schema.org/name> "Steve Witkoff" }')
+    sw.setQuery('ASK { ?p <http://schema.org/name> "Steve Witkoff" }')
     sw.setReturnFormat(JSON)
     assert sw.query().convert()["boolean"] is True
     sw.setReturnFormat(XML)
     assert sw.query().convert().getElementsByTagName("boolean")[0].firstChild.data == "true"
-    sw.setQuery("CONSTRUCT { ?e <https://schema.org/name> ?n } WHERE { ?e a <https://schema.org/Person> ; "
-                "<https://schema.org/name> ?n }")
+    sw.setQuery("CONSTRUCT { ?e <http://schema.org/name> ?n } WHERE { ?e a <http://schema.org/Person> ; "
+                "<http://schema.org/name> ?n }")
     sw.setReturnFormat(XML)  # CONSTRUCT + XML: RDF/XML, parsed into an rdflib Graph
     g = sw.query().convert()
     assert {str(o) for o in g.objects(None, SDO.name)} == ALL_NAMES
@@ -71,23 +71,23 @@ def test_sparqlwrapper_ask_construct_and_post(server):
     assert len(g2) == len(g) == len(ALL_NAMES)
     sw.setMethod(POST)
     sw.setReturnFormat(JSON)
-    sw.setQuery("PREFIX schema: <https://schema.org/>\n" + NAMES)
+    sw.setQuery("PREFIX schema: <http://schema.org/>\n" + NAMES)
     assert _names(sw.query().convert()) == ALL_NAMES
 
 
 def test_rdflib_sparqlstore(server):
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
     g = Graph(store=SPARQLStore(server.sparql))
-    rows = list(g.query("PREFIX schema: <https://schema.org/>\n" + NAMES))
+    rows = list(g.query("PREFIX schema: <http://schema.org/>\n" + NAMES))
     assert {str(r[0]) for r in rows} == ALL_NAMES
     assert {str(o) for s, p, o in g.triples((None, SDO.name, None))} >= ALL_NAMES
-    assert bool(g.query('ASK { ?s <https://schema.org/headline> "Talks in Miami" }').askAnswer)
+    assert bool(g.query('ASK { ?s <http://schema.org/headline> "Talks in Miami" }').askAnswer)
     assert (None, SDO.headline, Literal("Gespräche in Riad")) in g
 
 
 # ------------------------------------------------------------------ the three ways to send a query
 def test_get_form_post_and_direct_post_agree(server):
-    q = "PREFIX schema: <https://schema.org/>\n" + NAMES
+    q = "PREFIX schema: <http://schema.org/>\n" + NAMES
     a = requests.get(server.sparql, params={"query": q}, timeout=30)
     b = requests.post(server.sparql, data={"query": q}, timeout=30)
     c = requests.post(server.sparql, data=q.encode(), headers={"Content-Type": "application/sparql-query"},
