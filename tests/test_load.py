@@ -58,3 +58,10 @@ def test_a_broken_file_adds_nothing_and_the_others_still_load(cli, tmp_path):
     q = "SELECT ?o WHERE { GRAPH <http://a.example/g> { ?s ?p ?o } }"
     rows = json.loads(cli("query", q, "--store", dst, "--format", "json", check=True).stdout)["results"]["bindings"]
     assert [b["o"]["value"] for b in rows] == ["ok"]  # nothing of broken.nq, not even its good first line
+
+
+def test_ingest_of_rdf_points_to_load(cli, tmp_path):
+    f = tmp_path / "graph.nq"
+    f.write_text('<http://a.example/s> <http://a.example/p> "o" .\n', "utf-8")
+    proc = cli("ingest", "--store", str(tmp_path / "store"), "--quiet", str(f))
+    assert proc.returncode == 1 and "newsgraph load" in proc.stderr
