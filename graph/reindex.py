@@ -34,8 +34,9 @@ def index_problem(store: Store, minter: Minter) -> str | None:
         base = str(other[0][0])[:-len("graph/index")]
         return (f"this store was written under the base IRI {base}, not {minter.base}: give the same "
                 f"--base-iri (or $NEWSGRAPH_BASE_IRI) as at ingest, or the named queries find nothing")
-    return ("this store was written by an older newsgraph: its search names and counts are incomplete, "
-            "so named queries miss data; run `newsgraph reindex` once (it rebuilds them from the articles)")
+    return ("this store was written by an older newsgraph: its counts, month buckets or default graph are "
+            "incomplete (or its schema.org IRIs are https), so queries miss data; run `newsgraph reindex` once "
+            "(it rebuilds them from the articles)")
 
 
 def search_name_updates(entities_graph) -> list[str]:
