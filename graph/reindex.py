@@ -81,6 +81,18 @@ def schema_iri_update(graphs: list[str]) -> str:
             f'IRI(CONCAT("{new}", STRAFTER(STR(?o), "{OLD_SCHEMA}"))), ?o) AS ?o2) }}')
 
 
+def language_tag_update(graphs: list[str]) -> str:
+    """Tag the untagged headlines, claim texts and job titles of `graphs` with their article's
+    language (graph/build.py text_literal; a store from before index version 8)."""
+    from .build import LANGUAGE_TAGGED
+    values = " ".join(f"<{g}>" for g in graphs)
+    props = ", ".join(f"<{SDO[p]}>" for p in LANGUAGE_TAGGED)
+    return (f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?tagged }} }} WHERE {{ "
+            f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{SDO.inLanguage}> ?lang . ?s ?p ?o "
+            f'FILTER(?p IN ({props}) && isLiteral(?o) && LANG(?o) = "") }} '
+            f"BIND(STRLANG(STR(?o), STR(?lang)) AS ?tagged) }}")
+
+
 def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 1000) -> dict[str, float]:
     """Recompute search names, place facts, month buckets, the default graph, counts and pairs;
     returns seconds per step.
@@ -104,6 +116,10 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         run("schema.org IRIs", [schema_iri_update(old_schema[i:i + batch])])
     if old_schema:
         report(f"schema.org IRIs: {times['schema.org IRIs']:.1f} s ({len(old_schema)} graphs rewritten)")
+    articles = [str(r[0]) for r in store.query(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{NG.contentHash}> ?h }} }}").rows]
+    for i in range(0, len(articles), batch):
+        run("language tags", [language_tag_update(articles[i:i + batch])])
     for label, ops in (("search names", search_name_updates(minter.entities_graph)),
                        ("place facts", place_fact_updates(minter.entities_graph))):
         run(label, ops)

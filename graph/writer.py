@@ -37,9 +37,10 @@ VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
 # own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph;
 # 5 one property per bucket kind and each item's sort date; 6 the default graph as the merge of the
 # published graphs, each fact once (graph/view.py); 7 schema.org as http://schema.org/ (what the
-# JSON-LD news sites embed expands to; graph/reindex.py rewrites an older store's https IRIs).
+# JSON-LD news sites embed expands to; graph/reindex.py rewrites an older store's https IRIs);
+# 8 headlines, claim texts and job titles tagged with the article's language.
 # A store without the current version needs `newsgraph reindex`.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])

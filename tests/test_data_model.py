@@ -91,7 +91,7 @@ def test_bookkeeping_stays_out_of_the_default_graph(store):
 
 
 def test_from_reads_exactly_the_graph_it_names(store):
-    article = store.query("SELECT ?a WHERE { ?a schema:headline \"Another report\" }").rows[0][0]
+    article = store.query("SELECT ?a WHERE { ?a schema:headline \"Another report\"@de }").rows[0][0]
     size = int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}").rows[0][0])
     counted = store.query(f"SELECT (COUNT(*) AS ?n) FROM <{article}> WHERE {{ ?s ?p ?o }}").rows[0][0]
     assert int(counted) == size
@@ -185,3 +185,21 @@ def test_schema_org_terms_join_with_the_schema_org_json_ld_of_news_sites(store):
     rows = store.query('SELECT ?ours WHERE { GRAPH <https://news.example/1> { ?x schema:name ?n } '
                        'GRAPH ?a { ?ours schema:name ?n } }').rows
     assert rows
+
+
+def test_headlines_claim_texts_and_job_titles_carry_the_article_language(store):
+    langs = {str(r[0]) for r in store.query(
+        "SELECT DISTINCT (LANG(?t) AS ?l) WHERE { { ?a schema:headline ?t } UNION { ?c schema:text ?t } }").rows}
+    assert langs == {"de"}  # the sample articles are German
+    en = store.query('SELECT ?a WHERE { ?a schema:headline ?h FILTER(LANGMATCHES(LANG(?h), "en")) }').rows
+    assert not en
+    # a store from before index version 8: untagged text; reindex tags it from schema:inLanguage
+    graphs = [str(r[0]) for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g ng:contentHash ?h } }").rows]
+    for g in graphs:
+        store.update(f"DELETE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} INSERT {{ GRAPH <{g}> {{ ?s ?p ?plain }} }} WHERE {{ "
+                     f"GRAPH <{g}> {{ ?s ?p ?o FILTER(?p IN (schema:headline, schema:text, schema:jobTitle)) }} "
+                     f"BIND(STR(?o) AS ?plain) }}")
+    assert store.ask('ASK { GRAPH ?g { ?a schema:headline ?h FILTER(LANG(?h) = "") } }')
+    reindex(store, Minter(BASE), batch=3)
+    assert not store.ask('ASK { GRAPH ?g { ?a schema:headline|schema:text ?h FILTER(LANG(?h) = "") } }')
+    assert set(_default_rows(store)) == _merge(store)

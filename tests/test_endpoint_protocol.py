@@ -81,8 +81,8 @@ def test_rdflib_sparqlstore(server):
     rows = list(g.query("PREFIX schema: <http://schema.org/>\n" + NAMES))
     assert {str(r[0]) for r in rows} == ALL_NAMES
     assert {str(o) for s, p, o in g.triples((None, SDO.name, None))} >= ALL_NAMES
-    assert bool(g.query('ASK { ?s <http://schema.org/headline> "Talks in Miami" }').askAnswer)
-    assert (None, SDO.headline, Literal("Gespräche in Riad")) in g
+    assert bool(g.query('ASK { ?s <http://schema.org/headline> "Talks in Miami"@de }').askAnswer)
+    assert "Gespräche in Riad" in {str(o) for o in g.objects(None, SDO.headline)}
 
 
 # ------------------------------------------------------------------ the three ways to send a query
@@ -256,7 +256,7 @@ def test_request_body_over_the_limit_is_413(server):
 
 # ------------------------------------------------------------------ dataset
 def _article(server, title: str) -> str:
-    r = requests.get(server.sparql, params={"query": f'SELECT ?a WHERE {{ ?a schema:headline "{title}" }}'},
+    r = requests.get(server.sparql, params={"query": f'SELECT ?a WHERE {{ ?a schema:headline ?h FILTER(STR(?h) = "{title}") }}'},
                      timeout=30)
     return r.json()["results"]["bindings"][0]["a"]["value"]
 
@@ -325,8 +325,8 @@ def test_graph_store_protocol_read(server):
     r = requests.get(server.url + "rdf-graphs", params={"graph": miami}, timeout=30)
     assert r.status_code == 200 and r.headers["Content-Type"] == "text/turtle; charset=utf-8"
     g = Graph().parse(data=r.text, format="turtle")
-    assert g.value(URIRef(miami), SDO.headline) == Literal("Talks in Miami")
-    assert not list(g.triples((None, SDO.headline, Literal("Gespräche in Riad"))))
+    assert str(g.value(URIRef(miami), SDO.headline)) == "Talks in Miami"
+    assert "Gespräche in Riad" not in {str(o) for o in g.objects(None, SDO.headline)}
     r = requests.get(server.url + "rdf-graphs", params={"graph": miami}, headers={"Accept": "application/trig"},
                      timeout=30)
     assert r.headers["Content-Type"] == "application/trig; charset=utf-8"

@@ -120,7 +120,7 @@ def test_ingest_while_serving_fails_cleanly_and_the_store_still_answers(server, 
                        capture_output=True, text=True, timeout=120, env=env)
     assert p.returncode == 2, (p.stdout, p.stderr)
     assert "in use" in p.stderr and "newsgraph ingest: error:" in p.stderr
-    assert ask(server, 'ASK { ?a <http://schema.org/headline> "Talks in Miami" }')
+    assert ask(server, 'ASK { ?a <http://schema.org/headline> "Talks in Miami"@de }')
 
 
 def test_a_second_server_on_the_same_store_is_refused(store_dir, server):
