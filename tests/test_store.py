@@ -109,6 +109,11 @@ def test_triple_exports_hold_the_union(store, fmt):
     g = Graph().parse(data=out.getvalue(), format="json-ld" if fmt == "jsonld" else "turtle")
     n = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
     assert len(g) == int(n[0]["n"])
+    if fmt == "turtle":  # prefixed, grouped by subject, a blank line between subjects
+        text = out.getvalue().decode()
+        assert "@prefix schema: <http://schema.org/> ." in text and "\n\n" in text
+        blocks = text.split("\n\n")[1:]
+        assert blocks and all(not b.startswith(("\t", " ")) for b in blocks)
     if fmt == "jsonld":  # compact, with our prefixes as its @context
         import json
         doc = json.loads(out.getvalue())

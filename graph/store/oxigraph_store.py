@@ -219,6 +219,10 @@ class OxigraphStore(Store):
             ox.serialize(sorted(self._store, key=str), out, format=RDF_FORMATS[fmt], prefixes=prefixes)
             return
         triples = sorted({q.triple for q in self._store}, key=str)
+        if fmt == "turtle":  # a blank line between subjects (graph/readable.py)
+            from ..readable import spaced_turtle
+            out.write(spaced_turtle(ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes)))
+            return
         ox.serialize(triples, out, format=RDF_FORMATS[fmt], prefixes=prefixes)
 
     def flush(self):
