@@ -319,7 +319,7 @@ def cmd_stats(args) -> int:
 def cmd_validate(args) -> int:
     from newsgraph.graph.validate import validate_store
     with _open(args, read_only=True) as store:
-        conforms, text, violations = validate_store(store, str(_minter(args).entities_graph))
+        conforms, text, violations = validate_store(store)
     if conforms:
         print("validate: the graph conforms to the newsgraph shapes")
         return 0

@@ -137,18 +137,6 @@ def test_a_surname_merge_renames_the_node_in_the_default_graph_too():
                                                                         "Steve Witkoff"]
 
 
-def test_validate_streams_batches_and_still_finds_a_violation(store):
-    from newsgraph.graph.validate import validate_store
-    eg = f"{BASE}graph/entities"
-    seen = []
-    conforms, text, violations = validate_store(store, eg, batch=2, progress=lambda d, t: seen.append((d, t)))
-    assert conforms, text
-    assert seen == [(1, 2), (2, 2)]  # four articles, two at a time
-    store.update(f'INSERT DATA {{ GRAPH <{eg}> {{ <{BASE}person/vitkof-s> schema:name "Steven Witkoff" }} }}')
-    conforms, text, violations = validate_store(store, eg, batch=2)
-    assert not conforms and violations >= 1 and "exactly one schema:name" in text
-
-
 def test_reindex_rewrites_the_https_schema_org_iris_of_an_older_store(store):
     expected = set(_default_rows(store))
     graphs = [str(r[0]) for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows]
