@@ -39,12 +39,19 @@ class Check:
     query: str  # SELECT ?focus ?value: one row per violation
 
 
-def _path(shapes: Graph, node) -> str:
+def _steps(shapes: Graph, node) -> list[URIRef]:
     if isinstance(node, URIRef):
-        return nt(node)
+        return [node]
     if isinstance(node, BNode) and (node, RDF.first, None) in shapes:
-        return "/".join(_path(shapes, n) for n in Collection(shapes, node))
+        return [s for n in Collection(shapes, node) for s in _steps(shapes, n)]
     raise UnsupportedShape(f"sh:path {node!r}: only IRIs and sequences are compiled")
+
+
+def _pattern(steps: list[URIRef], subject: str, obj: str) -> str:
+    """A sequence path as a chain of triple patterns (a minCount check subtracts it with MINUS:
+    Oxigraph ran `FILTER NOT EXISTS { ?f a/b ?v }` as a nested loop, 3.7 s at 200 articles)."""
+    nodes = [subject] + [f"{obj}_step{i}" for i in range(1, len(steps))] + [obj]
+    return " . ".join(f"{nodes[i]} {nt(p)} {nodes[i + 1]}" for i, p in enumerate(steps))
 
 
 def _condition(shapes: Graph, key, value) -> str:
@@ -89,7 +96,8 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             unknown = {p for p in shapes.predicates(prop)} - _KNOWN
             if unknown:
                 raise UnsupportedShape(f"{name}: {', '.join(sorted(map(str, unknown)))} not compiled")
-            path = _path(shapes, shapes.value(prop, SH.path))
+            steps = _steps(shapes, shapes.value(prop, SH.path))
+            path = "/".join(nt(p) for p in steps)
             message = shapes.value(prop, SH.message)
             message = str(message) if message is not None else None
             label = shapes.namespace_manager.normalizeUri(shapes.value(prop, SH.path)) \
@@ -100,11 +108,12 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     raise UnsupportedShape(f"{name}: sh:minCount {n} (only 1 is compiled)")
                 checks.append(Check(name, label, "minCount 1", message,
                                     f"SELECT ?focus (?none AS ?value) WHERE {{ {focus} "
-                                    f"FILTER NOT EXISTS {{ ?focus {path} ?any }} }}"))
+                                    f"MINUS {{ {_pattern(steps, '?focus', '?any')} }} }}"))
             n = shapes.value(prop, SH.maxCount)
             if n is not None:
                 checks.append(Check(name, label, f"maxCount {n}", message,
-                                    f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?value) WHERE {{ {focus} ?focus {path} ?v }} "
+                                    f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?value) WHERE {{ {focus} "
+                                    f"{_pattern(steps, '?focus', '?v')} }} "
                                     f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {int(n)})"))
             for key in sorted(_VALUE_KEYS, key=str):
                 for value in shapes.objects(prop, key):
@@ -112,6 +121,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     what = f"{shapes.namespace_manager.normalizeUri(key)} " + \
                            (shapes.namespace_manager.normalizeUri(value) if isinstance(value, URIRef) else "…")
                     checks.append(Check(name, label, what, message,
-                                        f"SELECT DISTINCT ?focus ?value WHERE {{ {focus} ?focus {path} ?value "
+                                        f"SELECT DISTINCT ?focus ?value WHERE {{ {focus} "
+                                        f"{_pattern(steps, '?focus', '?value')} "
                                         f"FILTER(!({cond})) }}"))
     return checks
