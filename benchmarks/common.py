@@ -122,7 +122,8 @@ def dump(obj, path: str | None) -> None:
 
 def popular_params(store) -> dict:
     """Query parameters that hit a lot of data: the most mentioned person's surname, a meeting IRI."""
-    rows = store.select("SELECT ?name WHERE { ?e ng:articleCount ?c ; schema:name ?name ; a schema:Person } "
+    rows = store.select(f"SELECT ?name WHERE {{ GRAPH <{BASE}graph/index> {{ ?e ng:articleCount ?c }} "
+                        "?e schema:name ?name ; a schema:Person } "
                         "ORDER BY DESC(?c) LIMIT 1")
     name = str(rows[0]["name"]).split()[-1] if rows else "Witkoff"
     rows = store.select("SELECT ?m WHERE { ?m a ng:Meeting } ORDER BY ?m LIMIT 1")

@@ -37,7 +37,7 @@ from common import (BASE, bindings_for, dir_size, dump, fmt_ms, median_ms, p99_m
                     popular_params, table, write_graphs)
 
 BACKENDS = ["oxigraph", "oxrdflib", "rdflib-memory", "rdflib-bdb"]
-PREFIXES = """PREFIX schema: <https://schema.org/>
+PREFIXES = """PREFIX schema: <http://schema.org/>
 PREFIX ng: <https://w3id.org/newsgraph/vocab#>
 """
 # Aggregates as one would write them without materialised counts, and the union trap.

@@ -161,7 +161,6 @@ class KnowledgeGraph:
         literals. A named query answers one page (`limit` rows, default its page size, 0 for
         all; `offset` rows skipped); `rows.next_offset` says where the next page starts."""
         from newsgraph import queries
-        from newsgraph.graph.namespaces import sparql_prefixes
         from newsgraph.graph.reindex import index_problem
 
         named = queries.get(query)
@@ -190,7 +189,7 @@ class KnowledgeGraph:
         elif any(k in query.upper() for k in SPARQL_FORMS):
             if limit is not None or offset is not None:
                 raise UsageError("limit and offset page a named query; write LIMIT/OFFSET into your own SPARQL")
-            text = query if "PREFIX" in query.upper() else sparql_prefixes() + query
+            text = query  # every store predefines the prefixes: error positions stay the user's
         else:
             raise UsageError(f"no named query {query!r} (known: {', '.join(queries.all_queries())}); "
                              f"or give a .rq file or SPARQL text")

@@ -98,6 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
                                    "(the named queries say so), or after bulk-loading N-Quads written elsewhere.")
     _store_arg(p)
 
+    p = sub.add_parser("load", help="load RDF files (N-Quads, TriG, Turtle, N-Triples, JSON-LD, RDF/XML), then reindex",
+                       description="Load RDF files into the store by its bulk path - what `newsgraph export` "
+                                   "writes, or N-Quads made elsewhere - then rebuild what ingest keeps "
+                                   "materialised (as `newsgraph reindex`). N-Quads and TriG keep their graphs; "
+                                   "triple formats go to the default graph, or to --graph. A file that does not "
+                                   "parse adds nothing; the others are still loaded, and the exit code is 1.")
+    _store_arg(p)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--graph", metavar="IRI", default=None, help="load triple formats into this named graph")
+    p.add_argument("--no-reindex", action="store_true", help="skip the rebuild (run `newsgraph reindex` later)")
+
     p = sub.add_parser("validate", help="check the store against the SHACL shapes of the RDF contract")
     _store_arg(p)
 
@@ -203,12 +214,17 @@ def cmd_query(args) -> int:
         if k in ("limit", "offset"):
             raise CliError(f"give the page as --{k} N, not --param {k}=...")
         params[k] = v
+    from newsgraph.graph.store import QueryError
+    from newsgraph.graph.store.errors import readable
+
     from .api import MissingParameter
     with _kg(args, read_only=True) as kg:
         try:
             rows = kg.query(args.query, limit=args.limit, offset=args.offset, **params)
         except MissingParameter as exc:
             raise CliError(f"query {exc.query!r} needs --param {exc.param}=VALUE ({exc.description})") from exc
+        except QueryError as exc:  # one line: what, line and column
+            raise CliError(readable(str(exc), args.query).splitlines()[0]) from exc
     for note in rows.notes:
         print(f"newsgraph query: note: {note}", file=sys.stderr)
     if rows.next_offset is not None:
@@ -226,6 +242,21 @@ def cmd_reindex(args) -> int:
         times = reindex(store, _minter(args), report=lambda msg: print(f"reindex: {msg}", file=sys.stderr))
     print(f"reindex: done in {sum(times.values()):.1f} s ({store_location(args.store)})")
     return 0
+
+
+def cmd_load(args) -> int:
+    from newsgraph.graph.load import load_files
+    from newsgraph.graph.reindex import reindex
+    report = (lambda msg: print(f"load: {msg}", file=sys.stderr))
+    with _open(args) as store:
+        n, errors = load_files(store, args.files, args.graph, report)
+        for line in errors:
+            print(f"error: {line}", file=sys.stderr)
+        if n and not args.no_reindex:
+            reindex(store, _minter(args), report=lambda msg: print(f"reindex: {msg}", file=sys.stderr))
+    print(f"load: {n:,} statements from {len(args.files) - len(errors)} of {len(args.files)} files"
+          + ("" if args.no_reindex or not n else "; materialised data rebuilt"))
+    return 1 if errors else 0
 
 
 def cmd_queries(args) -> int:
@@ -284,7 +315,7 @@ def cmd_viz(args) -> int:
 
 COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "query": cmd_query, "queries": cmd_queries,
             "stats": cmd_stats, "validate": cmd_validate, "explain": cmd_explain, "serve": cmd_serve,
-            "viz": cmd_viz, "reindex": cmd_reindex}
+            "viz": cmd_viz, "reindex": cmd_reindex, "load": cmd_load}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ from rdflib import Literal
 
 def explain(store, name: str, minter) -> str:
     entities = store.query(
-        "PREFIX schema: <https://schema.org/> PREFIX ng: <https://w3id.org/newsgraph/vocab#> "
+        "PREFIX schema: <http://schema.org/> PREFIX ng: <https://w3id.org/newsgraph/vocab#> "
         "SELECT DISTINCT ?e ?name ?key WHERE { ?e schema:name ?name . OPTIONAL { ?e ng:resolutionKey ?key } "
         "FILTER EXISTS { ?e schema:name|schema:alternateName ?n . FILTER(CONTAINS(LCASE(?n), LCASE(?q))) } } "
         "ORDER BY ?name", {"q": Literal(name)}).rows
@@ -18,11 +18,11 @@ def explain(store, name: str, minter) -> str:
         out.append(f"  resolution key: {key or '-'}")
         out.append(f"  {_why(str(key or ''))}")
         forms = store.query(
-            "PREFIX schema: <https://schema.org/> SELECT DISTINCT ?f WHERE { ?e schema:alternateName ?f } ORDER BY ?f",
+            "PREFIX schema: <http://schema.org/> SELECT DISTINCT ?f WHERE { ?e schema:alternateName ?f } ORDER BY ?f",
             {"e": e}).rows
         out.append("  surface forms: " + ", ".join(str(f) for (f,) in forms))
         mentions = store.query(
-            "PREFIX schema: <https://schema.org/> PREFIX oa: <http://www.w3.org/ns/oa#> "
+            "PREFIX schema: <http://schema.org/> PREFIX oa: <http://www.w3.org/ns/oa#> "
             "PREFIX ng: <https://w3id.org/newsgraph/vocab#> "
             "SELECT ?exact ?start ?form ?article ?headline WHERE { ?ann oa:hasBody ?e ; oa:hasTarget ?t ; "
             "ng:mentionForm ?form . ?t oa:hasSource ?article ; oa:hasSelector ?q , ?p . ?q oa:exact ?exact . "

@@ -21,7 +21,7 @@ def compute_stats(store) -> dict:
         counts = {}
         for key, cls in (("entities", "?e a ?c . FILTER(?c IN (schema:Person, schema:Organization, schema:Place))"),
                          ("meetings", "?e a schema:Event"), ("claims", "?e a schema:Claim")):
-            rr = store.query(f"PREFIX schema: <https://schema.org/> SELECT (COUNT(DISTINCT ?e) AS ?n) "
+            rr = store.query(f"PREFIX schema: <http://schema.org/> SELECT (COUNT(DISTINCT ?e) AS ?n) "
                              f"WHERE {{ GRAPH ?a {{ {cls} }} }}", {"a": r["a"]}).rows
             counts[key] = int(rr[0][0]) if rr else 0
         per_article.append({"article": str(r["a"]), "headline": str(r["title"] or ""),

@@ -220,8 +220,11 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             dg, ng = request.args.getlist("default-graph-uri"), request.args.getlist("named-graph-uri")
         for iri in dg + ng:
             _check_iri(iri)
+        # The protocol: a dataset given by one kind of parameter has none of the other kind.
         if ng and not dg:
-            dg = ["urn:newsgraph:empty-default-graph"]  # the protocol: named graphs only -> empty default graph
+            dg = ["urn:newsgraph:empty-default-graph"]
+        if dg and not ng:
+            ng = ["urn:newsgraph:no-named-graphs"]
         reply = run({"op": "sparql", "text": text, "default_graphs": dg, "named_graphs": ng,
                      "formats": params("format"), "accept": request.headers.get("Accept")})
         return result_response(reply)
@@ -257,7 +260,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         except QueryError as exc:
             from .worker import explain_syntax_error
             message = str(exc)
-            raise ApiError(400, message if "\n  line " in message else explain_syntax_error(message, text)) from None
+            raise ApiError(400, message if "\n  line " in message
+                           else explain_syntax_error(message, text, "update")) from None
         except StoreError as exc:
             raise ApiError(500 if "in use" not in str(exc) else 503, f"update failed: {exc}") from None
         return Response("update applied\n", status=200, content_type=TEXT)

@@ -17,15 +17,17 @@ def service_description_triples(endpoint_url: str, config) -> list:
     dg = BNode("defaultGraph")
     t = [(s, RDF.type, SD.Service), (s, SD.endpoint, URIRef(endpoint_url)),
          (s, SD.supportedLanguage, SD.SPARQL11Query),
-         (s, SD.feature, SD.UnionDefaultGraph),
          (s, SD.defaultDataset, ds), (ds, RDF.type, SD.Dataset), (ds, SD.defaultGraph, dg),
          (dg, RDF.type, SD.Graph),
          (s, DCTERMS.title, Literal("newsgraph SPARQL endpoint")),
          (s, DCTERMS.description, Literal(
              "Knowledge graph from news articles: one named graph per article (named by the article IRI). "
-             "The default graph is the union of all graphs. Results are cut at "
+             "The default graph is the merge of the article graphs, the entities graph and the vocabulary: "
+             "each fact once, without the index (FROM / FROM NAMED pick other graphs). Results are cut at "
              f"{config.max_rows} rows (header X-Newsgraph-Truncated); queries are stopped after "
              + (f"{config.query_timeout:g} s." if config.query_timeout else "no time limit.")))]
+    # the default graph is newsgraph's view (graph/view.py): a remote writer keeps it (remote_store.py)
+    t.append((s, SD.feature, URIRef("https://w3id.org/newsgraph/vocab#DefaultGraphView")))
     if config.update_token:
         t.append((s, SD.supportedLanguage, SD.SPARQL11Update))
     if config.allow_service:

@@ -140,7 +140,7 @@ def _plain(t) -> dict | None:
 
 
 def compact(iri: str) -> str:
-    """schema:name for https://schema.org/name (the prefixes of the RDF model); else the IRI."""
+    """schema:name for http://schema.org/name (the prefixes of the RDF model); else the IRI."""
     for p, ns in PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
             return f"{p}:{iri[len(ns):]}"

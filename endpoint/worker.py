@@ -12,7 +12,6 @@ Protocol (multiprocessing Connection on an inherited socket): the worker sends
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sys
 import time
@@ -29,25 +28,10 @@ def _die_with_parent() -> None:
         pass
 
 
-_POS = re.compile(r"error at (\d+):(\d+)")
-
-
-def explain_syntax_error(message: str, text: str) -> str:
-    """Oxigraph's 'error at LINE:COL: expected …' plus the offending line and a caret."""
-    m = _POS.search(message)
-    if not m:
-        return message
-    line_no, col = int(m.group(1)), int(m.group(2))
-    lines = text.splitlines()
-    if not 1 <= line_no <= len(lines):
-        return message
-    line = lines[line_no - 1]
-    if len(line) > 160:  # a one-line megabyte: show the 160 characters around the error, not all
-        start = max(0, min(col - 80, len(line) - 160))
-        line = ("…" if start else "") + line[start:start + 160] + ("…" if start + 160 < len(line) else "")
-        col = col - start + (1 if start else 0)
-    message = message if len(message) <= 500 else message[:500] + "…"
-    return f"{message}\n  line {line_no}: {line}\n  {' ' * (len(str(line_no)) + 7)}{' ' * (col - 1)}^"
+def explain_syntax_error(message: str, text: str, what: str = "query") -> str:
+    """One readable line (what, line, column), then the line with a caret (graph/store/errors.py)."""
+    from newsgraph.graph.store.errors import readable
+    return readable(message if len(message) <= 500 else message[:500] + "…", text, what)
 
 
 class Worker:
@@ -139,11 +123,11 @@ class Worker:
                 "truncated": truncated, "ms": (time.perf_counter() - t0) * 1000}
 
     def _graph(self, msg: dict) -> dict:
-        """Graph Store Protocol read: one named graph, or the default graph (the union of all graphs)."""
+        """Graph Store Protocol read: one named graph, or the default graph (graph/view.py)."""
         import io
 
         from . import formats
-        from newsgraph.graph.store import StoreError
+        from newsgraph.graph.store import DEFAULT_GRAPH, StoreError
 
         graph = msg.get("graph")
         name, ctype = formats.negotiate("graph", msg.get("formats"), msg.get("accept"))
@@ -153,8 +137,8 @@ class Worker:
         buf = io.BytesIO()
         try:
             # Turtle / N-Triples / JSON-LD / RDF/XML of a named graph hold its triples; TriG and
-            # N-Quads keep the graph name. The default graph is the union (as at /sparql).
-            store.export(buf, name, graph)
+            # N-Quads keep the graph name. The default graph is the one /sparql reads.
+            store.export(buf, name, graph if graph is not None else DEFAULT_GRAPH)
         except StoreError as exc:
             if "no graph" in str(exc):
                 return {"ok": False, "status": 404, "message": str(exc)}

@@ -55,6 +55,16 @@ class ArticleGraph:
     buckets: dict[URIRef, tuple] = field(default_factory=dict)  # month bucket -> its index facts
 
 
+# Text in the article's language carries its tag: a headline, a claim's words and a job title
+# as written are German or English, and a client picks a language by it (FILTER(LANGMATCHES…)).
+LANGUAGE_TAGGED = ("headline", "text", "jobTitle")
+
+
+def text_literal(value: str, lang: str | None) -> Literal:
+    """Text as written in an article of language `lang` ("de", "en"), tagged with it."""
+    return Literal(value, lang=lang) if lang else Literal(value)
+
+
 def date_literal(value: str) -> Literal:
     """ISO date or a shorter ISO prefix, typed as precisely as it is known. An ISO week
     ("2026-W04") is its Monday as an xsd:date (with ng:datePrecision "week" beside it): as text it
@@ -83,7 +93,7 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
 
     add((a, RDF.type, SDO.NewsArticle))
     if article.title:
-        add((a, SDO.headline, Literal(article.title)))
+        add((a, SDO.headline, text_literal(article.title, article.lang)))
     if article.date:
         add((a, SDO.datePublished, date_literal(article.date)))
     if article.lang:
@@ -122,7 +132,7 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         if ent.family_name:
             add((e, SDO.familyName, Literal(ent.family_name)))
         for title in ent.job_titles:
-            add((e, SDO.jobTitle, Literal(title)))
+            add((e, SDO.jobTitle, text_literal(title, article.lang)))
         if ent.affiliation and ent.affiliation in iri_of:
             add((e, SDO.affiliation, iri_of[ent.affiliation]))
         if ent.nationality and ent.nationality in iri_of:
@@ -190,7 +200,7 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         c = minter.claim(article.identity, cl.key)
         add((c, RDF.type, SDO.Claim))
         add((c, SDO.author, iri_of[cl.author]))
-        add((c, SDO.text, Literal(cl.text)))
+        add((c, SDO.text, text_literal(cl.text, article.lang)))
         add((c, NG.claimType, NG[CLAIM_TYPE.get(cl.claim_type, "Statement")]))
         add((c, NG.directQuote, Literal(bool(cl.direct))))
         if cl.cameo:

@@ -15,10 +15,10 @@ from .terms import nt, nt_triples
 NG = "https://w3id.org/newsgraph/vocab#"
 
 COUNTED = {  # predicate of a counted fact -> (count property, counted node is the fact's subject?)
-    "https://schema.org/mentions": ("articleCount", False),
-    "https://schema.org/attendee": ("meetingCount", False),
-    "https://schema.org/author": ("claimCount", False),
-    "https://schema.org/location": ("venueCount", False),
+    "http://schema.org/mentions": ("articleCount", False),
+    "http://schema.org/attendee": ("meetingCount", False),
+    "http://schema.org/author": ("claimCount", False),
+    "http://schema.org/location": ("venueCount", False),
     # pair ng:sharedMeeting meeting: counts the pair's meetings (its own property, so a page of the
     # top pairs is one index scan, with no join to tell pairs from entities)
     NG + "sharedMeeting": ("sharedMeetingCount", True),

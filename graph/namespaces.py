@@ -19,7 +19,7 @@ class _TermCache(Namespace):
         return term
 
 
-SDO = _TermCache("https://schema.org/")
+SDO = _TermCache("http://schema.org/")
 OA = _TermCache("http://www.w3.org/ns/oa#")
 NG = _TermCache("https://w3id.org/newsgraph/vocab#")  # our small vocabulary: graph/vocab.ttl
 GEONAMES = Namespace("https://sws.geonames.org/")

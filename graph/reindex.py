@@ -3,13 +3,14 @@
 For stores written by an older newsgraph (before search names or venue counts existed), after
 a bulk load of N-Quads written elsewhere (see benchmarks/README.md, "Past one machine"), or
 to check that the incremental counts are right: `newsgraph reindex` recomputes the entities'
-search names, place facts, month buckets, every count and pair in the index graph, and the
-vocabulary graph. Each step is one SPARQL Update (month buckets one per batch of articles).
+search names, place facts, month buckets, every count and pair in the index graph, the
+default graph (graph/view.py: each published fact once) and the vocabulary graph. Each step is one SPARQL Update (month buckets one per batch of articles).
 """
 from __future__ import annotations
 
 import time
 
+from . import view
 from .buckets import refile_update
 from .index import recount
 from .iris import Minter
@@ -33,8 +34,9 @@ def index_problem(store: Store, minter: Minter) -> str | None:
         base = str(other[0][0])[:-len("graph/index")]
         return (f"this store was written under the base IRI {base}, not {minter.base}: give the same "
                 f"--base-iri (or $NEWSGRAPH_BASE_IRI) as at ingest, or the named queries find nothing")
-    return ("this store was written by an older newsgraph: its search names and counts are incomplete, "
-            "so named queries miss data; run `newsgraph reindex` once (it rebuilds them from the articles)")
+    return ("this store was written by an older newsgraph: its counts, month buckets or default graph are "
+            "incomplete (or its schema.org IRIs are https), so queries miss data; run `newsgraph reindex` once "
+            "(it rebuilds them from the articles)")
 
 
 def search_name_updates(entities_graph) -> list[str]:
@@ -59,8 +61,37 @@ def place_fact_updates(entities_graph) -> list[str]:
     ]
 
 
+OLD_SCHEMA = "https://schema.org/"
+
+
+def schema_iri_update(graphs: list[str]) -> str:
+    """Rewrite https://schema.org/ IRIs (predicates and objects) to the namespace in use
+    (http://schema.org/, since index version 7) in `graphs`: a store written before then."""
+    new = str(SDO)
+    values = " ".join(f"<{g}>" for g in graphs)
+    return (f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s ?p2 ?o2 }} }} WHERE {{ "
+            f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?p), "{OLD_SCHEMA}") || (isIRI(?o) && STRSTARTS(STR(?o), "{OLD_SCHEMA}"))) '
+            f'BIND(IF(STRSTARTS(STR(?p), "{OLD_SCHEMA}"), IRI(CONCAT("{new}", STRAFTER(STR(?p), "{OLD_SCHEMA}"))), ?p) AS ?p2) '
+            f'BIND(IF(isIRI(?o) && STRSTARTS(STR(?o), "{OLD_SCHEMA}"), '
+            f'IRI(CONCAT("{new}", STRAFTER(STR(?o), "{OLD_SCHEMA}"))), ?o) AS ?o2) }}')
+
+
+def language_tag_update(graphs: list[str]) -> str:
+    """Tag the untagged headlines, claim texts and job titles of `graphs` with their article's
+    language (graph/build.py text_literal; a store from before index version 8)."""
+    from .build import LANGUAGE_TAGGED
+    values = " ".join(f"<{g}>" for g in graphs)
+    props = ", ".join(f"<{SDO[p]}>" for p in LANGUAGE_TAGGED)
+    return (f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?tagged }} }} WHERE {{ "
+            f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{SDO.inLanguage}> ?lang . ?s ?p ?o "
+            f'FILTER(?p IN ({props}) && isLiteral(?o) && LANG(?o) = "") }} '
+            f"BIND(STRLANG(STR(?o), STR(?lang)) AS ?tagged) }}")
+
+
 def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 1000) -> dict[str, float]:
-    """Recompute search names, place facts, month buckets, counts and pairs; returns seconds per step.
+    """Recompute search names, place facts, month buckets, the default graph, counts and pairs;
+    returns seconds per step.
 
     Month buckets are filed `batch` article graphs per update. The index graph (and with it the
     index version) is dropped first and written back last, so a reindex stopped half-way leaves
@@ -72,6 +103,19 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         store.update(" ;\n".join(ops))
         times[label] = times.get(label, 0.0) + time.perf_counter() - t
 
+    old_schema = []
+    if store.ask(f"ASK {{ GRAPH ?g {{ ?a a <{OLD_SCHEMA}NewsArticle> }} }}") or \
+            store.ask(f"ASK {{ GRAPH {nt(minter.entities_graph)} {{ ?e <{OLD_SCHEMA}name> ?n }} }}"):
+        old_schema = [str(r[0]) for r in store.query(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?p), \"{OLD_SCHEMA}\")) }}").rows]
+    for i in range(0, len(old_schema), batch):  # a store from before index version 7
+        run("schema.org IRIs", [schema_iri_update(old_schema[i:i + batch])])
+    if old_schema:
+        report(f"schema.org IRIs: {times['schema.org IRIs']:.1f} s ({len(old_schema)} graphs rewritten)")
+    articles = [str(r[0]) for r in store.query(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{NG.contentHash}> ?h }} }}").rows]
+    for i in range(0, len(articles), batch):
+        run("language tags", [language_tag_update(articles[i:i + batch])])
     for label, ops in (("search names", search_name_updates(minter.entities_graph)),
                        ("place facts", place_fact_updates(minter.entities_graph))):
         run(label, ops)
@@ -92,6 +136,11 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         if (i // batch) % 10 == 9:
             report(f"month buckets: {i + batch} of {len(graphs)} articles, {times['month buckets']:.0f} s")
     report(f"month buckets: {times['month buckets']:.1f} s ({len(graphs)} articles)")
+    if store.default_graph_view:  # rebuilt from scratch: a store from before version 6 has none
+        run("default graph", [view.clear(), view.publish_graph(str(minter.entities_graph))])
+        for i in range(0, len(graphs), batch):
+            run("default graph", [view.publish_graphs(graphs[i:i + batch])])
+        report(f"default graph: {times['default graph']:.1f} s")
     run("counts and pairs", recount(minter.index_graph, None, None))
     report(f"counts and pairs: {times['counts and pairs']:.1f} s")
     t = time.perf_counter()

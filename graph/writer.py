@@ -23,6 +23,7 @@ from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
 from .terms import nt, nt_triples
+from . import view
 
 KIND_TYPES = {PERSON: [SDO.Person], ORGANIZATION: [SDO.Organization], COUNTRY: [SDO.Country, SDO.Place],
               PLACE: [SDO.Place]}
@@ -37,9 +38,12 @@ def name_rank(name: str) -> tuple:
 VOCAB_GRAPH = "https://w3id.org/newsgraph/vocab"
 # What the writer materialises, versioned: 3 added search names, venue counts and the pairs'
 # own count property; 4 month buckets (graph/buckets.py) and place facts in the entities graph;
-# 5 one property per bucket kind and each item's sort date.
+# 5 one property per bucket kind and each item's sort date; 6 the default graph as the merge of the
+# published graphs, each fact once (graph/view.py); 7 schema.org as http://schema.org/ (what the
+# JSON-LD news sites embed expands to; graph/reindex.py rewrites an older store's https IRIs);
+# 8 headlines, claim texts and job titles tagged with the article's language.
 # A store without the current version needs `newsgraph reindex`.
-INDEX_VERSION = 5
+INDEX_VERSION = 8
 _COUNTED_REFS = frozenset(URIRef(p) for p in COUNTED)  # set lookups hash; URIRef == is slow Python
 _PAIR_MEMBER = frozenset([NG.pairMember])
 _ALTERNATE_NAME = frozenset([SDO.alternateName])
@@ -69,7 +73,10 @@ class ArticleWriter:
         g = Graph().parse(data=resources.files(__package__).joinpath("vocab.ttl").read_text("utf-8"),
                           format="turtle")
         ig = nt(self.minter.index_graph)
-        self.store.update(self.store.replace_graph_update(VOCAB_GRAPH, g) +
+        publish = self.store.default_graph_view
+        self.store.update((view.withdraw_graph(VOCAB_GRAPH) + " ;\n" if publish else "") +
+                          self.store.replace_graph_update(VOCAB_GRAPH, g) +
+                          (" ;\n" + view.publish_graph(VOCAB_GRAPH) if publish else "") +
                           f" ;\nDELETE WHERE {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> ?v }} }}"
                           f" ;\nINSERT DATA {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> {INDEX_VERSION} }} }}")
 
@@ -140,11 +147,19 @@ class ArticleWriter:
             # this article's own facts name the full-name node, and its items are filed under that
             # node's buckets, not under buckets of the node the merge removes (as reindex files them)
             ag = merged_article(ag, merges, self.minter.base)
-        parts = [self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh)]
+        publish = self.store.default_graph_view  # the default graph: each published fact once (view.py)
+        parts = [view.withdraw_graph(str(ag.iri))] if publish and not fresh else []
+        parts.append(self.store.replace_graph_update(str(ag.iri), ag.triples, fresh=fresh))
+        if publish:
+            parts.append(view.publish_graph(str(ag.iri)))
         if delete:
             parts.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
+            if publish and (op := view.withdraw_triples(delete)):  # a name lives in the entities graph only
+                parts.append(op)
         if insert:
             parts.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(insert)))
+            if publish and (op := view.publish_triples(insert)):
+                parts.append(op)
         if merges:  # rare: a node is renamed in every graph; recount what it touches in full
             moved = set()
             for old_node, new_node, _ in merges:  # its month buckets first: their IRIs hold its IRI
@@ -152,6 +167,8 @@ class ArticleWriter:
                 parts += ops
                 moved |= buckets
             parts += [op for _, _, op in merges]
+            if publish:
+                parts += [view.rename(old, new) for old, new, _ in merges]
             pairs, entities = touched_by_stored(self.store, ag.iri)
             entities |= moved
             pairs |= {s for s, p, o in ag.triples if p == NG.sharedMeeting}

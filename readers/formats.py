@@ -18,6 +18,7 @@ READERS: dict[str, Reader] = {
     ".jsonl": jsonl.read, ".ndjson": jsonl.read,
     ".rss": feeds.read, ".atom": feeds.read,
 }
+RDF_ENDINGS = (".nq", ".nquads", ".trig", ".ttl", ".nt", ".jsonld", ".rdf", ".owl")  # graph/load.py
 SNIFFED_FEED_ENDINGS = (".xml",)  # read when the content is a feed, else an unknown format
 KNOWN = ".txt, .md, .html/.htm, .jsonl, and feeds as .rss/.atom/.xml"
 
@@ -37,4 +38,6 @@ def reader_for(path: str) -> Reader:
     if ext in SNIFFED_FEED_ENDINGS:
         raise Unreadable(f"unknown format: {ext} but not an RSS/Atom feed (readable: {KNOWN})")
     what = repr(ext) if ext else "(no file ending)"
+    if ext in RDF_ENDINGS:  # RDF is not an article: `newsgraph load` stores it as it is
+        raise Unreadable(f"unknown format {what}: this is RDF, not an article; load it with `newsgraph load {path}`")
     raise Unreadable(f"unknown format {what} (readable: {KNOWN})")

@@ -113,7 +113,7 @@ def test_query_named_file_and_text_with_params(cli, tmp_path, store):
     names = {b["name"]["value"] for b in json.loads(out)["results"]["bindings"]}
     assert any("Selenskyj" in n for n in names), names
     rq = tmp_path / "persons.rq"
-    rq.write_text("# title: persons\nPREFIX schema: <https://schema.org/>\n"
+    rq.write_text("# title: persons\nPREFIX schema: <http://schema.org/>\n"
                   "SELECT ?n WHERE { ?p schema:name ?n . FILTER EXISTS { ?p a schema:Person } }\n")
     csv = cli("query", str(rq), "--store", store, "--format", "csv", check=True).stdout
     assert csv.splitlines()[0] == "n" and "Witkoff" in csv
@@ -123,6 +123,10 @@ def test_query_named_file_and_text_with_params(cli, tmp_path, store):
     assert bad.returncode == 2 and "--param actor" in bad.stderr
     wrong = cli("query", "SELECT ?x WHERE { ?x }", "--store", store)
     assert wrong.returncode == 2 and "malformed" in wrong.stderr
+    assert wrong.stderr.count("\n") == 1 and "at line 1, column " in wrong.stderr  # one line, its position
+    readme = cli("query", "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }", "--store", store,
+                 "--format", "csv", check=True).stdout.splitlines()[1:]
+    assert readme and len(readme) == len(set(readme))  # one row per person (docs/data-model.md)
     unknown = cli("query", "no-such-query", "--store", store)
     assert unknown.returncode == 2 and "no named query" in unknown.stderr
 

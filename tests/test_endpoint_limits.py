@@ -11,7 +11,7 @@ from test_endpoint_support import Server, build_store
 
 EXPENSIVE = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
              "FILTER(STR(?c) != STR(?l)) }")  # all triples x4: ~10^11 rows here
-CHEAP = 'ASK { ?a <https://schema.org/headline> "Talks in Miami" }'
+CHEAP = 'ASK { ?a <http://schema.org/headline> "Talks in Miami"@de }'
 
 
 @pytest.fixture(scope="module")

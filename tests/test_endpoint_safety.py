@@ -85,7 +85,7 @@ def attacks(url: str) -> list[str]:
 
 
 BENIGN = [
-    'SELECT * WHERE { ?c <https://schema.org/text> ?t FILTER(CONTAINS(?t, "secret service")) }',
+    'SELECT * WHERE { ?c <http://schema.org/text> ?t FILTER(CONTAINS(?t, "secret service")) }',
     "SELECT * WHERE { ?s <http://example.org/service> ?o }",
     "SELECT ?service WHERE { ?service ?p ?o }",
     "PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:service ?o }",

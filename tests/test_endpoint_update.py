@@ -16,7 +16,9 @@ from test_endpoint_safety import Listener
 from test_endpoint_support import Server, build_store
 
 TOKEN = "s3cret-token"
-PROBE = 'ASK { <http://probe.example/s> <http://probe.example/p> "added" }'
+# GRAPH ?g: an update to a named graph is in that graph; the default graph is the merge that
+# ingest keeps (graph/view.py), not a union that raw updates write through
+PROBE = 'ASK { GRAPH ?g { <http://probe.example/s> <http://probe.example/p> "added" } }'
 INSERT = 'INSERT DATA { GRAPH <http://probe.example/g> { <http://probe.example/s> <http://probe.example/p> "added" } }'
 
 
@@ -87,6 +89,13 @@ def test_malformed_update_is_400_with_position(server):
     assert r.status_code == 400 and "error at 1:" in r.text
 
 
+def test_drop_of_a_missing_graph_is_400_not_500(server):
+    r = post_update(server, "DROP GRAPH <http://probe.example/never-there>", token=TOKEN)
+    assert r.status_code == 400 and r.headers["Content-Type"].startswith("text/plain")
+    assert "does not exist" in r.text and "SILENT" in r.text and len(r.text.splitlines()) == 1
+    assert post_update(server, "DROP SILENT GRAPH <http://probe.example/never-there>", token=TOKEN).status_code == 200
+
+
 def test_load_is_refused_even_with_the_token(server):
     ln = Listener()
     try:
@@ -111,7 +120,7 @@ def test_ingest_while_serving_fails_cleanly_and_the_store_still_answers(server, 
                        capture_output=True, text=True, timeout=120, env=env)
     assert p.returncode == 2, (p.stdout, p.stderr)
     assert "in use" in p.stderr and "newsgraph ingest: error:" in p.stderr
-    assert ask(server, 'ASK { ?a <https://schema.org/headline> "Talks in Miami" }')
+    assert ask(server, 'ASK { ?a <http://schema.org/headline> "Talks in Miami"@de }')
 
 
 def test_a_second_server_on_the_same_store_is_refused(store_dir, server):

@@ -65,18 +65,18 @@ def _date_keys(rows, column, undated_last):
 def test_listings_hold_every_item_in_date_order(seeds):
     claims = _rows(seeds, "claims-by-actor", {"actor": "Selenskyj"})
     plain = {str(r[0]) for r in seeds.query(
-        f"SELECT DISTINCT ?c WHERE {{ {_matching('Selenskyj')} GRAPH ?g {{ ?c <https://schema.org/author> ?e }} }}").rows}
+        f"SELECT DISTINCT ?c WHERE {{ {_matching('Selenskyj')} GRAPH ?g {{ ?c <http://schema.org/author> ?e }} }}").rows}
     assert {r[0] for r in claims} == plain
     meetings = _rows(seeds, "meetings", {})
     assert {r[0] for r in meetings} == {str(r[0]) for r in seeds.query(
         f"SELECT DISTINCT ?m WHERE {{ GRAPH ?g {{ ?m a <{NG}Meeting> }} }}").rows}
     at = _rows(seeds, "meetings", {"actor": "Witkoff", "place": "Miami"})
     assert at and {r[0] for r in at} == {str(r[0]) for r in seeds.query(
-        f"SELECT DISTINCT ?m WHERE {{ {_matching('Witkoff')} GRAPH ?g {{ ?m <https://schema.org/attendee> ?e ; "
-        f"<https://schema.org/location> ?p }} GRAPH <{ENTITIES}> {{ ?p <{NG}searchName> \"miami\" }} }}").rows}
+        f"SELECT DISTINCT ?m WHERE {{ {_matching('Witkoff')} GRAPH ?g {{ ?m <http://schema.org/attendee> ?e ; "
+        f"<http://schema.org/location> ?p }} GRAPH <{ENTITIES}> {{ ?p <{NG}searchName> \"miami\" }} }}").rows}
     articles = _rows(seeds, "articles-mentioning", {"entity": "Kyiv"})
     assert len({r[0] for r in articles}) == len(seeds.query(
-        f"SELECT DISTINCT ?a WHERE {{ {_matching('Kyiv')} GRAPH ?a {{ ?a <https://schema.org/mentions> ?e }} }}").rows)
+        f"SELECT DISTINCT ?a WHERE {{ {_matching('Kyiv')} GRAPH ?a {{ ?a <http://schema.org/mentions> ?e }} }}").rows)
     # a week ("next week": 2026-W04) is filed as its Monday, so it sorts among the days
     assert not [r[1] for r in meetings if r[1] and "W" in r[1]]
     from newsgraph.graph.build import date_literal

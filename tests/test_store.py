@@ -109,6 +109,15 @@ def test_triple_exports_hold_the_union(store, fmt):
     g = Graph().parse(data=out.getvalue(), format="json-ld" if fmt == "jsonld" else "turtle")
     n = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
     assert len(g) == int(n[0]["n"])
+    if fmt == "turtle":  # prefixed, grouped by subject, a blank line between subjects
+        text = out.getvalue().decode()
+        assert "@prefix schema: <http://schema.org/> ." in text and "\n\n" in text
+        blocks = text.split("\n\n")[1:]
+        assert blocks and all(not b.startswith(("\t", " ")) for b in blocks)
+    if fmt == "jsonld":  # compact, with our prefixes as its @context
+        import json
+        doc = json.loads(out.getvalue())
+        assert doc["@context"]["schema"] == "http://schema.org/" and '"schema:name"' in out.getvalue().decode()
 
 
 def test_export_of_one_graph_and_of_an_unknown_graph(store):
@@ -152,7 +161,7 @@ def test_every_named_query_runs(store):
         bindings = {p.name: Literal("Selenskyj") for p in q.params if not p.optional}
         if "resource" in bindings:
             bindings["resource"] = next(iter(store.query(
-                "SELECT ?c WHERE { ?c a <https://schema.org/Claim> }").rows))[0]
+                "SELECT ?c WHERE { ?c a <http://schema.org/Claim> }").rows))[0]
         res = store.query(q.sparql(bindings, base=BASE))
         assert res.kind == "select"
         assert res.rows, f"named query {q.name} found nothing in a store that has an answer"

@@ -190,7 +190,7 @@
   }
 
   function compact(iri) {
-    var prefixes = { "https://schema.org/": "schema:", "https://w3id.org/newsgraph/vocab#": "ng:",
+    var prefixes = { "http://schema.org/": "schema:", "https://w3id.org/newsgraph/vocab#": "ng:",
       "http://www.w3.org/ns/oa#": "oa:", "http://www.w3.org/ns/prov#": "prov:",
       "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:", "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
       "http://www.w3.org/2001/XMLSchema#": "xsd:", "http://www.w3.org/2002/07/owl#": "owl:" };

@@ -1,3 +1,3 @@
 """Stores behind one interface (see base.py)."""
-from .base import (EXPORT_FORMATS, QueryError, QueryResult, Store, StoreError, open_store,  # noqa: F401
+from .base import (DEFAULT_GRAPH, EXPORT_FORMATS, QueryError, QueryResult, Store, StoreError, open_store,  # noqa: F401
                    register_backend)

@@ -16,8 +16,11 @@ from rdflib.term import Node
 from ..namespaces import sparql_prefixes
 from ..terms import nt, nt_triples
 
+# `export(graph=DEFAULT_GRAPH)`: the store's default graph (graph/view.py), not a named graph.
+DEFAULT_GRAPH = "urn:newsgraph:default-graph"
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
 QUAD_FORMATS = ("trig", "nquads")
+_RDFLIB = {"ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
 class StoreError(Exception):
@@ -44,18 +47,27 @@ class QueryResult:
 class Store(abc.ABC):
     location: str
     read_only: bool = False
+    # Capability: the writer keeps the store's own default graph as the merge of the published
+    # graphs (graph/view.py), and a query that names no dataset reads that graph. A backend whose
+    # server defines its default graph itself (Virtuoso's is every graph) leaves this False, and
+    # the writer writes named graphs only.
+    default_graph_view: bool = False
 
     # ---- reading
     @abc.abstractmethod
     def query(self, sparql: str, bindings: dict[str, Node] | None = None, max_rows: int | None = None,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs (unless default_graphs are given).
+        """Run a SPARQL query. Its dataset, as SPARQL 1.1 says: `default_graphs` / `named_graphs`
+        (the protocol's default-graph-uri / named-graph-uri) when given, else the query's own
+        FROM / FROM NAMED, else the store's default graph (graph/view.py: every published fact
+        once) with every named graph for GRAPH.
 
         `bindings` are bound as values (never spliced into the text)."""
 
     @abc.abstractmethod
     def export(self, out: BinaryIO, fmt: str, graph: str | None = None) -> None:
-        """Write the store (or one named graph) in `fmt`; quad formats keep the named graphs."""
+        """Write the store (or one named graph, or DEFAULT_GRAPH) in `fmt`; quad formats keep the
+        named graphs."""
 
     # ---- writing
     @abc.abstractmethod
@@ -65,6 +77,21 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def load(self, data: bytes, fmt: str) -> int:
         """Add serialized RDF (quad formats keep their graphs); returns the number of statements."""
+
+    def load_file(self, path: str, fmt: str, graph: str | None = None) -> int:
+        """Add an RDF file (into `graph` for triple formats, when given); returns the number of
+        statements. A file that does not parse adds nothing. Backends with a bulk path override it."""
+        with open(path, "rb") as f:
+            data = f.read()
+        if graph is not None:
+            from rdflib import Graph
+            try:
+                triples = list(Graph().parse(data=data, format=_RDFLIB.get(fmt, fmt)))
+            except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds
+                raise StoreError(f"cannot parse {fmt}: {exc}") from exc
+            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{nt_triples(triples)}}} }}")
+            return len(triples)
+        return self.load(data, fmt)
 
     def optimize(self) -> None:
         """Compact the store after a large write (bulk ingest, reindex). A no-op where the

@@ -14,7 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..namespaces import PREFIXES
-from .base import QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values, register_backend
 from .guard import GuardBusy, WriterGuard
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
@@ -58,6 +58,8 @@ def to_oxigraph(term):
 
 
 class OxigraphStore(Store):
+    default_graph_view = True
+
     def __init__(self, location: str, read_only: bool = False, **_options):
         self.location = location
         self.read_only = read_only
@@ -90,10 +92,10 @@ class OxigraphStore(Store):
         for callers that serialise it themselves (the endpoint); rdflib terms cost more than the
         query on large results. Same options as `query`."""
         kwargs = {"prefixes": PREFIXES}
+        # No use_default_graph_as_union: the union repeats a fact once per graph that holds it
+        # (Oxigraph < 0.6) and would override the query's FROM. The default graph is the view.
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         if bindings:
@@ -135,6 +137,11 @@ class OxigraphStore(Store):
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from exc
+        except RuntimeError as exc:  # the update is well-formed but cannot apply: nothing changed
+            text = str(exc)
+            if "does not exist" in text:
+                text += " (DROP SILENT / CLEAR SILENT ignore a missing graph)"
+            raise QueryError(f"update failed: {text}") from exc
         except OSError as exc:
             raise StoreError(f"update failed: {exc}") from exc
 
@@ -161,10 +168,50 @@ class OxigraphStore(Store):
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot parse {fmt}: {exc}") from exc
 
+    def load_file(self, path, fmt, graph=None):
+        """Parsed once in full first (streaming, nothing kept), so a broken file adds nothing; then
+        Oxigraph's bulk loader, which writes sorted files straight into RocksDB instead of one
+        transaction holding everything in memory."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.location!r} is open read-only")
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
+        to_graph = ox.NamedNode(graph) if graph else None
+        try:
+            n = sum(1 for _ in ox.parse(path=path, format=RDF_FORMATS[fmt]))
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot parse {fmt}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot read: {exc}") from exc
+        try:
+            if to_graph is not None:
+                self._store.bulk_load(path=path, format=RDF_FORMATS[fmt], to_graph=to_graph)
+            else:
+                self._store.bulk_load(path=path, format=RDF_FORMATS[fmt])
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise StoreError(f"loading failed: {exc}") from exc
+        return n
+
     def export(self, out: BinaryIO, fmt, graph=None):
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
         prefixes = {k: v for k, v in PREFIXES.items()}
+        if fmt == "jsonld":  # compact, with a @context (graph/jsonld.py)
+            from ..jsonld import write_compact
+            if graph == DEFAULT_GRAPH:
+                quads = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            elif graph:
+                if not self._store.contains_named_graph(ox.NamedNode(graph)):
+                    raise StoreError(f"no graph {graph!r} in the store")
+                quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            else:
+                quads = self._store
+            write_compact(((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads), out)
+            return
+        if graph == DEFAULT_GRAPH:
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            ox.serialize(triples, out, format=RDF_FORMATS[fmt], prefixes=prefixes)
+            return
         if graph:
             g = ox.NamedNode(graph)
             if not self._store.contains_named_graph(g):
@@ -179,6 +226,10 @@ class OxigraphStore(Store):
             ox.serialize(sorted(self._store, key=str), out, format=RDF_FORMATS[fmt], prefixes=prefixes)
             return
         triples = sorted({q.triple for q in self._store}, key=str)
+        if fmt == "turtle":  # a blank line between subjects (graph/readable.py)
+            from ..readable import spaced_turtle
+            out.write(spaced_turtle(ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes)))
+            return
         ox.serialize(triples, out, format=RDF_FORMATS[fmt], prefixes=prefixes)
 
     def flush(self):
