@@ -43,7 +43,7 @@ def dataset_view(store: Store) -> Dataset:
     """An rdflib Dataset whose every read is a SPARQL query to `store` (see the module doc)."""
     ds = Dataset(store=StoreView(store), default_union=True)
     for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, override=True)
+        ds.bind(prefix, ns, override=True, replace=True)  # (rdflib binds schema: to https:// by default)
     return ds
 
 

@@ -11,7 +11,7 @@ from rdflib import Dataset, Literal, Namespace, URIRef
 import newsgraph
 from conftest import run_cli
 
-SDO = Namespace("https://schema.org/")
+SDO = Namespace("http://schema.org/")  # what news sites' JSON-LD uses (docs/data-model.md)
 RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 DE = ("Der ukrainische Präsident Wolodymyr Selenskyj hat am Dienstag in Kiew den US-Sondergesandten "
