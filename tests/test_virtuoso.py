@@ -86,7 +86,10 @@ def _rows(store, q) -> list[tuple[str, ...]]:
     res = store.query(text)
     # SAMPLE(...) may pick any of its group's values, and engines pick differently: compare presence
     sampled = set(re.findall(r"SAMPLE\(\?\w+\)\s+AS\s+\?(\w+)", text, re.IGNORECASE))
-    rows = [tuple("" if v is None else "<sampled>" if name in sampled else _norm(v)
+    # GROUP_CONCAT joins its group in whatever order the engine meets the values: compare the parts
+    concat = set(re.findall(r"GROUP_CONCAT\(.*?\)\s+AS\s+\?(\w+)", text, re.IGNORECASE | re.DOTALL))
+    rows = [tuple("" if v is None else "<sampled>" if name in sampled else
+                  ", ".join(sorted(str(v).split(", "))) if name in concat else _norm(v)
                   for name, v in zip(res.vars, row)) for row in res.rows]
     # other data on the server (not ours) may answer too: keep rows about our IRIs, or with none
     return sorted(r for r in rows if not any(v.startswith("http") for v in r) or any(v.startswith(BASE) for v in r))
