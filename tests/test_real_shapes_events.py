@@ -138,3 +138,14 @@ def test_a_misspelt_key_in_a_language_data_file_is_an_error_at_load(tmp_path, mo
     monkeypatch.setattr(lexmod, "DATA", tmp_path)
     with pytest.raises(lexmod.LexiconError, match="talk_prepz"):
         lexmod.Lexicon("en")
+
+
+def test_receiving_a_visitor_a_joint_press_conference_and_no_meeting_without_people_or_place():
+    meetings, _ = extract("President Tomás Errázuriz made the remarks while receiving the President of Malawi, "
+                          "Mr. Jonas Kaphwiti, in the State House in Lilongwe.", "en")
+    assert any(who >= {"Tomás Errázuriz", "Jonas Kaphwiti"} and where == "Lilongwe" for who, where, _, _ in meetings)
+    meetings, _ = extract("At a joint press conference in Tromsø on Tuesday, Premier Carl Wendt and President "
+                          "Jonas Haugen said they agreed.", "en")
+    assert any(who == {"Carl Wendt", "Jonas Haugen"} and where == "Tromsø" for who, where, _, _ in meetings)
+    meetings, _ = extract("The call came amid a stalemate in the negotiations between Chile and Peru.", "en")
+    assert meetings == []  # nobody named, nowhere: no meeting a user could look up
