@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from ..grammar import grammar
+
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
 
@@ -116,6 +118,7 @@ def _check_read(*sections: "_Section") -> None:
 class Lexicon:
     def __init__(self, lang: str):
         self.lang = lang
+        self.grammar = grammar(lang)
         raw = _Section(yaml.safe_load((DATA / f"{lang}.yaml").read_text("utf-8")), f"{lang}.yaml")
         m = raw.get("meetings") or _Section({}, "meetings")
         self.noun_kind: dict[str, str] = {}
@@ -258,6 +261,12 @@ class Lexicon:
         self.noun_markers = _words(sp.get("noun_markers"))
         self.object_preps = _words(sp.get("object_preps"))
         self.content_openers = _words(sp.get("content_openers"))
+        self.phone_sense_cues = frozenset(_seqs(sp.get("phone_sense_cues")))
+        self.cue_cancelling_particles = _words(sp.get("cue_cancelling_particles"))
+        self.refusal_verbs = _words(sp.get("refusal_verbs"))
+        self.negation_after_cue = _words(sp.get("negation_after_cue"))
+        self.negated_particles = _words(sp.get("negated_particles"))
+        self.rank_adjectives = _words(sp.get("rank_adjectives"))
 
         dates = raw.get("dates") or _Section({}, "dates")
         self.dates = DateLexicon(dates)
