@@ -53,6 +53,7 @@ class DateLexicon:
         self.weekday_suffixes = tuple(str(s).lower() for s in (d.get("weekday_suffixes") or [""]))
         self.relative_days: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("relative_days") or {}).items()}
         self.not_tomorrow_after = _words(d.get("not_tomorrow_after"))
+        self.ambiguous_relative = _words(d.get("ambiguous_relative"))
         self.week_words = _words(d.get("week_words"))
         self.weekend_words = _words(d.get("weekend_words"))
         self.future_markers = _words(d.get("future_markers"))
@@ -188,6 +189,9 @@ class Lexicon:
         self.place_type_words = _words(m.get("place_type_words"))
         self.place_type_heads = tuple(sorted(_words(m.get("place_type_heads")), key=len, reverse=True))
         self.delegation_nouns = _words(m.get("delegation_nouns"))
+        self.delegation_compound_heads = tuple(sorted(_words(m.get("delegation_compound_heads"))))
+        self.non_meeting_modifiers = _words(m.get("non_meeting_modifiers"))
+        self.call_not_followed_by = _words(m.get("call_not_followed_by"))
         self.membership_cues = _words(m.get("membership_cues"))
         self.delegation_links = _words(m.get("delegation_links"))
         self.leader_participles = _words(m.get("leader_participles"))

@@ -181,7 +181,7 @@ class Meetings:
     def _triggers(self, s: Sentence) -> list[Trigger]:
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
-        de = lex.lang == "de"
+        g = lex.grammar
         out: list[Trigger] = []
         i = s.start
         while i < s.end:
@@ -189,7 +189,7 @@ class Meetings:
                 i += 1
                 continue
             w = lw[i]
-            if w not in lex.trigger_words and not (de and lex.head_re is not None and ctx.texts[i][:1].isupper()
+            if w not in lex.trigger_words and not (g.closed_compounds and lex.head_re is not None and ctx.texts[i][:1].isupper()
                                                    and lex.head_re.match(w)):
                 i += 1
                 continue
@@ -200,14 +200,14 @@ class Meetings:
                     t = Trigger(i, i + n, kind, "noun", word=ctx.token_text(i, i + n))
                     break
             if t is None:
-                t = self._single_trigger(s, i, w, de)
+                t = self._single_trigger(s, i, w)
             if t is not None:
                 if t.pos == "noun":
                     self._determiner(s, t)
                     if t.anaphoric_only and not t.definite and t.det_word not in NEW_WORDS:
                         i = t.end
                         continue  # "Runde" alone is no meeting; "die Runde", "eine weitere Runde" are
-                    if not de and i - 1 >= s.start and lw[i - 1] in ("press", "news"):
+                    if i - 1 >= s.start and lw[i - 1] in lex.non_meeting_modifiers:  # "press conference"
                         i = t.end
                         continue
                     t.ref = t.definite and self._preceded_by(s, t.i, lex.reference_preps)
@@ -221,7 +221,7 @@ class Meetings:
             i += 1
         return out
 
-    def _single_trigger(self, s: Sentence, i: int, w: str, de: bool) -> Trigger | None:
+    def _single_trigger(self, s: Sentence, i: int, w: str) -> Trigger | None:
         ctx, lex = self.ctx, self.lex
         if w in lex.partner_nouns and not any(ctx.lowers[j] in lex.talk_preps and self._actor_after(s, j + 1, 4, persons=True)
                                               for j in range(i + 1, min(s.end, i + 8))):
@@ -229,7 +229,7 @@ class Meetings:
         cap = ctx.is_capitalised(i)
         initial = self._sentence_initial(s, i)
         word = ctx.texts[i]
-        if de:
+        if lex.grammar.nouns_capitalised:  # a capitalised word is a noun, a lowercase one a verb
             if cap:
                 kind = lex.noun_kind.get(w)
                 if kind is None:
@@ -254,10 +254,10 @@ class Meetings:
                 return Trigger(i, i + 1, "phone_call", "verb", tense=lex.call_verbs[w], word=word)
             kind = lex.noun_kind.get(w)
             if kind is not None and not (w in lex.verb and not self._noun_context(s, i)):
-                if w in ("call", "calls") and not self._noun_context(s, i):
+                if w in lex.call_verbs and not self._noun_context(s, i):
                     return None
-                if w in ("call", "calls") and i + 1 < s.end and ctx.lowers[i + 1] in ("for", "on", "off"):
-                    return None
+                if w in lex.call_verbs and i + 1 < s.end and ctx.lowers[i + 1] in lex.call_not_followed_by:
+                    return None  # "calls for", "call on", "called off"
                 return Trigger(i, i + 1, kind, "noun", word=word)
             if w in lex.anaphoric_nouns:
                 return Trigger(i, i + 1, lex.anaphoric_nouns[w], "noun", anaphoric_only=True, word=word)
@@ -279,7 +279,7 @@ class Meetings:
                 if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
                     break
                 if ctx.lowers[j] == particle:
-                    if not de and not self._actor_after(s, j + 1, 4) and not any(
+                    if not lex.grammar.verb_final and not self._actor_after(s, j + 1, 4) and not any(
                             self._role_or_delegation(ctx.lowers[k]) for k in range(j + 1, min(s.end, j + 5))):
                         break
                     return Trigger(i, i + 1, kind, "verb", tense="past" if w in lex.particle_verbs_past else "present", word=word)
@@ -289,7 +289,7 @@ class Meetings:
                 if ctx.lowers[j] in lex.phone_markers and j != i:
                     return Trigger(i, i + 1, "phone_call", "verb",
                                    tense="past" if w in lex.phone_verbs_past else None, word=word)
-        if w in lex.talk_verbs and (not de or not cap or initial):
+        if w in lex.talk_verbs and (not lex.grammar.nouns_capitalised or not cap or initial):
             # "hatte ... im Kreml mit Putin gesprochen", "spoke with Zelensky": a conversation
             cl_a, cl_b = ctx.clause_of(s, i)
             # (a German verb at the clause end reaches back over the topic: "mit X über die Pläne in Y und Z sprechen")
@@ -389,7 +389,7 @@ class Meetings:
             if any(self._delegation_word(ctx.lowers[k]) or ctx.lowers[k] in lex.group_nouns
                    for k in range(i + 1, min(s.end, i + 4))):
                 return True  # "hosted a delegation", "hosts leaders of the coalition"
-            if lex.verb.get(w, ("", ""))[1] == "nonfinite" and lex.lang == "de":
+            if lex.verb.get(w, ("", ""))[1] == "nonfinite" and lex.grammar.verb_final:
                 # "hat ... eine Delegation empfangen", "hat am Montag X empfangen": the object stands
                 # before the participle, with the subject: a delegation, or two actors
                 before = range(max(cl_a, i - 12), i)
@@ -530,7 +530,7 @@ class Meetings:
     def _back_start(self, s: Sentence, t: Trigger) -> int:
         """How far back a trigger's people, place and day may stand: WINDOW_BACK words, or in German the
         whole clause before a clause-final participle ("Cassis hat am Rande … in Wien … X getroffen")."""
-        if self.lex.lang == "de" and t.pos == "verb":
+        if self.lex.grammar.verb_final and t.pos == "verb":
             cl_a, _ = self.ctx.clause_of(s, t.i)
             if any(self.ctx.lowers[j] in PERFECT_AUX for j in range(cl_a, t.i)):
                 return min(t.i - WINDOW_BACK, max(cl_a, t.i - WINDOW_BACK_CLAUSE))
@@ -562,7 +562,7 @@ class Meetings:
         dates = [d for d in all_dates if not d.deadline or (d.since and not any(
             ctx.lowers[j] in self.lex.first_words for j in range(ctx.clause_of(s, d.start)[0], d.start)))]
         # German perfect: "hat ... telefoniert", "habe ... getroffen" is past
-        if self.lex.lang == "de":
+        if self.lex.grammar.verb_final:
             for t in triggers:
                 if t.pos == "verb" and t.tense not in ("past", "planned"):
                     cl_a, _ = ctx.clause_of(s, t.i)
@@ -956,7 +956,7 @@ class Meetings:
                 break
             if j >= t.end and lw[j] in lex.cues_single and any(c.mode == "say" for c in lex.cues_single[lw[j]]):
                 break  # "Officials familiar with the talks said the plan drafted in Geneva ...": reported, not where
-        if found is None or (after_comma and lex.lang == "de"):
+        if found is None or (after_comma and lex.grammar.verb_second):
             # (German: "In Pristina kam er mit X zusammen, in Belgrad wurde ...": the fronted place is this
             # clause's; one after a comma belongs to the next)
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
@@ -1117,7 +1117,7 @@ class Meetings:
             negs = [j for j in range(a, b) if lw[j] in lex.negation and not ctx.in_quote[j] and not excepted(j)]
             if negs:
                 if t.pos == "verb":
-                    if lex.lang == "de" or any(t.i - 5 <= j < t.i for j in negs):
+                    if lex.grammar.negation_after_verb or any(t.i - 5 <= j < t.i for j in negs):
                         return True
                 if any(lw[j] in lex.negation_predicates for j in range(a, b)):
                     return True
@@ -1385,7 +1385,7 @@ class Meetings:
         if prev in lex.non_attendance_nouns:
             return True
         # German compounds: "Angriffskrieg mit", "Sicherheitsabkommen mit"
-        if lex.lang == "de" and ctx.is_capitalised(k) and any(prev.endswith(n) for n in lex.non_attendance_nouns):
+        if lex.grammar.closed_compounds and ctx.is_capitalised(k) and any(prev.endswith(n) for n in lex.non_attendance_nouns):
             return True
         return False
 
@@ -1412,7 +1412,7 @@ class Meetings:
         if w in lex.role_heads or w.split("-")[-1] in lex.role_heads:
             return True
         # German compounds: "Sicherheitsberater", "Spitzenpolitikern"
-        if lex.lang == "de" and len(w) > 6:
+        if lex.grammar.closed_compounds and len(w) > 6:
             stem = w[:-1] if w.endswith("n") else w
             return any(stem.endswith(h) for h in lex.role_heads if len(h) > 4) or \
                 any(stem.endswith(h) for h in lex.delegation_nouns if len(h) > 5)
@@ -1465,7 +1465,7 @@ class Meetings:
         def topic_at(j: int):
             if lw[j] in lex.topic_preps and j + 1 < c.hi and j not in dates and j + 1 not in dates and \
                     not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps + lex.location_phrases) and \
-                    not (lex.lang == "en" and ctx.texts[j + 1][:1].isupper()):
+                    not (not lex.grammar.nouns_capitalised and ctx.texts[j + 1][:1].isupper()):
                 return self._phrase(s, j + 1, c.hi, dates)
             return None
 
@@ -1476,7 +1476,7 @@ class Meetings:
                 phrase = topic_at(j)
                 if phrase:
                     return phrase
-            if t.pos == "verb" and lex.lang == "de":
+            if t.pos == "verb" and lex.grammar.verb_final:
                 for j in range(t.i - 1, max(c.lo, t.i - 16) - 1, -1):
                     if lw[j] in (",", ";", ".") or ctx.in_quote[j]:
                         break
@@ -1495,7 +1495,7 @@ class Meetings:
                 break
             m = ctx.mention_at(b)
             if m is not None and m.kind == PLACE and b > a and lw[b - 1] in lex.location_preps and \
-                    not (b - 2 >= a and ctx.texts[b - 2][:1].isupper() and lex.lang == "de"):
+                    not (b - 2 >= a and ctx.texts[b - 2][:1].isupper() and lex.grammar.nouns_capitalised):
                 b -= 1
                 break
             b += 1
@@ -1817,7 +1817,7 @@ class Meetings:
     def _is_delegation_word(self, w: str) -> bool:
         lex = self.lex
         return w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns or \
-            (lex.lang == "de" and w.endswith("delegation"))
+            (lex.grammar.closed_compounds and w.endswith(lex.delegation_compound_heads))
 
     def _attendance_target(self, s: Sentence, lo: int, span: tuple[int, int] | None = None) -> Meet | None:
         ctx = self.ctx
