@@ -191,7 +191,7 @@ class Speech:
                 frames.append(self.cont_frame[t])
             persons = [k for f in frames if not f.dropped for k in f.speakers if self.kind(k) == PERSON]
             yield from reversed(persons)
-            if back == 1 and not persons:
+            if not persons:  # the subject of the sentences before, before their last-named person (centering)
                 subj = self.subject_of(t)
                 if subj:
                     yield subj
