@@ -161,3 +161,28 @@ def test_a_pronoun_after_a_passive_report_is_its_subject_not_the_agent():
         meetings, _ = extract(text, lang)
         assert any(who == {"Aurel Brandmeier", "Efua Mensah"} for who, *_ in meetings), meetings
         assert not any({"Kwame Asante", "Efua Mensah"} <= who for who, *_ in meetings), meetings
+
+
+def test_called_on_a_person_is_a_courtesy_visit_unless_a_demand_follows():
+    meetings, claims = extract("Prime Minister Amara Diallo called on President Tomas Varga at the presidential "
+                               "palace in Windhoek on Tuesday.", "en")
+    assert any(who == {"Amara Diallo", "Tomas Varga"} and where == "Windhoek" and date == "2024-05-14"
+               for who, where, date, _ in meetings), meetings
+    assert not any(by == "Amara Diallo" for by, _ in claims), claims  # a visit, not a demand
+    meetings, _ = extract("Foreign Minister Lena Okafor separately called on President Tomas Varga and briefed "
+                          "him on the projects.", "en")
+    assert any(who == {"Lena Okafor", "Tomas Varga"} for who, *_ in meetings), meetings
+    for text in ("Tomas Varga called on Lena Okafor and Amara Diallo to respect the vote.",
+                 "Tomas Varga called on President Lena Okafor for restraint."):
+        meetings, claims = extract(text, "en")
+        assert not meetings, meetings
+        assert any(by == "Tomas Varga" for by, _ in claims), claims  # the demand stays a claim
+
+
+def test_exchanging_views_with_a_person_is_a_conversation():
+    meetings, _ = extract("Minister Lena Okafor exchanged views with her counterpart Pavel Horak in Prague on "
+                          "Tuesday.", "en")
+    assert any(who == {"Lena Okafor", "Pavel Horak"} and where == "Prague" for who, where, *_ in meetings), meetings
+    meetings, _ = extract("Die Ministerin Lena Okafor reiste nach Prag. Am Mittwoch tauschte sich Okafor dort mit "
+                          "ihrem Amtskollegen Pavel Horak aus.", "de")
+    assert any({"Lena Okafor", "Pavel Horak"} <= who for who, *_ in meetings), meetings

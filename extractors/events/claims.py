@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, ROLE, Claim, Evidence
+from .senses import courtesy_call
 from .context import ACTOR_KINDS, HARD_BOUNDARY, MAX_PER_SENTENCE, QUOTE_MARKS, DocContext, Sentence
 from .dates import PAST, find_dates, resolve
 from .lexicon import Cue
@@ -479,6 +480,8 @@ class Speech:
             if ok and cue.form in lex.phone_sense_cues:  # "called Putin on Tuesday": a phone call, not speech
                 ok = not self._called_is_phone(s, b)
             if ok and b < s.end and lw[b] in lex.cue_cancelling_particles:  # "called off"
+                ok = False
+            if ok and courtesy_call(self.ctx, s, a):  # "called on President X": a visit, not a demand
                 ok = False
             # "held phone calls with", "the calls": a cue word after an article or a phone word is a noun
             if ok and a > s.start and lw[a - 1] in lex.noun_markers:

@@ -238,6 +238,10 @@ class Lexicon:
         self.delegation_compound_heads = tuple(sorted(_words(m.get("delegation_compound_heads"))))
         self.non_meeting_modifiers = _words(m.get("non_meeting_modifiers"))
         self.call_not_followed_by = _words(m.get("call_not_followed_by"))
+        courtesy = m.get("courtesy_calls") or {}
+        self.courtesy_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (courtesy.get("verbs") or {}).items()}
+        self.courtesy_particle = str(courtesy.get("particle") or "").lower()
+        self.courtesy_blockers = _words(courtesy.get("not_followed_by"))
         self.membership_cues = _words(m.get("membership_cues"))
         self.delegation_links = _words(m.get("delegation_links"))
         self.leader_participles = _words(m.get("leader_participles"))
@@ -347,7 +351,7 @@ class Lexicon:
         # pre-filters: words that can start a meeting trigger / an attendance or delegation cue
         self.trigger_words = frozenset(self.noun_kind) | frozenset(self.multi_nouns) | \
             frozenset(self.anaphoric_nouns) | frozenset(self.verb) | frozenset(self.particle_verbs) | self.phone_verbs | frozenset(self.call_verbs) | frozenset(self.table_verbs) | \
-            frozenset(self.talk_verbs)
+            frozenset(self.talk_verbs) | frozenset(self.courtesy_verbs)
         self.attendance_words = self.attendance_single | frozenset(self.attendance_particle) | \
             frozenset(s[0] for s in self.attendance_seqs)
         self.durative_first = frozenset(s[0] for s in self.durative)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Meeting
 from .claims import Frame, Speech
 from .context import MAX_PER_SENTENCE, DocContext, Sentence
+from .senses import courtesy_call
 from .dates import AUTO, FUTURE, PAST, date_compatible, more_precise, resolve
 
 KIND_PRIORITY = ("signing", "summit", "phone_call", "video_call", "working_group", "negotiation", "talks",
@@ -225,6 +226,8 @@ class Meetings:
         cap = ctx.is_capitalised(i)
         initial = self._sentence_initial(s, i)
         word = ctx.texts[i]
+        if courtesy_call(ctx, s, i):  # "called on President X": a courtesy visit
+            return Trigger(i, i + 2, "meeting", "verb", tense=lex.courtesy_verbs[w], word=ctx.token_text(i, i + 2))
         if lex.grammar.nouns_capitalised:  # a capitalised word is a noun, a lowercase one a verb
             if cap:
                 kind = lex.noun_kind.get(w)
