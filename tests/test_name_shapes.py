@@ -56,3 +56,12 @@ def test_a_surname_alone_in_the_body_is_the_person_the_headline_named():
     assert "Konrad Brünnecke" in people  # named in full in the headline only
     assert [c.author for c in out.claims] == [people["Konrad Brünnecke"].key]
     assert all(ev.start >= 0 for c in out.claims for ev in c.evidence)  # evidence stays in the body
+
+
+def test_a_demonym_of_any_country_before_a_title_is_no_name():
+    # demonyms come from a data package for every country, not only from our short list
+    for text, person in (("The minister met Malawian president Chikondi Banda in Lilongwe.", "Chikondi Banda"),
+                         ("Argentine Foreign Minister Mateo Ruiz held talks with his Chilean counterpart.",
+                          "Mateo Ruiz")):
+        names = {e.name for e in EX.extract(text, "en").entities if e.kind == PERSON}
+        assert names == {person}, names

@@ -431,6 +431,21 @@ def _token_bound(name: str) -> int:
 
 
 @lru_cache(maxsize=2)
+def package_demonyms(place_forms: frozenset[str]) -> list[tuple[str, str]]:
+    """(lowercase demonym, ISO code) from the countryinfo data package: single words only, and never a word
+    that is itself a place's name ("Djibouti", "Gibraltar")."""
+    from countryinfo import all_countries
+
+    out = []
+    for country in all_countries():
+        iso = (country.iso() or {}).get("alpha2")
+        for form in (country.demonym() or "").split(","):
+            low = form.strip().lower()
+            if iso and low and " " not in low and low not in place_forms:
+                out.append((low, iso))
+    return out
+
+
 def lexicon(lang: str) -> Lexicon:
     roles = _data("roles.yaml")
     words = _data("words.yaml")["common"]
@@ -438,8 +453,9 @@ def lexicon(lang: str) -> Lexicon:
     orgs = organizations(lang)
     pl = _data("places.yaml")
     ministries = _data("ministries.yaml")
-    demonyms = sorted(((stem, iso) for iso, stems in pl["demonyms"][lang].items() for stem in stems),
-                      key=lambda x: -len(x[0]))
+    listed = [(stem, iso) for iso, stems in pl["demonyms"][lang].items() for stem in stems]
+    package = package_demonyms(frozenset(f.lower() for f in places)) if lang in pl["package_demonyms"] else []
+    demonyms = sorted(set(listed) | set(package), key=lambda x: (-len(x[0]), x))
     nouns = roles[lang]["nouns"]
     place_starts = frozenset(f.split()[0] for f in places if f.split()) | \
         frozenset(f.split()[0].upper() for f in places if f.split())
