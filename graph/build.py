@@ -29,7 +29,7 @@ MEETING_CLASS = {"talks": "Talks", "negotiation": "Negotiation", "meeting": "Gen
                  "reception": "Reception", "phone_call": "PhoneCall", "summit": "Summit", "signing": "Signing",
                  "working_group": "WorkingGroup", "video_call": "VideoCall"}
 STATUS = {"held": "Held", "ongoing": "Ongoing", "planned": "Planned", "expected": "Expected",
-          "possible": "Possible"}
+          "possible": "Possible", "cancelled": "Cancelled"}
 CLAIM_TYPE = {"statement": "Statement", "warning": "Warning", "accusation": "Accusation", "demand": "Demand",
               "criticism": "Criticism", "hope": "Hope", "announcement": "Announcement", "denial": "Denial",
               "assessment": "Assessment"}
@@ -171,7 +171,7 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         attendees = sorted({str(iri_of[k]) for k in mt.attendees if k in iri_of})
         for x in attendees:
             add((ev, SDO.attendee, URIRef(x)))
-        for i, x in enumerate(attendees):
+        for i, x in enumerate(attendees if mt.status != "cancelled" else ()):  # a called-off meeting pairs no one
             for y in attendees[i + 1:]:
                 pair = minter.pair(x, y)
                 add((pair, NG.sharedMeeting, ev))

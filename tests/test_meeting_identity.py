@@ -39,3 +39,11 @@ def test_one_meeting_told_by_two_reports_is_one_node(tmp_path):
     kg = _kg(tmp_path, ONE_MEETING_A, ONE_MEETING_B)
     assert len(list(kg.query(Q_EVENTS))) == 1
     assert kg.query(Q_PAIR).boolean
+
+
+def test_a_cancelled_meeting_is_stored_but_pairs_no_one(tmp_path):
+    kg = _kg(tmp_path, "President Ada Okonjo had to cancel a meeting with Premier Tomas Varga in Windhoek on "
+                       "Monday because of the floods.")
+    status = [str(r.s) for r in kg.query("SELECT ?s WHERE { ?e a schema:Event ; ng:status ?s }")]
+    assert status and all(s.endswith("Cancelled") for s in status), status
+    assert not list(kg.query("who-met-whom"))

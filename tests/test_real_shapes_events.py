@@ -186,3 +186,13 @@ def test_exchanging_views_with_a_person_is_a_conversation():
     meetings, _ = extract("Die Ministerin Lena Okafor reiste nach Prag. Am Mittwoch tauschte sich Okafor dort mit "
                           "ihrem Amtskollegen Pavel Horak aus.", "de")
     assert any({"Lena Okafor", "Pavel Horak"} <= who for who, *_ in meetings), meetings
+
+
+def test_a_called_off_meeting_is_kept_as_cancelled_and_a_place_in_its_reason_is_not_its_venue():
+    for text, lang in (("Präsident Goran Ilić musste wegen des Streits im Sandžak ein Gespräch mit Ministerin "
+                        "Carla Wendt am Mittwoch absagen.", "de"),
+                       ("President Goran Ilic had to cancel a meeting with Minister Carla Wendt on Wednesday "
+                        "because of the dispute in Sandzak.", "en")):
+        meetings, _ = extract(text, lang)
+        assert [(who, where, status) for who, where, _, status in meetings] == \
+            [({"Goran Ilić" if lang == "de" else "Goran Ilic", "Carla Wendt"}, None, "cancelled")], meetings

@@ -118,15 +118,19 @@ class FunctionWords:
     past_suffixes: tuple = ()  # "attended": a past form by its ending
     when_words: frozenset = frozenset()  # ", when …", ", where …": a clause about time or place
     direction_preps: frozenset = frozenset()  # "to", "nach": where someone goes, not where they meet
+    cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
 
     @classmethod
     def load(cls, section) -> "FunctionWords":
         values = {}
         for f in fields(cls):
             raw = section.get(f.name)
-            values[f.name] = _seqs(raw) if f.name == "focus_phrases" else \
+            values[f.name] = _seqs(raw) if f.name in SEQUENCE_LISTS else \
                 tuple(str(x).lower() for x in raw or []) if f.name == "past_suffixes" else _words(raw)
         return cls(**values)
+
+
+SEQUENCE_LISTS = frozenset({"focus_phrases", "cause_phrases"})  # FunctionWords lists of word sequences
 
 
 class LexiconError(ValueError):
@@ -256,6 +260,9 @@ class Lexicon:
         cancel = m.get("cancel") or _Section({}, "cancel")
         self.cancel_single = _words(cancel.get("single"))
         self.cancel_particle = {str(k).lower(): str(v).lower() for k, v in (cancel.get("particle") or {}).items()}
+        self.absence_single = _words(cancel.get("absence"))
+        self.absence_particle = {str(k).lower(): str(v).lower()
+                                 for k, v in (cancel.get("absence_particle") or {}).items()}
         self.durative = _seqs(m.get("durative"))
         self.durations: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("durations") or {}).items()}
         self.end_cues = _words(m.get("end_cues"))

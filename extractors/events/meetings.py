@@ -28,6 +28,7 @@ WINDOW_BACK = 20
 WINDOW_BACK_CLAUSE = 40  # German: back to the auxiliary's clause start, at most this far
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
+CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
 
 # organisation types (organizations.yaml) that report on meetings and never attend them
@@ -72,6 +73,7 @@ class Cand:
     about_entities: list[str] = field(default_factory=list)
     anaphoric: bool = False
     negated: bool = False
+    cancelled: bool = False  # "sagte das Treffen ab", "the talks were postponed": reported, but not held
     frame: Frame | None = None
     named: set[str] = field(default_factory=set)  # attendees named in the sentence (not via a pronoun)
     new: bool = False  # "eine weitere Runde", "another meeting": not one reported before
@@ -646,6 +648,7 @@ class Meetings:
             if c.negated:
                 cands.append(c)
                 continue
+            c.cancelled = self._cancelled(s, c)
             status, explicit = self._status(s, c)
             dm = next((t.date for t in ts if t.date is not None), None)
             if dm is None:
@@ -695,7 +698,7 @@ class Meetings:
                 c.negated = True
                 cands.append(c)
                 continue
-            c.status, c.status_explicit = status, explicit
+            c.status, c.status_explicit = ("cancelled", True) if c.cancelled else (status, explicit)
             c.about, c.about_entities, topic_span = self._topic(s, c)
             if c.location and any(t.loc_tok >= 0 and topic_span[0] <= t.loc_tok < topic_span[1] for t in ts):
                 c.location = None  # "es ging um die Lage in Syrien": what it was about, not where
@@ -940,7 +943,7 @@ class Meetings:
             if found is not None:
                 break
             after_comma = after_comma or lw[j] == ","
-            if lw[j] in preps:
+            if lw[j] in preps and not self._in_cause_phrase(j, t.end):
                 m = governed(j)
                 if m is not None:
                     found = m
@@ -964,7 +967,7 @@ class Meetings:
                         for k in range(j + 1, min(t.i, j + 3))):
                     break  # "Russia fired missiles at Kyiv, hours before the talks were due to begin": another clause
                 phrase = self._phrase_at(j, lex.location_phrases)
-                if lw[j] in preps or phrase is not None:
+                if (lw[j] in preps and not self._in_cause_phrase(j, lo)) or phrase is not None:
                     m = governed(j + len(phrase) - 1 if phrase else j)
                     if m is None and phrase is not None and lw[j] in preps:
                         m = governed(j)
@@ -984,6 +987,17 @@ class Meetings:
                 best = m
             k -= 1
         return best.key, best.start
+
+    def _in_cause_phrase(self, j: int, lo: int) -> bool:
+        """"wegen des Vorfalls im Kosovo", "because of the fighting in Gaza": a place inside the reason for
+        something is not where the meeting was."""
+        lw = self.ctx.lowers
+        for k in range(j - 1, max(lo, j - CAUSE_REACH) - 1, -1):
+            if lw[k] in (",", ";") or self.ctx.in_quote[k]:
+                return False
+            if any(tuple(lw[k:k + len(p)]) == p for p in self.lex.fw.cause_phrases):
+                return True
+        return False
 
     def _loc_compatible(self, a: str | None, b: str | None) -> bool:
         if not a or not b or a == b:
@@ -1119,12 +1133,27 @@ class Meetings:
                         return True
                 if any(lw[j] in lex.negation_predicates for j in range(a, b)):
                     return True
+        # "Rubio skipped a meeting of NATO ministers": he stayed away; no meeting of his
+        return self._clause_has(s, c, lex.absence_single, lex.absence_particle)
+
+    def _cancelled(self, s: Sentence, c: Cand) -> bool:
+        """A cancel word in a trigger's clause ("musste ein Gespräch mit X absagen", "the talks were postponed"):
+        the meeting is reported with status cancelled (it was arranged, and a user asks about it)."""
+        return self._clause_has(s, c, self.lex.cancel_single, self.lex.cancel_particle)
+
+    def _clause_has(self, s: Sentence, c: Cand, single: frozenset, particle_verbs: dict) -> bool:
+        """One of the words, or a verb with its particle ("sagte … ab"), in the clause of one of c's triggers."""
+        ctx = self.ctx
+        lw = ctx.lowers
+        for t in c.triggers:
+            cl_a, cl_b = ctx.clause_of(s, t.i)
+            a, b = max(c.lo, cl_a), min(c.hi, cl_b)
             for j in range(a, b):
                 w = lw[j]
-                if w in lex.cancel_single:
+                if w in single:
                     return True
-                if w in lex.cancel_particle:
-                    particle = lex.cancel_particle[w]
+                if w in particle_verbs:
+                    particle = particle_verbs[w]
                     if any(lw[k] == particle for k in range(j + 1, min(b + 2, s.end, j + 15))):
                         return True
         return False
@@ -1541,7 +1570,7 @@ class Meetings:
 
     # ================================================================== merging
     def _status_group(self, status: str) -> str:
-        return "past" if status == "held" else "nonpast"
+        return "past" if status == "held" else "cancelled" if status == "cancelled" else "nonpast"
 
     def _compatible(self, c: Cand, m: Meet) -> bool:
         if c.status_explicit and m.status_explicit and self._status_group(c.status) != self._status_group(m.status) \
