@@ -196,3 +196,18 @@ def test_a_called_off_meeting_is_kept_as_cancelled_and_a_place_in_its_reason_is_
         meetings, _ = extract(text, lang)
         assert [(who, where, status) for who, where, _, status in meetings] == \
             [({"Goran Ilić" if lang == "de" else "Goran Ilic", "Carla Wendt"}, None, "cancelled")], meetings
+
+
+def test_a_role_subject_and_a_place_after_a_list_of_tagged_names():
+    # "die Bundesaußenministerin" / "the minister" is the person of that role named before; the country in
+    # brackets after each name is a tag, not an attendee; the place after the bracketed list is the venue;
+    # a sentence-initial "Morgen" is tomorrow
+    for text, lang in (("Außenministerin Carla Wendt reist heute nach Tallinn. Morgen trifft sich die "
+                        "Bundesaußenministerin mit ihren drei baltischen Amtskollegen Urmas Kask (Estland), Edgars "
+                        "Ozols (Lettland) und Jonas Petraitis (Litauen) in Riga.", "de"),
+                       ("Foreign Minister Carla Wendt travels to Tallinn today. Tomorrow the minister will meet her "
+                        "three Baltic counterparts Urmas Kask (Estonia), Edgars Ozols (Latvia) and Jonas Petraitis "
+                        "(Lithuania) in Riga.", "en")):
+        meetings, _ = extract(text, lang)
+        assert ({"Carla Wendt", "Urmas Kask", "Edgars Ozols", "Jonas Petraitis"}, "Riga", "2024-05-16", "planned") \
+            in meetings, meetings

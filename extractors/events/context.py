@@ -20,6 +20,7 @@ from .lexicon import LANGUAGES, Lexicon, lexicon
 ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY)
 SENT_END = frozenset({".", "!", "?", "…"})
 HARD_BOUNDARY = frozenset({";", ":", "–", "—", "(", ")", "[", "]"})
+NAME_TAG_WORDS = 3  # "(Estland)", "(CDU/CSU)", "(Bündnis 90/Die Grünen)": a name's tag in brackets
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # opening quotation mark -> closing marks that end it
 QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
@@ -401,8 +402,11 @@ class DocContext:
         lex = self.lex
         out: list[int] = []
         lw = self.lowers
+        tags = self._name_tags(s)
         for i in range(s.start, s.end):
             w = self.texts[i]
+            if i in tags:
+                continue
             if w in HARD_BOUNDARY or (w == "-" and i > s.start and self.ws_after[i - 1] and self.ws_after[i]):
                 out.append(i)
             elif w == "," and i + 1 < s.end and (lw[i + 1] in lex.subordinators or
@@ -410,6 +414,17 @@ class DocContext:
                                                   and lw[i + 2] in lex.subordinators)):
                 out.append(i)
         self._clauses[s.i] = out
+        return out
+
+    def _name_tags(self, s: Sentence) -> set[int]:
+        """The brackets of short tags after a name ("Kask (Estland)", "Merz (CDU)"): they close no clause."""
+        out: set[int] = set()
+        for i in range(s.start + 1, s.end):
+            if self.texts[i] != "(" or not self.texts[i - 1][:1].isupper():
+                continue
+            close = next((j for j in range(i + 1, min(s.end, i + 2 + NAME_TAG_WORDS)) if self.texts[j] == ")"), None)
+            if close is not None and close > i + 1:
+                out.update((i, close))
         return out
 
     def clause_of(self, s: Sentence, i: int) -> tuple[int, int]:

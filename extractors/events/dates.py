@@ -220,7 +220,8 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
         if w in d.relative_days:
             ok = True
             if w in d.ambiguous_relative:  # "morgen" is also "morning": not capitalised, not after "am"
-                ok = not cap(i) and not (i - 1 >= start and lowers[i - 1] in d.not_tomorrow_after)
+                # (capitalised it is the noun "Morgen", except first in a sentence: "Morgen trifft sie …")
+                ok = (not cap(i) or i == start) and not (i - 1 >= start and lowers[i - 1] in d.not_tomorrow_after)
             if ok:
                 out.append(DateMention(i, i + 1, ("rel", d.relative_days[w]), deadline_before(i)))
                 i += 1

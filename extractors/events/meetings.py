@@ -28,6 +28,7 @@ WINDOW_BACK = 20
 WINDOW_BACK_CLAUSE = 40  # German: back to the auxiliary's clause start, at most this far
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
+ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
 
@@ -523,6 +524,21 @@ class Meetings:
                 inside = cont
         return lo, hi, inside
 
+    def _ahead_end(self, start: int, hi: int) -> int:
+        """WINDOW_AHEAD words after a trigger, not counting parenthesised asides: "X (Estland), Y (Lettland) und
+        Z (Litauen) in Riga" reaches the place after a list of tagged names."""
+        lw = self.ctx.lowers
+        j, counted, depth = start, 0, 0
+        while j < hi and counted < WINDOW_AHEAD:
+            if lw[j] == "(":
+                depth += 1
+            elif lw[j] == ")" and depth:
+                depth -= 1
+            elif not depth:
+                counted += 1
+            j += 1
+        return j
+
     def _phrase_at(self, j: int, phrases) -> tuple[str, ...] | None:
         """The word sequence of `phrases` that starts at token j, if any."""
         lw = self.ctx.lowers
@@ -610,7 +626,7 @@ class Meetings:
             ts = [triggers[x] for x in g]
             lo, hi, frame = regions[g[0]]
             a = max(lo, self._back_start(s, ts[0]))
-            b = min(hi, ts[-1].end + WINDOW_AHEAD)
+            b = self._ahead_end(ts[-1].end, hi)
             if gi > 0 and regions[groups[gi - 1][0]][:2] == (lo, hi):
                 prev_t = triggers[groups[gi - 1][-1]]
                 # two meetings split at a semicolon between them, else halfway
@@ -1212,6 +1228,10 @@ class Meetings:
                 c.named.add(key)
             if sp.kind(key) == PERSON:
                 has_person = True
+        for key in self._role_subjects(s, c):
+            if key not in out and key not in excluded:
+                out.append(key)
+                has_person = True
         # pronouns the entity components did not mark ("Er habe mit X telefoniert")
         for j in range(c.lo, c.hi):
             if ctx.lowers[j] in lex.pronouns and ctx.mention_at(j) is None and not ctx.in_quote[j]:
@@ -1319,6 +1339,29 @@ class Meetings:
                             out.append(k)
         return out
 
+    def _role_subjects(self, s: Sentence, c: Cand) -> list[str]:
+        """"Morgen trifft sich die Bundesaußenministerin mit …", "the minister will meet …": a definite role noun
+        with no name after it, before the first trigger, stands for the person of that role named earlier."""
+        ctx, sp = self.ctx, self.speech
+        lw = ctx.lowers
+        out = []
+        for j in range(max(c.lo, s.start + 1), c.triggers[0].i + ROLE_SUBJECT_AFTER):
+            if j >= c.hi or ctx.in_quote[j] or ctx.mention_at(j) is not None or lw[j - 1] not in self.lex.definite:
+                continue
+            head = sp._role_head(lw[j])
+            nxt = ctx.mention_at(j + 1) if j + 1 < s.end else None
+            if head is None or (nxt is not None and nxt.kind == PERSON) or self._in_pp_at(s, j - 1):
+                continue  # "der Kanzler Olaf Scholz": the name is the mention; "mit dem Minister": a partner
+            key = sp.resolve_role(s.i, head, j, ctx.texts[j])
+            if key is not None and sp.kind(key) == PERSON:
+                out.append(key)
+        return out
+
+    def _in_pp_at(self, s: Sentence, j: int) -> bool:
+        """A preposition right before token j (an article's phrase): "mit dem Minister", "des Ministers"."""
+        return j - 1 >= s.start and (self.ctx.lowers[j - 1] in self.lex.prepositions or
+                                     self.ctx.lowers[j] in self.lex.fw.genitive_preps)
+
     def _pair_before(self, s: Sentence, j: int) -> list[str]:
         """The two persons "the two men" / "die beiden" point to: the last pair named together (X and Y)
         in this sentence or the two before, else the first two persons of the sentence before."""
@@ -1392,9 +1435,9 @@ class Meetings:
         return w in lex.relation_nouns or w.split("-")[-1] in lex.relation_nouns
 
     def _party_tag(self, s: Sentence, m) -> bool:
-        """"Friedrich Merz (CDU)": the party in brackets is not a participant."""
+        """"Friedrich Merz (CDU)", "Urmas Kask (Estland)": the party or country in brackets is not a participant."""
         ctx = self.ctx
-        if m.kind != ORGANIZATION or m.start - 2 < s.start or ctx.texts[m.start - 1] != "(":
+        if m.kind not in (ORGANIZATION, COUNTRY) or m.start - 2 < s.start or ctx.texts[m.start - 1] != "(":
             return False
         before = ctx.mention_at(m.start - 2)
         return before is not None and before.kind == PERSON
