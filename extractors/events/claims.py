@@ -701,7 +701,7 @@ class Speech:
         if tail in heads:
             return tail
         if self.lex.grammar.closed_compounds:
-            for h in heads:
+            for h in self.lex.role_heads_longest_first:  # "Bundesaußenministerin": "außenministerin", not "ministerin"
                 if len(w) > len(h) + 2 and w.endswith(h):
                     return h
         return None

@@ -303,6 +303,7 @@ class Lexicon:
                                          for k, v in (sp.get("singular_pronoun_genders") or {}).items()}
         self.plural_verb_forms = _words(sp.get("plural_verb_forms"))
         self.role_heads = _words(sp.get("role_heads"))
+        self.role_heads_longest_first = tuple(sorted(self.role_heads, key=lambda h: (-len(h), h)))
         self.unnamed_heads = _words(sp.get("unnamed_heads"))
         self.office_words = _words(sp.get("office_words"))
         self.title_words = _words(sp.get("title_words"))
