@@ -28,6 +28,7 @@ WINDOW_BACK = 20
 WINDOW_BACK_CLAUSE = 40  # German: back to the auxiliary's clause start, at most this far
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
+TRAVELLER_SENTENCES = 3  # how far back a one-person visit or reception gives a partner-only meeting its protagonist
 ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
@@ -797,16 +798,17 @@ class Meetings:
         told in the two sentences before."""
         ctx, sp = self.ctx, self.speech
         persons = [k for k in c.attendees if sp.kind(k) == PERSON]
-        if len(persons) != 1 or len(c.attendees) != 1:
-            return
+        if len(persons) != 1 or any(sp.kind(k) == ORGANIZATION for k in c.attendees):
+            return  # (a country beside the one person is theirs: "the president of Chile X")
         m = next((m for m in ctx.mentions_in(c.lo, c.hi) if m.key == persons[0]), None)
         if m is None or not any(ctx.lowers[j] in self.lex.talk_preps for j in range(max(c.lo, m.start - 6), m.start)):
             return
         for meet in reversed(self.meets):
-            if s.i - meet.last_sent > 2:
+            if s.i - meet.last_sent > TRAVELLER_SENTENCES:
                 break
             people = [k for k in meet.attendees if sp.kind(k) == PERSON]
-            if meet.kind == "visit" and len(people) == 1 and people[0] != persons[0]:
+            # the visitor of a visit, or the host of a day of receptions ("receiving heads of state")
+            if meet.kind in ("visit", "reception") and len(people) == 1 and people[0] != persons[0]:
                 c.attendees.insert(0, people[0])
                 c.named.add(people[0])
                 return
