@@ -215,7 +215,8 @@ def test_a_role_subject_and_a_place_after_a_list_of_tagged_names():
 
 def test_meetings_of_a_day_of_receptions_are_the_hosts():
     meetings, _ = extract("On Monday President Ana Moreira spent the day receiving heads of state who came to "
-                          "Lisbon for her inauguration. One of the meetings was with the president of Chile Tomas "
+                          "Lisbon for her inauguration. The meetings took place at the Belem Palace. One of the "
+                          "meetings was with the president of Chile Tomas "
                           "Rojas. Another meeting was with Peruvian President Elena Quispe.", "en")
     people = [who for who, *_ in meetings]
     assert any({"Ana Moreira", "Tomas Rojas"} <= who for who in people), meetings
