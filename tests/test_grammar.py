@@ -71,3 +71,25 @@ def test_no_rule_branches_on_the_language_name():
             if lines:
                 found[path.name] = lines
     assert not found, f"rules test the language by name (ask extractors/grammar.py instead): {found}"
+
+
+def _booleans(x, path):
+    if isinstance(x, bool):
+        yield path
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            yield from ([f"{path} key {k}"] if isinstance(k, bool) else [])
+            yield from _booleans(v, f"{path}.{k}")
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            yield from _booleans(v, f"{path}[{i}]")
+
+
+def test_no_word_list_holds_a_yaml_boolean():
+    # YAML 1.1 reads a bare on / off / yes / no as a boolean: "on" in a word list silently became True
+    found = []
+    for path in sorted((ROOT / "extractors").rglob("*.yaml")):
+        if path.name == "grammar.yaml":
+            continue  # its features are booleans on purpose
+        found += list(_booleans(yaml.safe_load(path.read_text("utf-8")), path.name))
+    assert not found, f"quote these words: {found}"

@@ -65,3 +65,14 @@ def test_a_demonym_of_any_country_before_a_title_is_no_name():
                           "Mateo Ruiz")):
         names = {e.name for e in EX.extract(text, "en").entities if e.kind == PERSON}
         assert names == {person}, names
+
+
+def test_a_surname_that_is_a_common_word_after_a_given_name():
+    # "Weil" is also "because", "May" a month: after a given name, inside a sentence, they are surnames
+    for text, lang, person in (("Er kommt mit dem Hamburger Jonas Weil zum Gespräch. Weil betonte, es sei gut.",
+                                "de", "Jonas Weil"),
+                               ("Former minister Grace May met the envoy in Lisbon.", "en", "Grace May")):
+        names = {e.name for e in EX.extract(text, lang).entities if e.kind == PERSON}
+        assert person in names, names
+    for text in ("On Monday the envoy met the minister.", "On Thursday talks resumed."):
+        assert not [e for e in EX.extract(text, "en").entities if e.kind == PERSON]

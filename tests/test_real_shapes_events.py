@@ -221,3 +221,9 @@ def test_meetings_of_a_day_of_receptions_are_the_hosts():
     people = [who for who, *_ in meetings]
     assert any({"Ana Moreira", "Tomas Rojas"} <= who for who in people), meetings
     assert any({"Ana Moreira", "Elena Quispe"} <= who for who in people), meetings
+
+
+def test_so_speaker_followed_by_a_relative_clause():
+    _, claims = extract("Verbandschef Mario Lindqvist glaubt an eine gute Saison. \"Die Stadt hat uns alle "
+                        "Zusagen gegeben\", so Lindqvist, der sich mit dem Bürgermeister einigte.", "de")
+    assert any(by == "Mario Lindqvist" and "Zusagen" in text for by, text in claims), claims

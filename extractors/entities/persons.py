@@ -186,7 +186,7 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         j = i
         while j < n and j - i < (6 if any(t == "-" or t in NAME_PARTICLES for t in texts[i:j]) else 4) and \
                 free(doc, j, j + 1):
-            if _is_name_text(texts[j], lx):
+            if _is_name_text(texts[j], lx) or (j > i and _common_word_surname(v, lx, j - 1, j)):
                 j += 1
                 continue
             if j > i and _hyphen_joined(v, j) and texts[j + 1].isalpha() and free(doc, j, j + 2) and \
@@ -251,6 +251,20 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 not lx.is_given_name(first):
             _add_person(doc, lx, i, j, None, tokens, given=None)  # "Mr Trump", "Frau Merkel"
         i = j
+
+
+def _common_word_surname(v, lx: Lexicon, i: int, j: int) -> bool:
+    """"Stephan Weil", "Theresa May", "Anna Koch": a capitalised common word right after a given name, inside
+    a sentence, is a surname (a function word is never capitalised there; a month would be followed by a day)."""
+    t, given = v.texts[j], v.texts[i]
+    if not (t[:1].isupper() and t.isalpha() and t.lower() in lx.common_words and lx.is_given_name(given)):
+        return False
+    if given.lower() in lx.common_words or lx.places.get(given):
+        return False  # "On Monday", "London Russland": the word before is no given name here
+    if v.sent_start[j] or lx.is_role_word(t) or lx.demonym_country(t):
+        return False
+    nxt = v.texts[j + 1] if j + 1 < v.n else ""
+    return not nxt[:1].isdigit() and not (nxt[:1].isupper() and nxt.isalpha())
 
 
 def _hyphen_joined(v, j: int) -> bool:

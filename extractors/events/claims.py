@@ -505,7 +505,9 @@ class Speech:
         if m is None or m.kind not in ACTOR_KINDS or m.form in (ADJECTIVE, PRONOUN) or m.possessive:
             return None
         rest = [k for k in range(m.end, s.end) if ctx.word[k]]
-        return m if len(rest) <= 4 else None
+        # (", so Blatter, der sich mit X einigte": a relative clause about the speaker may follow)
+        relative = m.end + 1 < s.end and lw[m.end] == "," and lw[m.end + 1] in self.lex.fw.relative_pronouns
+        return m if len(rest) <= 4 or relative else None
 
     def _people_follow(self, s: Sentence, b: int) -> bool:
         lw = self.ctx.lowers
