@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from conftest import SEEDS, run_cli
 from newsgraph import queries
 from newsgraph.graph.store import open_store
 
@@ -14,10 +13,8 @@ ENTITIES = "https://newsgraph.example.org/id/graph/entities"
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("pages") / "store")
-    run_cli("ingest", "--store", path, str(SEEDS), check=True)
-    s = open_store(path, read_only=True)
+def seeds(seeds_store):
+    s = open_store(seeds_store.path, read_only=True)
     yield s
     s.close()
 
