@@ -1,18 +1,15 @@
-"""Scores an article's extraction with ../shared/eval/score.py (skips when ../shared is absent)."""
+"""Scores an article's extraction against its gold annotation (goldscore.py, in the repository)."""
 from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import SHARED, shared_or_skip
+import goldscore
 
 
-def score_article(article: Path, gold: Path, tmp_path: Path) -> dict:
-    """Ingest one article into a fresh store, export TriG, and score it against its gold."""
-    shared_or_skip()
+def export_article(article: Path, tmp_path: Path) -> Path:
+    """Ingest one article into a fresh store and export it as TriG (what a user scores)."""
     from newsgraph.extractors.pipeline import Extractor
     from newsgraph.graph.iris import Minter
     from newsgraph.graph.store import open_store
@@ -25,9 +22,13 @@ def score_article(article: Path, gold: Path, tmp_path: Path) -> dict:
     store.export(out, "trig")
     trig = tmp_path / f"{article.stem}.trig"
     trig.write_bytes(out.getvalue())
-    proc = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(trig)],
-                          capture_output=True, text=True, check=True)
-    return json.loads(proc.stdout)
+    return trig
+
+
+def score_article(article: Path, gold: Path, tmp_path: Path) -> dict:
+    """Ingest one article into a fresh store, export TriG, and score it against its gold."""
+    trig = export_article(article, tmp_path)
+    return goldscore.score_graph(json.loads(gold.read_text("utf-8")), goldscore.read_graph(trig))
 
 
 def f1(r: dict) -> float:
