@@ -166,48 +166,10 @@ class Worker:
 
 
 def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
-    """(kind, vars, rows of term tuples, boolean, triples, truncated) for `text` on `store`.
-
-    A store that offers `native_query` (the embedded one) is read without building rdflib terms,
-    which costs more than the query for large results; others go through `Store.query`."""
-    from newsgraph.graph.store import QueryError
-
-    from .formats import from_oxigraph, from_rdflib
-
-    if not hasattr(store, "native_query"):
-        res = store.query(text, bindings, max_rows, default_graphs, named_graphs)
-        if res.kind == "graph":
-            triples = list(dict.fromkeys(res.triples))  # a graph is a set: the union repeats shared triples
-            return "graph", [], [], None, triples, res.truncated
-        rows = [tuple(from_rdflib(t) for t in row) for row in res.rows]
-        return res.kind, res.vars, rows, res.boolean, [], res.truncated
-
-    import pyoxigraph as ox
-
-    res = store.native_query(text, bindings, default_graphs, named_graphs)
-    try:
-        if isinstance(res, ox.QueryBoolean):
-            return "ask", [], [], bool(res), [], False
-        if isinstance(res, ox.QuerySolutions):
-            names = [v.value for v in res.variables]
-            idx = range(len(names))
-            rows, truncated = [], False
-            for sol in res:
-                if max_rows is not None and len(rows) >= max_rows:
-                    truncated = True
-                    break
-                rows.append(tuple(from_oxigraph(sol[i]) for i in idx))
-            return "select", names, rows, None, [], truncated
-        seen: dict = {}
-        truncated = False
-        for tr in res:
-            if max_rows is not None and len(seen) >= max_rows:
-                truncated = True
-                break
-            seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
-        return "graph", [], [], None, list(seen), truncated
-    except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
-        raise QueryError(f"query failed: {exc}") from exc
+    """(kind, vars, rows of plain terms, boolean, triples of plain terms, truncated) for `text` on
+    `store`: `Store.query_plain`, which each backend answers its fastest way."""
+    res = store.query_plain(text, bindings, max_rows, default_graphs, named_graphs)
+    return res.kind, res.vars, res.rows, res.boolean, res.triples, res.truncated
 
 
 def _iri(value: str):
@@ -232,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         limit = int(cfg["memory_mb"]) << 20
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     # import the heavy modules before saying ready, so the first query is not slowed by them
-    import pyoxigraph  # noqa: F401
+    # (the store's backend comes with opening it, below)
     import rdflib  # noqa: F401
 
     from newsgraph.graph.store import open_store  # noqa: F401

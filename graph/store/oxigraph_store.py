@@ -14,7 +14,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..namespaces import PREFIXES
-from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .base import (DEFAULT_GRAPH, RDF_LANG_STRING, XSD_STRING, QueryError, QueryResult, Store, StoreError,
+                   inject_values)
 from .guard import GuardBusy, WriterGuard
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
@@ -43,6 +44,24 @@ def to_rdflib(term):
     raise TypeError(f"unexpected term {term!r}")
 
 
+def to_plain(term):
+    """An Oxigraph term as a plain term (base.PlainTerm), without building an rdflib one."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value, None, None)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value, None, None)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return ("literal", term.value, term.language, None)
+        dt = term.datatype.value
+        return ("literal", term.value, None, None if dt in (XSD_STRING, RDF_LANG_STRING) else dt)
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    return ("literal", str(term), None, None)  # an RDF-star triple term: shown as text
+
+
 def to_oxigraph(term):
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -59,6 +78,8 @@ def to_oxigraph(term):
 
 class OxigraphStore(Store):
     default_graph_view = True
+    transaction_aware = True
+    local_directory = True
 
     def __init__(self, location: str, read_only: bool = False, **_options):
         self.location = location
@@ -87,10 +108,8 @@ class OxigraphStore(Store):
                                  f"`newsgraph serve` or ingest?); stop it, or open the store read-only: {msg}") from exc
             raise StoreError(f"cannot open the store at {location!r}: {msg}") from exc
 
-    def native_query(self, sparql, bindings=None, default_graphs=None, named_graphs=None):
-        """The query's pyoxigraph result as it comes (QueryBoolean, QuerySolutions or QueryTriples),
-        for callers that serialise it themselves (the endpoint); rdflib terms cost more than the
-        query on large results. Same options as `query`."""
+    def _native_query(self, sparql, bindings=None, default_graphs=None, named_graphs=None):
+        """The query's pyoxigraph result as it comes (QueryBoolean, QuerySolutions or QueryTriples)."""
         kwargs = {"prefixes": PREFIXES}
         # No use_default_graph_as_union: the union repeats a fact once per graph that holds it
         # (Oxigraph < 0.6) and would override the query's FROM. The default graph is the view.
@@ -108,7 +127,7 @@ class OxigraphStore(Store):
             raise QueryError(f"query failed: {exc}") from exc
 
     def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
-        res = self.native_query(sparql, bindings, default_graphs, named_graphs)
+        res = self._native_query(sparql, bindings, default_graphs, named_graphs)
         try:
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult(kind="ask", boolean=bool(res))
@@ -127,6 +146,35 @@ class OxigraphStore(Store):
                     return QueryResult(kind="graph", triples=triples, truncated=True)
                 triples.append((to_rdflib(tr.subject), to_rdflib(tr.predicate), to_rdflib(tr.object)))
             return QueryResult(kind="graph", triples=triples)
+        except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def query_plain(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
+        """Plain terms straight from Oxigraph's: rdflib terms cost more than the query itself on
+        large results (the endpoint's fast path)."""
+        res = self._native_query(sparql, bindings, default_graphs, named_graphs)
+        try:
+            if isinstance(res, ox.QueryBoolean):
+                return QueryResult(kind="ask", boolean=bool(res))
+            if isinstance(res, ox.QuerySolutions):
+                names = [v.value for v in res.variables]
+                idx = range(len(names))
+                rows, truncated = [], False
+                for sol in res:
+                    if max_rows is not None and len(rows) >= max_rows:
+                        truncated = True
+                        break
+                    rows.append(tuple(to_plain(sol[i]) for i in idx))
+                return QueryResult(kind="select", vars=names, rows=rows, truncated=truncated)
+            seen: dict = {}
+            truncated = False
+            for tr in res:
+                if max_rows is not None and len(seen) >= max_rows:
+                    truncated = True
+                    break
+                seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
+            triples = [(to_plain(t.subject), to_plain(t.predicate), to_plain(t.object)) for t in seen]
+            return QueryResult(kind="graph", triples=triples, truncated=truncated)
         except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
             raise QueryError(f"query failed: {exc}") from exc
 
@@ -251,5 +299,3 @@ class OxigraphStore(Store):
         if guard is not None:
             guard.release()
 
-
-register_backend(lambda loc: not loc.startswith(("http://", "https://")), OxigraphStore)
