@@ -7,6 +7,7 @@ transaction, so a killed ingest leaves only whole articles.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -60,6 +61,23 @@ def to_plain(term):
     if isinstance(term, ox.DefaultGraph):
         return None
     return ("literal", str(term), None, None)  # an RDF-star triple term: shown as text
+
+
+class PlainTriples(Sequence):
+    """Oxigraph's triples read as plain ones (converted as they are read); rdf_writer.py writes
+    the `native` ones as they are, so a large CONSTRUCT answer is not converted twice."""
+
+    def __init__(self, native: list):
+        self.native = native
+
+    def __len__(self):
+        return len(self.native)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.native)))]
+        t = self.native[i]
+        return (to_plain(t.subject), to_plain(t.predicate), to_plain(t.object))
 
 
 def to_oxigraph(term):
@@ -173,8 +191,7 @@ class OxigraphStore(Store):
                     truncated = True
                     break
                 seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
-            triples = [(to_plain(t.subject), to_plain(t.predicate), to_plain(t.object)) for t in seen]
-            return QueryResult(kind="graph", triples=triples, truncated=truncated)
+            return QueryResult(kind="graph", triples=PlainTriples(list(seen)), truncated=truncated)
         except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
             raise QueryError(f"query failed: {exc}") from exc
 

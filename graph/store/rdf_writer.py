@@ -36,10 +36,13 @@ def serialize_triples(triples, name: str, prefixes: dict | None = None) -> bytes
             memo[t] = made
         return made
 
+    native = getattr(triples, "native", None)  # the embedded store's own (oxigraph_store.PlainTriples)
+    if native is None:
+        native = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
     if name in ("trig", "nquads"):
         graph = ox.DefaultGraph()
-        items = [ox.Quad(term(s), term(p), term(o), graph) for s, p, o in triples]
+        items = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in native]
     else:
-        items = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
+        items = native
     kwargs = {"prefixes": prefixes or PREFIXES} if name in ("turtle", "trig", "rdfxml") else {}
     return ox.serialize(items, format=RDF_FORMATS[name], **kwargs)
