@@ -1,6 +1,6 @@
 """The embedded store: Oxigraph (RocksDB on disk, or in memory for `memory:`).
 
-Chosen over rdflib's own stores by measurement (benchmarks/store_compare.py; README): it
+Chosen over rdflib's own stores by measurement (benchmarks/store_compare.py; docs/benchmarks.md): it
 answers the aggregate queries 20-85x faster, parses ~10x faster and every update is a
 transaction, so a killed ingest leaves only whole articles.
 """
