@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -83,7 +84,9 @@ def read_graph(path: Path) -> Graph:
     fmt = _GRAPH_FORMATS.get(Path(path).suffix.lower(), "turtle")
     if fmt in ("trig", "nquads", "json-ld"):
         ds = Dataset(default_union=True)
-        ds.parse(str(path), format=fmt)
+        with warnings.catch_warnings():  # rdflib's N-Quads parser warns once per default-graph quad
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ds.parse(str(path), format=fmt)
         merged = Graph()
         for s, p, o, _g in ds.quads((None, None, None, None)):
             merged.add((s, p, o))
