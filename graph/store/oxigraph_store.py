@@ -145,32 +145,20 @@ class OxigraphStore(Store):
             raise QueryError(f"query failed: {exc}") from exc
 
     def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
-        res = self._native_query(sparql, bindings, default_graphs, named_graphs)
-        try:
-            if isinstance(res, ox.QueryBoolean):
-                return QueryResult(kind="ask", boolean=bool(res))
-            if isinstance(res, ox.QuerySolutions):
-                names = [v.value for v in res.variables]
-                rows, truncated = [], False
-                for sol in res:
-                    if max_rows is not None and len(rows) >= max_rows:
-                        truncated = True
-                        break
-                    rows.append(tuple(to_rdflib(sol[i]) for i in range(len(names))))
-                return QueryResult(kind="select", vars=names, rows=rows, truncated=truncated)
-            triples = []
-            for tr in res:
-                if max_rows is not None and len(triples) >= max_rows:
-                    return QueryResult(kind="graph", triples=triples, truncated=True)
-                triples.append((to_rdflib(tr.subject), to_rdflib(tr.predicate), to_rdflib(tr.object)))
-            return QueryResult(kind="graph", triples=triples)
-        except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
-            raise QueryError(f"query failed: {exc}") from exc
+        return self._answer(self._native_query(sparql, bindings, default_graphs, named_graphs), max_rows, to_rdflib,
+                            lambda native: [tuple(map(to_rdflib, (t.subject, t.predicate, t.object))) for t in native])
 
     def query_plain(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
         """Plain terms straight from Oxigraph's: rdflib terms cost more than the query itself on
-        large results (the endpoint's fast path)."""
-        res = self._native_query(sparql, bindings, default_graphs, named_graphs)
+        large results (the endpoint's fast path). A graph is a set: repeated triples (the union
+        repeats shared ones) are dropped before max_rows counts."""
+        return self._answer(self._native_query(sparql, bindings, default_graphs, named_graphs), max_rows, to_plain,
+                            PlainTriples, distinct=True)
+
+    @staticmethod
+    def _answer(res, max_rows, term, triples_of, distinct=False) -> QueryResult:
+        """A pyoxigraph result as a QueryResult: `term` converts each solution's terms,
+        `triples_of` the list of Oxigraph triples of a graph result."""
         try:
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult(kind="ask", boolean=bool(res))
@@ -182,16 +170,17 @@ class OxigraphStore(Store):
                     if max_rows is not None and len(rows) >= max_rows:
                         truncated = True
                         break
-                    rows.append(tuple(to_plain(sol[i]) for i in idx))
+                    rows.append(tuple(term(sol[i]) for i in idx))
                 return QueryResult(kind="select", vars=names, rows=rows, truncated=truncated)
             seen: dict = {}
-            truncated = False
+            truncated, n = False, 0
             for tr in res:
-                if max_rows is not None and len(seen) >= max_rows:
+                if max_rows is not None and (len(seen) if distinct else n) >= max_rows:
                     truncated = True
                     break
-                seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
-            return QueryResult(kind="graph", triples=PlainTriples(list(seen)), truncated=truncated)
+                seen[tr if distinct else n] = tr
+                n += 1
+            return QueryResult(kind="graph", triples=triples_of(list(seen.values())), truncated=truncated)
         except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
             raise QueryError(f"query failed: {exc}") from exc
 
