@@ -115,6 +115,19 @@ class SeedsStore:
 
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory) -> SeedsStore:
-    """seeds/ ingested once per test run by `newsgraph ingest`, for the tests that only read it."""
-    path = str(tmp_path_factory.mktemp("seeds") / "store")
-    return SeedsStore(path, run_cli("ingest", "--store", path, str(SEEDS), check=True))
+    """seeds/ ingested once per test run by `newsgraph ingest`, for the tests that only read it;
+    under pytest-xdist the workers share it (the first builds it, holding a lock)."""
+    import fcntl
+    import json
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    path, said = root / "seeds-store", root / "seeds-store.json"
+    with open(root / "seeds-store.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not said.exists():
+            proc = run_cli("ingest", "--store", str(path), str(SEEDS), check=True)
+            said.write_text(json.dumps([proc.returncode, proc.stdout, proc.stderr]), encoding="utf-8")
+    code, out, err = json.loads(said.read_text(encoding="utf-8"))
+    return SeedsStore(str(path), subprocess.CompletedProcess(["newsgraph", "ingest"], code, out, err))

@@ -50,7 +50,9 @@ def test_every_page_is_the_slice_of_the_whole_listing(seeds, name, params):
         return [tuple(r[i] for i in KEYS[name]) for r in rows]
     whole = keys(_rows(seeds, name, params))
     assert len(whole) >= 3, (name, params)
-    for size in (1, 2, 3, 7):
+    # pages of one row meet every boundary between rows (and month buckets); a long listing is
+    # checked with those and with pages of seven, which span boundaries (300 queries were 20 s)
+    for size in (1, 2, 3, 7) if len(whole) <= 40 else (1, 7):
         for offset in range(0, len(whole) + 1, size):
             assert keys(_rows(seeds, name, params, size, offset)) == whole[offset:offset + size], (size, offset)
 
