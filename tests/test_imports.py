@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -67,7 +68,9 @@ def imports_of(name: str, path: str, known: dict[str, str]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def graph() -> dict[str, set[str]]:
+    """module -> the newsgraph and outside modules it imports (computed once per run)."""
     known = modules()
     return {name: imports_of(name, path, known) for name, path in known.items()}
 
