@@ -68,7 +68,7 @@ def _process_context(cwd: Path | None, env: dict | None):
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 300,
             check: bool = False) -> subprocess.CompletedProcess:
-    """`newsgraph ARGS` in this process, through the same `main` (core/cli.py) the entry point
+    """`newsgraph ARGS` in this process, through the same `main` (newsgraph/cli.py) the entry point
     calls: the same parser, the same exit code, the same output, without paying for a new
     interpreter and a new spaCy pipeline per call. `timeout` is accepted for the callers that
     share this signature with run_cli_process; an in-process call is not cut short."""
