@@ -109,18 +109,18 @@ class Worker:
         text = msg["text"]
         t0 = time.perf_counter()
         check(text, update=False, allow_remote=self.allow_remote)
-        kind, vars_, rows, boolean, triples, truncated = run_query(
-            self._store(), text, msg.get("bindings") or None, self.max_rows,
-            msg.get("default_graphs") or None, msg.get("named_graphs") or None)
-        name, ctype = formats.negotiate(kind, msg.get("formats"), msg.get("accept"))
-        if kind == "graph":
-            body = formats.serialize_triples(triples, name)
-            count = len(triples)
+        # plain terms, which each backend makes its fastest way (graph/store/base.py)
+        res = self._store().query_plain(text, msg.get("bindings") or None, self.max_rows,
+                                        msg.get("default_graphs") or None, msg.get("named_graphs") or None)
+        name, ctype = formats.negotiate(res.kind, msg.get("formats"), msg.get("accept"))
+        if res.kind == "graph":
+            body = formats.serialize_triples(res.triples, name)
+            count = len(res.triples)
         else:
-            body = formats.serialize_result(kind, vars_, rows, boolean, name)
-            count = len(rows) if kind == "select" else None
-        return {"ok": True, "status": 200, "content_type": ctype, "body": body, "kind": kind, "count": count,
-                "truncated": truncated, "ms": (time.perf_counter() - t0) * 1000}
+            body = formats.serialize_result(res.kind, res.vars, res.rows, res.boolean, name)
+            count = len(res.rows) if res.kind == "select" else None
+        return {"ok": True, "status": 200, "content_type": ctype, "body": body, "kind": res.kind, "count": count,
+                "truncated": res.truncated, "ms": (time.perf_counter() - t0) * 1000}
 
     def _graph(self, msg: dict) -> dict:
         """Graph Store Protocol read: one named graph, or the default graph (graph/view.py)."""
@@ -163,13 +163,6 @@ class Worker:
             csp = None
         return {"ok": True, "status": 200, "content_type": "text/html; charset=utf-8", "body": html.encode("utf-8"),
                 "csp": csp}
-
-
-def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
-    """(kind, vars, rows of plain terms, boolean, triples of plain terms, truncated) for `text` on
-    `store`: `Store.query_plain`, which each backend answers its fastest way."""
-    res = store.query_plain(text, bindings, max_rows, default_graphs, named_graphs)
-    return res.kind, res.vars, res.rows, res.boolean, res.triples, res.truncated
 
 
 def _iri(value: str):
