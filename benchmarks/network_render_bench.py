@@ -1,6 +1,6 @@
 """How fast the actor network page is built and drawn, at 100, 1,000 and 10,000 nodes.
 
-For each size: a synthetic store (newsgraph.network.synthetic: real records through the real
+For each size: a synthetic store (benchmarks/synthetic_store.py: real records through the real
 graph builder, bulk-loaded), then
 
   graph   store -> networkx via the SPARQL queries (build_graph)
@@ -36,7 +36,7 @@ def python_side(n: int) -> tuple[dict, str]:
     from newsgraph.network.graphdata import build_graph
     from newsgraph.network.layout import layout
     from newsgraph.network.page import render_html
-    from newsgraph.network.synthetic import build_store
+    from synthetic_store import build_store  # benchmarks/: the scripts run from their folder
 
     t0 = time.perf_counter()
     store = build_store(n)

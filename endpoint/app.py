@@ -276,7 +276,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         except formats.NotAcceptable as exc:
             raise ApiError(exc.status, str(exc)) from None
         from .describe import PREFIXES as SD_PREFIXES, service_description_triples
-        triples = service_description_triples(request.base_url, config)
+        from newsgraph.graph.store import plain_term
+        triples = [tuple(map(plain_term, t)) for t in service_description_triples(request.base_url, config)]
         resp = Response(formats.serialize_triples(triples, name, SD_PREFIXES), content_type=ctype)
         resp.headers["Vary"] = "Accept"
         return resp

@@ -12,12 +12,10 @@ import io
 import json
 import re
 
-import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from newsgraph.graph.namespaces import PREFIXES
+from newsgraph.graph.store import serialize_triples  # noqa: F401  (graphs: see below)
 
 # name -> media type
 RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -95,40 +93,8 @@ def _x(s: str) -> str:
         .replace("\r", "&#13;")  # a raw CR would be read back as LF
 
 
-# Terms travel as plain tuples (kind, value, lang, datatype), kind 'uri' | 'bnode' | 'literal':
-# cheap to make from Oxigraph's terms (no rdflib objects on the hot path) and from rdflib's.
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-def from_rdflib(t):
-    if t is None:
-        return None
-    if isinstance(t, URIRef):
-        return ("uri", str(t), None, None)
-    if isinstance(t, BNode):
-        return ("bnode", str(t), None, None)
-    if isinstance(t, Literal):
-        if t.language:
-            return ("literal", str(t), t.language, None)
-        dt = str(t.datatype) if t.datatype is not None else None
-        return ("literal", str(t), None, None if dt == _XSD_STRING else dt)
-    return ("literal", str(t), None, None)
-
-
-def from_oxigraph(t):
-    if t is None:
-        return None
-    if isinstance(t, ox.NamedNode):
-        return ("uri", t.value, None, None)
-    if isinstance(t, ox.BlankNode):
-        return ("bnode", t.value, None, None)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return ("literal", t.value, t.language, None)
-        dt = t.datatype.value
-        return ("literal", t.value, None, None if dt in (_XSD_STRING, _LANG_STRING) else dt)
-    return ("literal", str(t), None, None)  # an RDF-star triple term: shown as text
+# Terms arrive in plain form (graph/store/base.py, PlainTerm): (kind, value, lang, datatype), kind
+# 'uri' | 'bnode' | 'literal', whichever backend answered.
 
 
 def _json_term(t) -> dict:
@@ -211,17 +177,5 @@ def serialize_result(kind: str, vars_: list[str], rows, boolean: bool | None, na
 
 
 # ---------------------------------------------------------------- graphs
-def serialize_triples(triples, name: str, prefixes: dict | None = None) -> bytes:
-    """Triples (Oxigraph's, or rdflib term 3-tuples) as `name` (turtle, ntriples, jsonld, rdfxml, trig,
-    nquads), by Oxigraph's writers."""
-    from newsgraph.graph.store.oxigraph_store import RDF_FORMATS, to_oxigraph
-
-    fmt = RDF_FORMATS[name]
-    triples = [t if isinstance(t, ox.Triple) else ox.Triple(to_oxigraph(t[0]), to_oxigraph(t[1]), to_oxigraph(t[2]))
-               for t in triples]
-    if name in ("trig", "nquads"):
-        items = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-    else:
-        items = triples
-    kwargs = {"prefixes": prefixes or PREFIXES} if name in ("turtle", "trig", "rdfxml") else {}
-    return ox.serialize(items, format=fmt, **kwargs)
+# CONSTRUCT/DESCRIBE answers: serialize_triples(triples of plain terms, name, prefixes), from the
+# store package, which writes every backend's triples the same way.

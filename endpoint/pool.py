@@ -28,7 +28,7 @@ import threading
 import time
 from multiprocessing import Pipe
 
-from newsgraph.graph.store import StoreError, open_store
+from newsgraph.graph.store import StoreError, backend_class, open_store
 
 from .fairness import FairGate
 
@@ -258,7 +258,9 @@ class QueryPool:
         self.store_options = store_options or {}
         self._tmpdir = None
         self._lock = None
-        self.remote = location.startswith(("http://", "https://"))
+        # A store in a local directory is opened by each worker process beside one writer that holds
+        # its lock; any other store (a remote server) is reached through its own client.
+        self.remote = not backend_class(location).local_directory
         if location == "memory:":
             # A directory, not memory: workers are separate processes and need a store they can open.
             self._tmpdir = tempfile.mkdtemp(prefix="newsgraph-serve-")

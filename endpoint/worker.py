@@ -109,18 +109,18 @@ class Worker:
         text = msg["text"]
         t0 = time.perf_counter()
         check(text, update=False, allow_remote=self.allow_remote)
-        kind, vars_, rows, boolean, triples, truncated = run_query(
-            self._store(), text, msg.get("bindings") or None, self.max_rows,
-            msg.get("default_graphs") or None, msg.get("named_graphs") or None)
-        name, ctype = formats.negotiate(kind, msg.get("formats"), msg.get("accept"))
-        if kind == "graph":
-            body = formats.serialize_triples(triples, name)
-            count = len(triples)
+        # plain terms, which each backend makes its fastest way (graph/store/base.py)
+        res = self._store().query_plain(text, msg.get("bindings") or None, self.max_rows,
+                                        msg.get("default_graphs") or None, msg.get("named_graphs") or None)
+        name, ctype = formats.negotiate(res.kind, msg.get("formats"), msg.get("accept"))
+        if res.kind == "graph":
+            body = formats.serialize_triples(res.triples, name)
+            count = len(res.triples)
         else:
-            body = formats.serialize_result(kind, vars_, rows, boolean, name)
-            count = len(rows) if kind == "select" else None
-        return {"ok": True, "status": 200, "content_type": ctype, "body": body, "kind": kind, "count": count,
-                "truncated": truncated, "ms": (time.perf_counter() - t0) * 1000}
+            body = formats.serialize_result(res.kind, res.vars, res.rows, res.boolean, name)
+            count = len(res.rows) if res.kind == "select" else None
+        return {"ok": True, "status": 200, "content_type": ctype, "body": body, "kind": res.kind, "count": count,
+                "truncated": res.truncated, "ms": (time.perf_counter() - t0) * 1000}
 
     def _graph(self, msg: dict) -> dict:
         """Graph Store Protocol read: one named graph, or the default graph (graph/view.py)."""
@@ -165,51 +165,6 @@ class Worker:
                 "csp": csp}
 
 
-def run_query(store, text, bindings, max_rows, default_graphs, named_graphs):
-    """(kind, vars, rows of term tuples, boolean, triples, truncated) for `text` on `store`.
-
-    A store that offers `native_query` (the embedded one) is read without building rdflib terms,
-    which costs more than the query for large results; others go through `Store.query`."""
-    from newsgraph.graph.store import QueryError
-
-    from .formats import from_oxigraph, from_rdflib
-
-    if not hasattr(store, "native_query"):
-        res = store.query(text, bindings, max_rows, default_graphs, named_graphs)
-        if res.kind == "graph":
-            triples = list(dict.fromkeys(res.triples))  # a graph is a set: the union repeats shared triples
-            return "graph", [], [], None, triples, res.truncated
-        rows = [tuple(from_rdflib(t) for t in row) for row in res.rows]
-        return res.kind, res.vars, rows, res.boolean, [], res.truncated
-
-    import pyoxigraph as ox
-
-    res = store.native_query(text, bindings, default_graphs, named_graphs)
-    try:
-        if isinstance(res, ox.QueryBoolean):
-            return "ask", [], [], bool(res), [], False
-        if isinstance(res, ox.QuerySolutions):
-            names = [v.value for v in res.variables]
-            idx = range(len(names))
-            rows, truncated = [], False
-            for sol in res:
-                if max_rows is not None and len(rows) >= max_rows:
-                    truncated = True
-                    break
-                rows.append(tuple(from_oxigraph(sol[i]) for i in idx))
-            return "select", names, rows, None, [], truncated
-        seen: dict = {}
-        truncated = False
-        for tr in res:
-            if max_rows is not None and len(seen) >= max_rows:
-                truncated = True
-                break
-            seen.setdefault(tr, None)  # a graph is a set: the union repeats shared triples
-        return "graph", [], [], None, list(seen), truncated
-    except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
-        raise QueryError(f"query failed: {exc}") from exc
-
-
 def _iri(value: str):
     from rdflib import URIRef
     return URIRef(value)
@@ -232,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         limit = int(cfg["memory_mb"]) << 20
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     # import the heavy modules before saying ready, so the first query is not slowed by them
-    import pyoxigraph  # noqa: F401
+    # (the store's backend comes with opening it, below)
     import rdflib  # noqa: F401
 
     from newsgraph.graph.store import open_store  # noqa: F401

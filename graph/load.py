@@ -1,7 +1,7 @@
 """`newsgraph load FILE…`: RDF files into the store, then what ingest materialises rebuilt.
 
 Why: export → a fresh store → export must be possible from the command line, and N-Quads made
-elsewhere (a Spark job over article shards, README "Beyond one machine") must reach a store
+elsewhere (a Spark job over article shards, docs/benchmarks.md, "Beyond one machine") must reach a store
 with its counts, month buckets and default graph. Each file is checked in full before any of it
 is stored (a file that fails to parse adds nothing), then stored by the backend's bulk path;
 `newsgraph reindex` then rebuilds the materialised data from the article graphs.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, run_cli, run_cli_process
 
 DE = ("Der ukrainische Präsident Wolodymyr Selenskyj hat am Dienstag in Kiew den US-Sondergesandten "
       "Steve Witkoff empfangen. Selenskyj sagte danach, die Gespräche seien konstruktiv gewesen.")
@@ -148,6 +148,19 @@ def test_export_round_trip_through_the_cli(cli, tmp_path, store):
     assert "schema:NewsArticle" in ttl
 
 
+def test_the_entry_point_runs_and_its_exit_codes_reach_the_shell(tmp_path):
+    """The one place the CLI runs as a new process here (`python -m newsgraph`): the other tests
+    call the same `main` in this process."""
+    version = run_cli_process("--version", check=True)
+    assert version.stdout.startswith("newsgraph ")
+    missing = run_cli_process("query", "actors", "--store", str(tmp_path / "none"))
+    assert missing.returncode == 2 and "no store" in missing.stderr and not missing.stdout
+    usage = run_cli_process("query")
+    assert usage.returncode == 2 and "usage: newsgraph query" in usage.stderr
+    bare = run_cli_process()
+    assert bare.returncode == 2 and "COMMAND" in bare.stdout
+
+
 def test_missing_store_is_a_clear_error(cli, tmp_path):
     proc = cli("query", "actors", "--store", str(tmp_path / "none"))
     assert proc.returncode == 2 and "no store" in proc.stderr
@@ -159,9 +172,9 @@ def test_unknown_spacy_model_is_a_clear_error(cli, tmp_path, store):
     assert proc.returncode == 2 and "xx_no_such_model" in proc.stderr
 
 
-def test_seeds_build_a_valid_graph(cli, tmp_path, store):
-    proc = cli("ingest", "--store", store, str(SEEDS), check=True)
-    assert "0 failed" in proc.stdout
+def test_seeds_build_a_valid_graph(cli, seeds_store):
+    store = seeds_store.path
+    assert "0 failed" in seeds_store.ingest.stdout
     val = cli("validate", "--store", store)
     assert val.returncode == 0, val.stdout[-3000:]
     stats = json.loads(cli("stats", "--store", store, "--format", "json", check=True).stdout)

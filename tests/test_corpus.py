@@ -15,16 +15,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402
 
 
-def _gen(tmp_path: Path, name: str, *args: str) -> Path:
+def _gen(tmp_path: Path, name: str, *args: str, process: bool = False) -> Path:
+    """The generator's command line, in a new process (`process`: what shows that no per-process
+    hash seed leaks into the output) or through its main here."""
     out = tmp_path / name
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), "--out", str(out), *args], check=True,
-                   capture_output=True, text=True, timeout=120)
+    if process:
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), "--out", str(out), *args], check=True,
+                       capture_output=True, text=True, timeout=120)
+    else:
+        assert corpus.main(["--out", str(out), *args]) == 0
     return out
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
-    a = _gen(tmp_path, "a.jsonl", "--n", "60", "--seed", "7").read_bytes()
-    b = _gen(tmp_path, "b.jsonl", "--n", "60", "--seed", "7").read_bytes()
+    a = _gen(tmp_path, "a.jsonl", "--n", "60", "--seed", "7", process=True).read_bytes()
+    b = _gen(tmp_path, "b.jsonl", "--n", "60", "--seed", "7", process=True).read_bytes()
     c = _gen(tmp_path, "c.jsonl", "--n", "60", "--seed", "8").read_bytes()
     assert a == b
     assert a != c

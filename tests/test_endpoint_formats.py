@@ -9,8 +9,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from newsgraph.endpoint.formats import (NotAcceptable, from_oxigraph, from_rdflib, negotiate, prefers_html,
-                                        serialize_result)
+from newsgraph.endpoint.formats import NotAcceptable, negotiate, prefers_html, serialize_result
+from newsgraph.graph.store import plain_term as from_rdflib
+from newsgraph.graph.store.oxigraph_store import to_plain as from_oxigraph
 
 TERMS = [URIRef("https://example.org/a?b=c&d=%3Ce%3E#f"), Literal('quote " backslash \\ tab \t newline \n end'),
          Literal("Grüße", lang="de"), Literal("42", datatype=XSD.integer), Literal("<script>alert(1)</script>"),

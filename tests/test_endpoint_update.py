@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from conftest import run_cli
 from test_endpoint_safety import Listener
 from test_endpoint_support import Server, build_store
 
@@ -115,9 +116,7 @@ def test_ingest_while_serving_fails_cleanly_and_the_store_still_answers(server, 
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("Wolodymyr Selenskyj traf Steve Witkoff in Miami.\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_STORE"}
-    p = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", "--store", store_dir, "--quiet", str(src)],
-                       capture_output=True, text=True, timeout=120, env=env)
+    p = run_cli("ingest", "--store", store_dir, "--quiet", str(src))  # the server is another process
     assert p.returncode == 2, (p.stdout, p.stderr)
     assert "in use" in p.stderr and "newsgraph ingest: error:" in p.stderr
     assert ask(server, 'ASK { ?a <http://schema.org/headline> "Talks in Miami"@de }')

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import base64
 import http.server
-import os
-import subprocess
-import sys
 import threading
 import time
 
 import pytest
 import requests
 
+from conftest import run_cli
 from test_endpoint_support import Server, build_store
 
 TOKEN = "live-token"
@@ -29,11 +27,9 @@ def server(tmp_path_factory):
 
 
 def _ingest(server, src, **env_extra):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NEWSGRAPH_STORE", "NEWSGRAPH_STORE_TOKEN", "NEWSGRAPH_STORE_USER", "NEWSGRAPH_STORE_PASSWORD")}
+    env = {k: None for k in ("NEWSGRAPH_STORE_TOKEN", "NEWSGRAPH_STORE_USER", "NEWSGRAPH_STORE_PASSWORD")}
     env.update(env_extra)
-    return subprocess.run([sys.executable, "-m", "newsgraph", "ingest", "--store", server.sparql, "--quiet", str(src)],
-                          capture_output=True, text=True, timeout=300, env=env)
+    return run_cli("ingest", "--store", server.sparql, "--quiet", str(src), env=env)
 
 
 def _actors(server) -> set[str]:

@@ -197,7 +197,9 @@ def test_empty_page_says_so(browser, tmp_path):
 
 @pytest.mark.slow
 def test_ten_thousand_nodes_open_and_respond(browser, tmp_path):
-    from newsgraph.network.synthetic import build_store
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic_store import build_store  # a test-data generator, not part of the package
     st = build_store(10_000)
     G = build_graph(st)
     html = render_html(G)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from conftest import SEEDS, run_cli
 from newsgraph import queries
 from newsgraph.graph.store import open_store
 
@@ -14,10 +13,8 @@ ENTITIES = "https://newsgraph.example.org/id/graph/entities"
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("pages") / "store")
-    run_cli("ingest", "--store", path, str(SEEDS), check=True)
-    s = open_store(path, read_only=True)
+def seeds(seeds_store):
+    s = open_store(seeds_store.path, read_only=True)
     yield s
     s.close()
 
@@ -53,7 +50,9 @@ def test_every_page_is_the_slice_of_the_whole_listing(seeds, name, params):
         return [tuple(r[i] for i in KEYS[name]) for r in rows]
     whole = keys(_rows(seeds, name, params))
     assert len(whole) >= 3, (name, params)
-    for size in (1, 2, 3, 7):
+    # pages of one row meet every boundary between rows (and month buckets); a long listing is
+    # checked with those and with pages of seven, which span boundaries (300 queries were 20 s)
+    for size in (1, 2, 3, 7) if len(whole) <= 40 else (1, 7):
         for offset in range(0, len(whole) + 1, size):
             assert keys(_rows(seeds, name, params, size, offset)) == whole[offset:offset + size], (size, offset)
 

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from newsgraph.readers import (Article, ReadProblem, detect_language, iter_articles, normalise_text,
                                parse_date)
+from conftest import shared_or_skip
 from newsgraph.readers import rawfile
 from newsgraph.readers.plaintext import split_headline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "readers"
-SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 DE = ("Der Bundestag hat am Donnerstag mit großer Mehrheit ein neues Gesetz beschlossen. "
       "Die Opposition kritisierte das Vorhaben scharf, die Regierung verteidigte es.")
@@ -595,9 +595,7 @@ def test_any_bytes_give_articles_or_problems_never_exceptions(data, ending):
 # --- the shared seed -------------------------------------------------------------------------------
 
 def test_shared_seed_article():
-    if not SHARED_SEEDS.is_dir():
-        pytest.skip(f"{SHARED_SEEDS} is not present (a fresh clone has no ../shared)")
-    items = read_all(SHARED_SEEDS)
+    items = read_all(shared_or_skip() / "seeds")
     articles = [i for i in items if isinstance(i, Article)]
     assert not [i for i in items if isinstance(i, ReadProblem)], [str(i) for i in items]
     seed = next(a for a in articles if a.key_path.endswith(".txt"))

@@ -129,6 +129,32 @@ def test_export_of_one_graph_and_of_an_unknown_graph(store):
         store.export(io.BytesIO(), "turtle", "https://example.org/nothing")
 
 
+@pytest.mark.parametrize("text", ["SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o",
+                                  "ASK { ?s a schema:Person }",
+                                  "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"])
+def test_plain_results_are_the_same_from_the_backend_and_from_the_generic_path(store, text):
+    """Store.query_plain as the embedded backend answers it (its fast path) and as any backend
+    gets it from Store.query (base.py): the same plain terms, the same serialised graph."""
+    from newsgraph.graph.store import Store, serialize_triples
+    write(store)
+    fast, generic = store.query_plain(text), Store.query_plain(store, text)
+    assert (fast.kind, fast.vars, fast.rows, fast.boolean) == (generic.kind, generic.vars, generic.rows, generic.boolean)
+    assert sorted(fast.triples) == sorted(generic.triples)
+    if fast.kind == "graph":
+        assert fast.triples and all(t[0][0] in ("uri", "bnode") for t in fast.triples)
+        for name in ("ntriples", "nquads"):
+            assert sorted(serialize_triples(fast.triples, name).splitlines()) == \
+                   sorted(serialize_triples(generic.triples, name).splitlines())
+
+
+def test_capabilities_are_declared_by_the_backend_class(tmp_path):
+    from newsgraph.graph.store import backend_class
+    embedded, remote = backend_class(str(tmp_path / "s")), backend_class("http://127.0.0.1:9/sparql")
+    assert embedded.local_directory and embedded.transaction_aware and embedded.default_graph_view
+    assert not remote.local_directory and not remote.transaction_aware
+    assert backend_class("memory:") is embedded
+
+
 def test_store_location_that_is_a_file_is_refused(tmp_path):
     f = tmp_path / "file"
     f.write_text("x")

@@ -1,17 +1,22 @@
 """One interface for every store; callers never branch on the backend.
 
-Backends register under a location scheme (`open_store` picks one): a directory is the
-embedded Oxigraph store, `memory:` an in-memory one, `http(s)://…` a remote SPARQL 1.1
-server. Everything above this layer speaks SPARQL 1.1 and rdflib terms.
+Backends register by module path and class name, as rdflib's plugins do, and are imported only
+when a location needs them (`open_store` picks one): a directory is the embedded Oxigraph
+store, `memory:` an in-memory one, `http(s)://…` a remote SPARQL 1.1 server. A backend says
+what it can do by its capability attributes (rdflib's Store: context_aware, transaction_aware);
+callers read those, never the backend's type. Every query answers with a `QueryResult`, whose
+terms are rdflib terms (`query`) or plain tuples (`query_plain`, for serialisers). Nothing above
+this package imports a backend's library.
 """
 from __future__ import annotations
 
 import abc
+import importlib
 import re
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable
 
-from rdflib.term import Node
+from rdflib.term import BNode, Literal, Node, URIRef
 
 from ..namespaces import sparql_prefixes
 from ..terms import nt, nt_triples
@@ -31,8 +36,34 @@ class QueryError(StoreError):
     """A query or update was rejected (syntax or evaluation); the message says where."""
 
 
+# A term in plain form: ("uri", IRI, None, None), ("bnode", id, None, None) or ("literal", lexical
+# form, language or None, datatype IRI or None - None for xsd:string). Any backend makes these
+# cheaply from its own terms (no rdflib objects on the endpoint's hot path); serialisers read them.
+PlainTerm = tuple[str, str, "str | None", "str | None"]
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def plain_term(term: Node | None) -> PlainTerm | None:
+    """An rdflib term in plain form."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ("uri", str(term), None, None)
+    if isinstance(term, BNode):
+        return ("bnode", str(term), None, None)
+    if isinstance(term, Literal):
+        if term.language:
+            return ("literal", str(term), term.language, None)
+        dt = str(term.datatype) if term.datatype is not None else None
+        return ("literal", str(term), None, None if dt == XSD_STRING else dt)
+    return ("literal", str(term), None, None)
+
+
 @dataclass
 class QueryResult:
+    """What every backend's query returns. Rows (SELECT) and triples (CONSTRUCT/DESCRIBE) hold rdflib
+    terms from `Store.query`, plain terms (PlainTerm) from `Store.query_plain`."""
     kind: str  # "select" | "ask" | "graph"
     vars: list[str] = field(default_factory=list)
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
@@ -47,11 +78,18 @@ class QueryResult:
 class Store(abc.ABC):
     location: str
     read_only: bool = False
-    # Capability: the writer keeps the store's own default graph as the merge of the published
-    # graphs (graph/view.py), and a query that names no dataset reads that graph. A backend whose
-    # server defines its default graph itself (Virtuoso's is every graph) leaves this False, and
-    # the writer writes named graphs only.
+
+    # ---- capabilities: what callers may rely on (they read these, never the backend's type)
+    # The writer keeps the store's own default graph as the merge of the published graphs
+    # (graph/view.py), and a query that names no dataset reads that graph. A backend whose server
+    # defines its default graph itself (Virtuoso's is every graph) leaves this False, and the
+    # writer writes named graphs only.
     default_graph_view: bool = False
+    # Every update and every load is one transaction: a failure or a kill leaves nothing half-written.
+    transaction_aware: bool = False
+    # The store lives in a directory on this machine: separate processes (the endpoint's query
+    # workers) open it read-only beside one writer, which holds its lock (graph/store/guard.py).
+    local_directory: bool = False
 
     # ---- reading
     @abc.abstractmethod
@@ -68,6 +106,17 @@ class Store(abc.ABC):
     def export(self, out: BinaryIO, fmt: str, graph: str | None = None) -> None:
         """Write the store (or one named graph, or DEFAULT_GRAPH) in `fmt`; quad formats keep the
         named graphs."""
+
+    def query_plain(self, sparql: str, bindings: dict[str, Node] | None = None, max_rows: int | None = None,
+                    default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+        """`query`, with plain terms (PlainTerm) in rows and triples, and a graph result's repeated
+        triples dropped (a graph is a set). For serialisers: a backend overrides it where its own
+        terms convert faster than through rdflib's."""
+        res = self.query(sparql, bindings, max_rows, default_graphs, named_graphs)
+        rows = [tuple(plain_term(t) for t in row) for row in res.rows]
+        triples = list(dict.fromkeys(tuple(plain_term(t) for t in tr) for tr in res.triples))
+        return QueryResult(kind=res.kind, vars=res.vars, rows=rows, boolean=res.boolean, triples=triples,
+                           truncated=res.truncated)
 
     # ---- writing
     @abc.abstractmethod
@@ -140,17 +189,26 @@ def inject_values(sparql: str, bindings: dict) -> str:
     return sparql[:m.end()] + "\n" + values + sparql[m.end():]
 
 
-_BACKENDS: list[tuple[Callable[[str], bool], Callable[..., Store]]] = []
+# (matches location, module path, class name): the built-in backends, most specific first.
+_BACKENDS: list[tuple[Callable[[str], bool], str, str]] = [
+    (lambda loc: loc.startswith(("http://", "https://")), "newsgraph.graph.store.remote_store", "RemoteSparqlStore"),
+    (lambda loc: True, "newsgraph.graph.store.oxigraph_store", "OxigraphStore"),
+]
 
 
-def register_backend(matches: Callable[[str], bool], factory: Callable[..., Store]) -> None:
-    _BACKENDS.insert(0, (matches, factory))
+def register_backend(matches: Callable[[str], bool], module: str, class_name: str) -> None:
+    """Add a backend for the locations `matches` accepts (tried before the ones registered
+    earlier); its module is imported the first time such a location is opened."""
+    _BACKENDS.insert(0, (matches, module, class_name))
+
+
+def backend_class(location: str) -> type[Store]:
+    """The Store class that serves `location`, for its capabilities (nothing is opened)."""
+    for matches, module, class_name in _BACKENDS:
+        if matches(location):
+            return getattr(importlib.import_module(module), class_name)
+    raise StoreError(f"no store backend for {location!r}")
 
 
 def open_store(location: str, read_only: bool = False, **options) -> Store:
-    from . import oxigraph_store, remote_store  # noqa: F401  (register the built-in backends)
-
-    for matches, factory in _BACKENDS:
-        if matches(location):
-            return factory(location, read_only=read_only, **options)
-    raise StoreError(f"no store backend for {location!r}")
+    return backend_class(location)(location, read_only=read_only, **options)

@@ -1,12 +1,13 @@
 """The embedded store: Oxigraph (RocksDB on disk, or in memory for `memory:`).
 
-Chosen over rdflib's own stores by measurement (benchmarks/store_compare.py; README): it
+Chosen over rdflib's own stores by measurement (benchmarks/store_compare.py; docs/benchmarks.md): it
 answers the aggregate queries 20-85x faster, parses ~10x faster and every update is a
 transaction, so a killed ingest leaves only whole articles.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -14,7 +15,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..namespaces import PREFIXES
-from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .base import (DEFAULT_GRAPH, RDF_LANG_STRING, XSD_STRING, QueryError, QueryResult, Store, StoreError,
+                   inject_values)
 from .guard import GuardBusy, WriterGuard
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
@@ -43,6 +45,41 @@ def to_rdflib(term):
     raise TypeError(f"unexpected term {term!r}")
 
 
+def to_plain(term):
+    """An Oxigraph term as a plain term (base.PlainTerm), without building an rdflib one."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value, None, None)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value, None, None)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return ("literal", term.value, term.language, None)
+        dt = term.datatype.value
+        return ("literal", term.value, None, None if dt in (XSD_STRING, RDF_LANG_STRING) else dt)
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    return ("literal", str(term), None, None)  # an RDF-star triple term: shown as text
+
+
+class PlainTriples(Sequence):
+    """Oxigraph's triples read as plain ones (converted as they are read); rdf_writer.py writes
+    the `native` ones as they are, so a large CONSTRUCT answer is not converted twice."""
+
+    def __init__(self, native: list):
+        self.native = native
+
+    def __len__(self):
+        return len(self.native)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.native)))]
+        t = self.native[i]
+        return (to_plain(t.subject), to_plain(t.predicate), to_plain(t.object))
+
+
 def to_oxigraph(term):
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -59,6 +96,8 @@ def to_oxigraph(term):
 
 class OxigraphStore(Store):
     default_graph_view = True
+    transaction_aware = True
+    local_directory = True
 
     def __init__(self, location: str, read_only: bool = False, **_options):
         self.location = location
@@ -87,10 +126,8 @@ class OxigraphStore(Store):
                                  f"`newsgraph serve` or ingest?); stop it, or open the store read-only: {msg}") from exc
             raise StoreError(f"cannot open the store at {location!r}: {msg}") from exc
 
-    def native_query(self, sparql, bindings=None, default_graphs=None, named_graphs=None):
-        """The query's pyoxigraph result as it comes (QueryBoolean, QuerySolutions or QueryTriples),
-        for callers that serialise it themselves (the endpoint); rdflib terms cost more than the
-        query on large results. Same options as `query`."""
+    def _native_query(self, sparql, bindings=None, default_graphs=None, named_graphs=None):
+        """The query's pyoxigraph result as it comes (QueryBoolean, QuerySolutions or QueryTriples)."""
         kwargs = {"prefixes": PREFIXES}
         # No use_default_graph_as_union: the union repeats a fact once per graph that holds it
         # (Oxigraph < 0.6) and would override the query's FROM. The default graph is the view.
@@ -108,25 +145,42 @@ class OxigraphStore(Store):
             raise QueryError(f"query failed: {exc}") from exc
 
     def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
-        res = self.native_query(sparql, bindings, default_graphs, named_graphs)
+        return self._answer(self._native_query(sparql, bindings, default_graphs, named_graphs), max_rows, to_rdflib,
+                            lambda native: [tuple(map(to_rdflib, (t.subject, t.predicate, t.object))) for t in native])
+
+    def query_plain(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
+        """Plain terms straight from Oxigraph's: rdflib terms cost more than the query itself on
+        large results (the endpoint's fast path). A graph is a set: repeated triples (the union
+        repeats shared ones) are dropped before max_rows counts."""
+        return self._answer(self._native_query(sparql, bindings, default_graphs, named_graphs), max_rows, to_plain,
+                            PlainTriples, distinct=True)
+
+    @staticmethod
+    def _answer(res, max_rows, term, triples_of, distinct=False) -> QueryResult:
+        """A pyoxigraph result as a QueryResult: `term` converts each solution's terms,
+        `triples_of` the list of Oxigraph triples of a graph result."""
         try:
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult(kind="ask", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
+                idx = range(len(names))
                 rows, truncated = [], False
                 for sol in res:
                     if max_rows is not None and len(rows) >= max_rows:
                         truncated = True
                         break
-                    rows.append(tuple(to_rdflib(sol[i]) for i in range(len(names))))
+                    rows.append(tuple(term(sol[i]) for i in idx))
                 return QueryResult(kind="select", vars=names, rows=rows, truncated=truncated)
-            triples = []
+            seen: dict = {}
+            truncated, n = False, 0
             for tr in res:
-                if max_rows is not None and len(triples) >= max_rows:
-                    return QueryResult(kind="graph", triples=triples, truncated=True)
-                triples.append((to_rdflib(tr.subject), to_rdflib(tr.predicate), to_rdflib(tr.object)))
-            return QueryResult(kind="graph", triples=triples)
+                if max_rows is not None and (len(seen) if distinct else n) >= max_rows:
+                    truncated = True
+                    break
+                seen[tr if distinct else n] = tr
+                n += 1
+            return QueryResult(kind="graph", triples=triples_of(list(seen.values())), truncated=truncated)
         except (OSError, RuntimeError) as exc:  # evaluation errors surface while iterating
             raise QueryError(f"query failed: {exc}") from exc
 
@@ -251,5 +305,3 @@ class OxigraphStore(Store):
         if guard is not None:
             guard.release()
 
-
-register_backend(lambda loc: not loc.startswith(("http://", "https://")), OxigraphStore)

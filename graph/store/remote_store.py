@@ -22,7 +22,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from ..namespaces import PREFIXES, sparql_prefixes
 from ..terms import nt_triples
-from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values, register_backend
+from .base import DEFAULT_GRAPH, QueryError, QueryResult, Store, StoreError, inject_values
 
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt", "jsonld": "json-ld",
                   "rdfxml": "xml"}
@@ -209,5 +209,3 @@ class RemoteSparqlStore(Store):
         target.serialize(buf, format=RDFLIB_FORMATS[fmt])
         out.write(buf.getvalue())
 
-
-register_backend(lambda loc: loc.startswith(("http://", "https://")), RemoteSparqlStore)

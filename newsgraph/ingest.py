@@ -142,4 +142,4 @@ def _extracted(todo, extractor, jobs: int):
                 yield item, replacing, None, f"{type(exc).__name__}: {exc}"
         return
     from .parallel import extract_parallel
-    yield from extract_parallel(todo, extractor, jobs)
+    yield from extract_parallel(todo, extractor, jobs, extract_one)

@@ -142,7 +142,7 @@ def _open(args, read_only: bool = False):
 
 
 def _kg(args, read_only: bool = False):
-    """The Python API on --store: the commands that have an API twin call it (core/api.py)."""
+    """The Python API on --store: the commands that have an API twin call it (newsgraph/api.py)."""
     from .api import open as open_kg
     return open_kg(args.store, read_only=read_only, base_iri=getattr(args, "base_iri", None),
                    update_url=getattr(args, "update_url", None))

@@ -1,4 +1,5 @@
-"""Synthetic news stores of a chosen size, for the render benchmark and the scale tests.
+"""Synthetic news stores of a chosen size, for the render benchmark and the scale tests (a
+test-data generator: kept out of the installed package).
 
 The articles are made of the same extraction records the extractors produce and turned into
 RDF by the real graph builder, then bulk-loaded (one N-Quads load, plus the shared entities

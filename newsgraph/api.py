@@ -231,7 +231,7 @@ class KnowledgeGraph:
     def dataset(self) -> "Dataset":
         """A read-only rdflib `Dataset` view of the store: every read is a SPARQL query to the
         store (nothing is copied into memory); `dataset.query(...)` runs in the store's own
-        engine; the default graph is the union of all graphs (core/dataset.py)."""
+        engine; the default graph is the union of all graphs (newsgraph/dataset.py)."""
         from .dataset import dataset_view
         return dataset_view(self.store)
 

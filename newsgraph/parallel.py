@@ -6,26 +6,29 @@ import multiprocessing as mp
 from collections import deque
 
 _worker_extractor = None
+_worker_extract = None
 
 
-def _init(extractor):
-    global _worker_extractor
-    _worker_extractor = extractor
+def _init(extractor, extract):
+    global _worker_extractor, _worker_extract
+    _worker_extractor, _worker_extract = extractor, extract
 
 
 def _work(article):
-    from .ingest import extract_one
     try:
-        return extract_one(_worker_extractor, article), None
+        return _worker_extract(_worker_extractor, article), None
     except Exception as exc:  # noqa: BLE001
         return None, f"{type(exc).__name__}: {exc}"
 
 
-def extract_parallel(todo, extractor, jobs: int):
+def extract_parallel(todo, extractor, jobs: int, extract):
+    """(item, replacing, extraction, error) for each (item, replacing) of `todo`, in input order;
+    `extract(extractor, item)` runs in the workers (the caller passes it: this module imports no
+    pipeline of its own)."""
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     if ctx.get_start_method() == "fork" and hasattr(extractor, "warm"):
         extractor.warm()  # loaded once here, shared copy-on-write by the workers
-    with ctx.Pool(jobs, initializer=_init, initargs=(extractor,)) as pool:
+    with ctx.Pool(jobs, initializer=_init, initargs=(extractor, extract)) as pool:
         window: deque = deque()
         for item, replacing in todo:
             window.append((item, replacing, pool.apply_async(_work, (item,))))

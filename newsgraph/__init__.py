@@ -4,7 +4,7 @@ Data flows one way: article (newsgraph.readers) -> typed records (newsgraph.extr
 -> RDF, one named graph per article (newsgraph.graph) -> store -> SPARQL endpoint
 (newsgraph.endpoint) / network page (newsgraph.network) / export.
 
-From Python: `kg = newsgraph.open(location)` (core/api.py, docs/python-api.md). The API is
+From Python: `kg = newsgraph.open(location)` (newsgraph/api.py, docs/python-api.md). The API is
 imported on first use, so `newsgraph --help` does not pay for rdflib and friends.
 """
 from __future__ import annotations
