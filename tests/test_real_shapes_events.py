@@ -227,3 +227,10 @@ def test_so_speaker_followed_by_a_relative_clause():
     _, claims = extract("Verbandschef Mario Lindqvist glaubt an eine gute Saison. \"Die Stadt hat uns alle "
                         "Zusagen gegeben\", so Lindqvist, der sich mit dem Bürgermeister einigte.", "de")
     assert any(by == "Mario Lindqvist" and "Zusagen" in text for by, text in claims), claims
+
+
+def test_the_leaders_of_two_countries_are_their_heads_named_in_the_article():
+    meetings, _ = extract("The leaders of Norway and Chile underscored the alliance at the outset of their talks in "
+                          "Oslo on Monday. Norwegian Prime Minister Erik Solvang said to Chilean President Ana Reyes "
+                          "that ties are firm. Chilean Vice President Luis Mora stayed in Santiago.", "en")
+    assert ({"Erik Solvang", "Ana Reyes"}, "Oslo", "2024-05-13", "held") in meetings, meetings

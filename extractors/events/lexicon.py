@@ -216,6 +216,9 @@ class Lexicon:
         self.plural_anaphors = _seqs(m.get("plural_anaphors"))
         self.group_numerals: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("group_numerals") or {}).items()}
         self.group_nouns = _words(m.get("group_nouns"))
+        self.leader_phrases = _seqs(m.get("leader_phrases"))
+        self.leader_titles = tuple(str(x).lower() for x in m.get("leader_titles") or [])
+        self.leader_title_exclusions = _words(m.get("leader_title_exclusions"))
         self.again_words = _words(m.get("again_words"))
         self.side_determiners = _words(m.get("side_determiners"))
         self.side_nouns = _words(m.get("side_nouns"))

@@ -29,6 +29,7 @@ WINDOW_BACK_CLAUSE = 40  # German: back to the auxiliary's clause start, at most
 WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
 TRAVELLER_SENTENCES = 3  # how far back a one-person visit or reception gives a partner-only meeting its protagonist
+LEADER_COUNTRIES_REACH = 8  # words after "the leaders of" that may name its countries
 ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
@@ -1230,7 +1231,7 @@ class Meetings:
                 c.named.add(key)
             if sp.kind(key) == PERSON:
                 has_person = True
-        for key in self._role_subjects(s, c):
+        for key in self._role_subjects(s, c) + self._country_leaders(s, c):
             if key not in out and key not in excluded:
                 out.append(key)
                 has_person = True
@@ -1358,6 +1359,32 @@ class Meetings:
             if key is not None and sp.kind(key) == PERSON:
                 out.append(key)
         return out
+
+    def _country_leaders(self, s: Sentence, c: Cand) -> list[str]:
+        """"The leaders of Japan and the United States … their talks": the persons the article names as head of
+        state or government of those countries (by nationality and a leader's title)."""
+        ctx, lex = self.ctx, self.lex
+        lw = ctx.lowers
+        countries: list[str] = []
+        for j in range(s.start, c.hi):  # (from the sentence's start: "The leaders of X and Y said … their talks")
+            phrase = self._phrase_at(j, lex.leader_phrases)
+            if phrase is None:
+                continue
+            for m in ctx.mentions_in(j + len(phrase), min(c.hi, j + len(phrase) + LEADER_COUNTRIES_REACH)):
+                if m.kind == COUNTRY and m.key not in countries:
+                    countries.append(m.key)
+        out = []
+        for key in countries:
+            for e in ctx.entities.values():
+                if e.kind == PERSON and e.nationality == key and any(self._leader_title(t) for t in e.job_titles):
+                    out.append(e.key)
+        return out
+
+    def _leader_title(self, title: str) -> bool:
+        words = title.lower().replace("-", " ").split()
+        text = " ".join(words)
+        return any(f" {t} " in f" {text} " for t in self.lex.leader_titles) and \
+            not any(w in self.lex.leader_title_exclusions for w in words)
 
     def _in_pp_at(self, s: Sentence, j: int) -> bool:
         """A preposition right before token j (an article's phrase): "mit dem Minister", "des Ministers"."""
