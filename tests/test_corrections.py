@@ -1,0 +1,315 @@
+"""Corrections (docs/corrections.md): every kind made through `newsgraph correct`, each seen by the
+named queries and the export, and each surviving re-ingest of the unchanged article, re-ingest
+of a changed article, `newsgraph reindex`, and export -> a fresh store -> `newsgraph load`."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import newsgraph
+from newsgraph.graph.reindex import reindex
+from newsgraph.graph.view import index_properties
+
+from conftest import run_cli
+
+BASE = "https://newsgraph.example.org/id/"
+E = BASE
+MIAMI = {"id": "a1", "date": "2026-01-20", "title": "Talks in Miami", "lang": "en",
+         "text": "Steve Witkoff met Kirill Dmitriev and Jared Kushner in Miami on Sunday. Dmitriev said the talks "
+                 "were productive and constructive. Kushner warned that a deal was still far away."}
+KREMLIN = {"id": "a2", "date": "2026-01-18", "title": "Kremlin reacts", "lang": "en",
+           "text": "Kremlin spokesman Dmitry Peskov said a summit between Vladimir Putin and Donald Trump would be "
+                   "premature. Peskov met Yuri Ushakov in Moscow on Friday."}
+CORPUS = [MIAMI, KREMLIN]
+# each article changed: a sentence in front (the extractor's keys and positions all move)
+CHANGED = [{**a, "text": "Olaf Scholz met Emmanuel Macron in Berlin on Monday. " + a["text"]} for a in CORPUS]
+MIAMI_MEETING = E + "event/geonames-4164138-2026-01-18"
+MOSCOW_MEETING = E + "event/geonames-524901-2026-01-16"
+PESKOV, PUTIN, TRUMP, KUSHNER, WITKOFF, DMITRIEV, USHAKOV = (
+    E + "person/" + p for p in ("peskov-d", "putin-v", "trump-d", "kushner-a", "vitkof-s", "dmitriev-k", "ushakov-u"))
+KREMLIN_ORG = E + "org/kremlin"
+MOSCOW = E + "place/geonames-524901"
+
+
+def _meetings(kg, **kw):
+    return {str(r.meeting): r for r in kg.query("meetings", limit=0, **kw)}
+
+
+def _who(row) -> set[str]:
+    """A meetings row's attendees (GROUP_CONCAT joins them in the engine's order)."""
+    return set(str(row.attendees).split(", ")) if row.attendees else set()
+
+
+def _summit(kg):
+    """The 'premature' summit the extractor stores as a planned meeting of Putin and Trump."""
+    return next(m for m, r in _meetings(kg).items() if _who(r) == {"Vladimir Putin", "Donald Trump"})
+
+
+def _claim(kg, actor):
+    return str(kg.query("claims-by-actor", actor=actor, limit=0)[0].claim)
+
+
+def _pairs(kg):
+    return {frozenset((str(r.a), str(r.b))) for r in kg.query("who-met-whom", limit=0)}
+
+
+def _actors(kg):
+    return {str(r[0]): r for r in kg.query("actors", limit=0)}
+
+
+def _exported_nodes(kg, tmp_path):
+    """The nodes of the exported facts, but for the correction records (which name their targets)."""
+    from rdflib import Dataset, URIRef
+    path = tmp_path / "check.trig"
+    kg.export(str(path))
+    ds = Dataset()
+    ds.parse(str(path), format="trig")
+    quads = [q for q in ds.quads() if not str(q[0]).startswith(BASE + "correction/") and q[1] not in index_properties()]
+    return {str(t) for s, p, o, g in quads for t in (s, o) if isinstance(t, URIRef)}, quads
+
+
+def _view_is_merge(kg):
+    """docs/data-model.md: the default graph is the published facts of every named graph but the index."""
+    s = kg.store
+    hidden = index_properties()
+    rows = s.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{BASE}graph/index>) }}").rows
+    assert set(s.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows) == {r for r in rows if r[1] not in hidden}
+
+
+# Each case: the command's words (targets picked from the store), and what must hold after it.
+def _reject_meeting(kg, tmp_path):
+    assert not any(_who(r) == {"Vladimir Putin", "Donald Trump"} for r in _meetings(kg).values())
+    assert frozenset((PUTIN, TRUMP)) not in _pairs(kg)
+    assert not [r for r in kg.query("timeline", actor="Putin", limit=0) if r.what == "meeting"]
+    G = kg.network()
+    met = {(u, v) for u, v, d in G.edges(data=True) if d["kind"] == "met"}
+    assert (PUTIN, TRUMP) not in met and (TRUMP, PUTIN) not in met
+    assert not [n for n, d in G.nodes(data=True) if d.get("kind") == "meeting" and
+                {PUTIN, TRUMP} <= set(G.predecessors(n))]
+    _, quads = _exported_nodes(kg, tmp_path)
+    assert not [q for q in quads if str(q[1]) == "http://schema.org/attendee" and str(q[2]) == PUTIN]
+    assert "Vladimir Putin" not in {str(r.n) for r in kg.query("SELECT ?n WHERE { ?m schema:attendee ?p . ?p schema:name ?n }")}
+
+
+def _reject_claim(kg, tmp_path):
+    assert not kg.query("claims-by-actor", actor="Kushner", limit=0)
+
+
+def _reject_entity(kg, tmp_path):
+    assert KREMLIN_ORG not in _actors(kg)
+    assert KREMLIN_ORG not in _exported_nodes(kg, tmp_path)[0]
+
+
+def _reject_attendee(kg, tmp_path):
+    assert _who(_meetings(kg)[MIAMI_MEETING]) == {"Kirill Dmitriev", "Steve Witkoff"}
+    assert frozenset((KUSHNER, WITKOFF)) not in _pairs(kg) and frozenset((DMITRIEV, WITKOFF)) in _pairs(kg)
+    assert not kg.query("meetings", actor="Kushner", limit=0)
+
+
+def _reject_speaker(kg, tmp_path):
+    assert not kg.query("claims-by-actor", actor="Dmitriev", limit=0)
+    assert kg.query("ASK { ?c schema:text ?t FILTER(CONTAINS(STR(?t), 'productive')) }").boolean
+
+
+def _reject_place(kg, tmp_path):
+    assert _meetings(kg)[MOSCOW_MEETING].placeName is None
+    assert not kg.query("meetings", place="Moscow", limit=0)
+
+
+def _reject_type(kg, tmp_path):
+    assert KREMLIN_ORG not in _actors(kg)
+    assert not kg.query(f"ASK {{ <{KREMLIN_ORG}> a schema:Organization }}").boolean
+
+
+def _set_place(kg, tmp_path):
+    summit = _summit(kg)
+    assert str(_meetings(kg)[summit].placeName) == "Moscow"
+    assert summit in {str(r.meeting) for r in kg.query("meetings", place="Moscow", limit=0)}
+
+
+def _set_date(kg, tmp_path):
+    assert str(_meetings(kg)[MIAMI_MEETING].date) == "2026-01-19"
+
+
+def _set_status(kg, tmp_path):
+    assert str(_meetings(kg)[MIAMI_MEETING].status) == "planned"
+
+
+def _set_speaker(kg, tmp_path):
+    assert not kg.query("claims-by-actor", actor="Kushner", limit=0)
+    assert "deal" in str(kg.query("claims-by-actor", actor="Witkoff", limit=0)[0].text)
+
+
+def _add_attendee(kg, tmp_path):
+    assert "Vladimir Putin" in _who(_meetings(kg)[MOSCOW_MEETING])
+    assert frozenset((PUTIN, USHAKOV)) in _pairs(kg)
+
+
+def _merge(kg, tmp_path):
+    assert USHAKOV not in _actors(kg)
+    assert int(_actors(kg)[PESKOV].meetings) == 1
+    assert _who(_meetings(kg)[MOSCOW_MEETING]) == {"Dmitry Peskov"}
+    assert [r for r in kg.query("actors", limit=0) if str(r.name) == "Dmitry Peskov"]
+
+
+def _split(kg, tmp_path):
+    assert kg.query("ASK { ?e schema:name 'Kirill Dmitriev' }").boolean
+    split = DMITRIEV + "--kirill-dmitriev"
+    assert split in _actors(kg) and DMITRIEV not in _actors(kg)
+
+
+CASES = {
+    "reject-meeting": (lambda kg: ["reject", _summit(kg), "--reason", "a spokesman calling a summit premature"],
+                       _reject_meeting),
+    "reject-claim": (lambda kg: ["reject", _claim(kg, "Kushner")], _reject_claim),
+    "reject-entity": (lambda kg: ["reject", KREMLIN_ORG], _reject_entity),
+    "reject-attendee": (lambda kg: ["reject-attendee", MIAMI_MEETING, KUSHNER], _reject_attendee),
+    "reject-speaker": (lambda kg: ["reject-speaker", _claim(kg, "Dmitriev")], _reject_speaker),
+    "reject-place": (lambda kg: ["reject-place", MOSCOW_MEETING], _reject_place),
+    "reject-type": (lambda kg: ["reject-type", KREMLIN_ORG, "organization"], _reject_type),
+    "set-place": (lambda kg: ["set-place", _summit(kg), MOSCOW], _set_place),
+    "set-date": (lambda kg: ["set-date", MIAMI_MEETING, "2026-01-19"], _set_date),
+    "set-status": (lambda kg: ["set-status", MIAMI_MEETING, "planned"], _set_status),
+    "set-speaker": (lambda kg: ["set-speaker", _claim(kg, "Kushner"), WITKOFF], _set_speaker),
+    "add-attendee": (lambda kg: ["add-attendee", MOSCOW_MEETING, PUTIN], _add_attendee),
+    "merge": (lambda kg: ["merge", USHAKOV, PESKOV], _merge),
+    "split": (lambda kg: ["split", DMITRIEV, "Kirill Dmitriev"], _split),
+}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    where = tmp_path_factory.mktemp("corrections") / "store"
+    with newsgraph.open(str(where)) as kg:
+        assert kg.ingest(CORPUS).added == 2
+    return where
+
+
+@pytest.fixture
+def store(template, tmp_path):
+    where = tmp_path / "store"
+    shutil.copytree(template, where)
+    return where
+
+
+def _check(where, check, tmp_path, step):
+    with newsgraph.open(str(where)) as kg:
+        try:
+            check(kg, tmp_path)
+            _view_is_merge(kg)
+        except AssertionError as exc:
+            raise AssertionError(f"after {step}: {exc}") from exc
+        rows = kg.corrections.rows()
+        assert rows and all(r["status"].startswith("applied") for r in rows), (step, rows)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_correction_applies_and_survives(case, store, tmp_path):
+    words, check = CASES[case]
+    with newsgraph.open(str(store)) as kg:
+        args = words(kg)
+    proc = run_cli("correct", *args, "--by", "tester", "--store", str(store))
+    assert proc.returncode == 0, proc.stderr
+    assert "recorded as" in proc.stdout and "applied in" in proc.stdout
+    _check(store, check, tmp_path, "the correction")
+
+    with newsgraph.open(str(store)) as kg:  # the same articles again: unchanged, skipped
+        assert kg.ingest(CORPUS).unchanged == 2
+    _check(store, check, tmp_path, "re-ingest of the unchanged articles")
+
+    problems = []
+    with newsgraph.open(str(store)) as kg:  # changed articles: extracted again, corrections found again
+        assert kg.ingest(CHANGED, report=problems.append).replaced == 2
+    assert not problems, problems
+    _check(store, check, tmp_path, "re-ingest of changed articles")
+
+    with newsgraph.open(str(store)) as kg:
+        reindex(kg.store, kg._minter)
+    _check(store, check, tmp_path, "reindex")
+
+    dump, fresh = tmp_path / "all.trig", tmp_path / "fresh"
+    assert run_cli("export", "--format", "trig", "--output", str(dump), "--store", str(store)).returncode == 0
+    proc = run_cli("load", str(dump), "--store", str(fresh))
+    assert proc.returncode == 0, proc.stderr
+    _check(fresh, check, tmp_path, "export -> fresh store -> load")
+    with newsgraph.open(str(fresh)) as kg:  # and the record is there, with its provenance
+        rec = kg.query("SELECT ?who ?t WHERE { ?c a ng:Correction ; prov:wasAssociatedWith ?a ; "
+                       "prov:startedAtTime ?t . ?a rdfs:label ?who }")
+        assert [str(r.who) for r in rec] == ["tester"]
+
+
+def test_undo_restores_the_extraction_and_keeps_the_record(store, tmp_path):
+    with newsgraph.open(str(store)) as kg:
+        before = (set(_meetings(kg)), _pairs(kg), set(_actors(kg)))
+        summit = _summit(kg)
+        c = kg.corrections.make("reject", summit, reason="premature", by="a")
+        kg.corrections.make("reject", KREMLIN_ORG, by="a")
+        assert summit not in _meetings(kg)
+    proc = run_cli("correct", "undo", str(c.iri), "--reason", "it was held after all", "--store", str(store))
+    assert proc.returncode == 0, proc.stderr
+    with newsgraph.open(str(store)) as kg:
+        assert summit in _meetings(kg) and KREMLIN_ORG not in _actors(kg)  # the other one still applies
+        rows = {r["correction"]: r for r in kg.corrections.rows()}
+        assert rows[str(c.iri)]["status"].startswith("undone at")
+        assert kg.query("ASK { ?c ng:undoneAt ?t ; ng:undoReason 'it was held after all' }").boolean
+        kg.corrections.undo([k for k in rows if k != str(c.iri)][0])
+        assert (set(_meetings(kg)), _pairs(kg), set(_actors(kg))) == before
+        _view_is_merge(kg)
+
+
+def test_a_correction_whose_target_is_gone_is_reported_not_misapplied(store, tmp_path):
+    with newsgraph.open(str(store)) as kg:
+        kg.corrections.make("set-date", _summit(kg), "2026-02-01", by="a")
+        gone = [{**KREMLIN, "text": "Peskov met Yuri Ushakov in Moscow on Friday."}]
+        problems = []
+        kg.ingest(gone, report=problems.append)
+        assert len(problems) == 1 and "no longer finds its target" in problems[0]
+        assert [r["status"] for r in kg.corrections.rows()] == ["target not found"]
+        assert "2026-02-01" not in {str(r.date) for r in _meetings(kg).values()}
+    proc = run_cli("corrections", "--store", str(store))
+    assert "target not found" in proc.stdout
+
+
+def test_uncorrected_shows_the_extraction(store, tmp_path):
+    with newsgraph.open(str(store)) as kg:
+        summit = _summit(kg)
+        kg.corrections.make("reject", summit, by="a")
+    proc = run_cli("query", "meetings", "--uncorrected", "--format", "csv", "--store", str(store))
+    assert proc.returncode == 0 and summit in proc.stdout
+    proc = run_cli("query", "meetings", "--format", "csv", "--store", str(store))
+    assert summit not in proc.stdout
+
+
+def test_bad_corrections_are_refused_and_change_nothing(store):
+    cases = [(["reject", E + "event/nothing"], "no meeting, claim or entity"),
+             (["set-date", MIAMI_MEETING, "2026-13-45"], "not a date"),
+             (["set-status", MIAMI_MEETING, "postponed"], "unknown status"),
+             (["reject-attendee", MIAMI_MEETING, PUTIN], "is not an attendee"),
+             (["set-speaker", MIAMI_MEETING, WITKOFF], "corrects a claim"),
+             (["merge", USHAKOV, USHAKOV], "itself")]
+    for args, words in cases:
+        proc = run_cli("correct", *args, "--store", str(store))
+        assert proc.returncode == 2 and words in proc.stderr, (args, proc.stderr)
+    assert run_cli("corrections", "--store", str(store)).stdout.strip() == "no corrections"
+
+
+def test_corrections_formats_and_gold(store, tmp_path):
+    import json
+    with newsgraph.open(str(store)) as kg:
+        kg.corrections.make("reject", _summit(kg), reason="premature", by="a")
+        kg.corrections.make("set-date", MIAMI_MEETING, "2026-01-19", by="b")
+    rows = json.loads(run_cli("corrections", "--format", "json", "--store", str(store)).stdout)
+    assert [r["action"] for r in rows] == ["reject", "set-date"] and rows[1]["replaced"] == "2026-01-18"
+    csv_text = run_cli("corrections", "--format", "csv", "--store", str(store)).stdout
+    assert csv_text.splitlines()[0].startswith("correction,time,by,action")
+    trig = run_cli("corrections", "--format", "trig", "--store", str(store)).stdout
+    assert "startedAtTime" in trig and "premature" in trig
+    proc = run_cli("corrections", "--format", "gold", "--output", str(tmp_path / "g"), "--store", str(store))
+    assert proc.returncode == 0, proc.stderr
+    files = sorted((tmp_path / "g" / "gold").glob("*.json"))
+    assert [f.name[:13] for f in files] == ["en-2026-01-18", "en-2026-01-20"]
+    kremlin = json.loads(files[0].read_text())
+    assert {tuple(m["who"]) for m in kremlin["meetings"]} == {("Peskov", "Ushakov")}  # the summit is gone
+    miami = json.loads(files[1].read_text())
+    assert miami["meetings"][0]["date"] == "2026-01-19" and len(miami["claims"]) == 2
