@@ -349,7 +349,7 @@ def apply(ag: ArticleGraph, corrections: list[Correction], minter: Minter) -> tu
     """The article graph with every active correction that finds its target in it applied, in
     the order they were made, and the corrections applied. An article no correction touches is
     returned as it is. A corrected one also holds its extraction and the corrections' IRIs."""
-    active = [c for c in corrections if c.active]
+    active = _relevant([c for c in corrections if c.active], ag.triples)
     if not active:
         return ag, []
     st = _State(ag)
@@ -366,6 +366,43 @@ def apply(ag: ArticleGraph, corrections: list[Correction], minter: Minter) -> tu
     out = st.article_graph(minter.base, minter)
     marks = [(ag.iri, NG.correctedBy, c) for c in applied] + [(ag.iri, NG.extraction, Literal(dump(ag)))]
     return dataclasses.replace(out, triples=out.triples + marks), applied
+
+
+def _relevant(corrections: list[Correction], triples) -> list[Correction]:
+    """The corrections that may find their target in these triples: by IRI, or by an anchor
+    (a meeting of the same date and place, a claim of the same speaker and words). A thousand
+    corrections cost an article a few set lookups."""
+    if not corrections:
+        return []
+    nodes, meetings, dates, places, authors, texts = set(), [], {}, {}, {}, {}
+    for s, p, o in triples:
+        nodes.add(s)
+        if isinstance(o, URIRef):
+            nodes.add(o)
+        if p == SDO.startDate:
+            dates[s] = str(o)
+        elif p == SDO.location:
+            places[s] = str(o)
+        elif p == SDO.author:
+            authors[s] = str(o)
+        elif p == SDO.text:
+            texts[s] = str(o)
+        elif p == RDF.type and o == NG.Meeting:
+            meetings.append(s)
+    meeting_keys = {(dates.get(m, ""), places.get(m, "")) for m in meetings}
+    claim_keys = None
+    out = []
+    for c in corrections:
+        if c.target in nodes:
+            out.append(c)
+        elif c.kind == MEETING and (c.anchor.get("date", ""), c.anchor.get("place", "")) in meeting_keys:
+            out.append(c)
+        elif c.kind == CLAIM and c.anchor.get("speaker") in authors.values():
+            if claim_keys is None:
+                claim_keys = {(a, text_hash(texts[k])) for k, a in authors.items() if k in texts}
+            if (c.anchor["speaker"], c.anchor.get("text_hash", "")) in claim_keys:
+                out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- the extraction kept beside

@@ -204,7 +204,11 @@ def _check(where, check, tmp_path, step):
         assert rows and all(r["status"].startswith("applied") for r in rows), (step, rows)
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+# Three kinds in the fast suite (a meeting, a value, an entity merge); every kind under `-m slow`.
+FAST = ("reject-meeting", "set-date", "merge")
+
+
+@pytest.mark.parametrize("case", [c if c in FAST else pytest.param(c, marks=pytest.mark.slow) for c in sorted(CASES)])
 def test_a_correction_applies_and_survives(case, store, tmp_path):
     words, check = CASES[case]
     with newsgraph.open(str(store)) as kg:
@@ -313,3 +317,19 @@ def test_corrections_formats_and_gold(store, tmp_path):
     assert {tuple(m["who"]) for m in kremlin["meetings"]} == {("Peskov", "Ushakov")}  # the summit is gone
     miami = json.loads(files[1].read_text())
     assert miami["meetings"][0]["date"] == "2026-01-19" and len(miami["claims"]) == 2
+
+
+def test_corrections_carried_to_a_fresh_store_apply_on_ingest(store, tmp_path):
+    """`newsgraph corrections --format trig` -> `newsgraph load` into a new store -> ingest there."""
+    with newsgraph.open(str(store)) as kg:
+        kg.corrections.make("reject", _summit(kg), by="a")
+        kg.corrections.make("set-date", MIAMI_MEETING, "2026-01-19", by="a")
+    records, fresh = tmp_path / "c.trig", tmp_path / "fresh"
+    assert run_cli("corrections", "--format", "trig", "--output", str(records), "--store", str(store)).returncode == 0
+    assert run_cli("load", str(records), "--store", str(fresh)).returncode == 0
+    with newsgraph.open(str(fresh)) as kg:
+        assert [r["status"] for r in kg.corrections.rows()] == ["target not found"] * 2
+        kg.ingest(CHANGED)
+        _reject_meeting(kg, tmp_path)
+        _set_date(kg, tmp_path)
+        assert [r["status"] for r in kg.corrections.rows()] == ["applied in 1 article"] * 2
