@@ -141,14 +141,16 @@ def add_parsers(sub, store_arg) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  newsgraph corrections\n  newsgraph corrections --format json\n"
                               "  newsgraph corrections --format trig --output corrections.trig\n"
-                              "  newsgraph corrections --format gold --output gold-dir/",
+                              "  newsgraph corrections --format gold --output gold-dir/\n"
+                              "  newsgraph corrections --format resolution >> resolution.yaml",
                        description="List every correction: when, by whom, what, why, and whether it still finds "
                                    "its target (\"target not found\": a re-extraction no longer states it).")
     store_arg(p)
-    p.add_argument("--format", default="table", choices=["table", "csv", "json", "trig", "gold"],
+    p.add_argument("--format", default="table", choices=["table", "csv", "json", "trig", "gold", "resolution"],
                    help="table (default), csv, json: one row per correction; trig: the records as RDF "
                         "(PROV-O) for review or another store; gold: the corrected articles' facts as gold files "
-                        "for eval/score.py (needs --output DIR)")
+                        "for eval/score.py (needs --output DIR); resolution: the merges and splits as "
+                        "resolution.yaml same/different groups")
     p.add_argument("--output", "-o", metavar="PATH", default=None,
                    help="write to this file (the directory for --format gold) instead of standard output")
     p.add_argument("--active", action="store_true", help="leave out the corrections that were undone")
@@ -197,6 +199,12 @@ def cmd_corrections(args, kg_of) -> int:
         if args.format == "trig":
             text = curate.records_trig(kg.store, kg._minter)
             _write(args.output, text)
+            return 0
+        if args.format == "resolution":
+            import yaml
+            decisions = curate.resolution_decisions(kg.store, kg._minter)
+            _write(args.output, "# newsgraph corrections --format resolution: the store's merges and splits\n"
+                   + yaml.safe_dump(decisions, allow_unicode=True, sort_keys=False))
             return 0
         rows = kg.corrections.rows(include_undone=not args.active)
     if args.format == "json":

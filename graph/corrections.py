@@ -88,7 +88,7 @@ class Correction:
     agent: str
     time: str  # ISO 8601, UTC
     kind: str  # meeting, claim, entity
-    anchor: dict = field(default_factory=dict)  # attendees, date, place / speaker, text_hash
+    anchor: dict = field(default_factory=dict)  # attendees, date, place / speaker, text_hash / name
     replaced: tuple = ()  # the values it replaces, as terms
     undone: str | None = None  # when it was undone
 
@@ -134,6 +134,8 @@ def to_triples(c: Correction, minter: Minter) -> list[tuple]:
         t.append((c.iri, NG.anchorSpeaker, URIRef(a["speaker"])))
     if a.get("text_hash"):
         t.append((c.iri, NG.anchorTextHash, Literal(a["text_hash"])))
+    if a.get("name"):
+        t.append((c.iri, NG.anchorName, Literal(a["name"])))
     if c.undone:
         t.append((c.iri, NG.undoneAt, Literal(c.undone, datatype=XSD.dateTime)))
     return t
@@ -163,6 +165,8 @@ def load(store, minter: Minter) -> list[Correction]:
             anchor["speaker"] = str(one(NG.anchorSpeaker))
         if one(NG.anchorTextHash) is not None:
             anchor["text_hash"] = str(one(NG.anchorTextHash))
+        if one(NG.anchorName) is not None:
+            anchor["name"] = str(one(NG.anchorName))
         if anchor.get("attendees") is not None or "date" in anchor:
             anchor.setdefault("attendees", [])
         out.append(Correction(

@@ -110,6 +110,8 @@ def record(store: Store, minter: Minter, action: str, target: str, value: str | 
         anchor = cx.meeting_anchor(current.objects, iri)
     elif kind == CLAIM:
         anchor = cx.claim_anchor(current.objects, iri)
+    else:  # an entity's IRI is made from its names; its name is kept for people (and resolution.yaml)
+        anchor = {"name": entity_name(store, minter, iri)}
     replaced = _replaced(action, iri, value_term, current, store, minter)
     when = cx.now()
     c = Correction(iri=URIRef(f"{minter.base}correction/{_h(when, action, str(iri), str(value_term))}"),
@@ -271,3 +273,24 @@ def uncorrected_copy(store: Store, minter: Minter) -> Store:
         writer.write(cx.stored_extraction(copy, minter, a))
     settle_entities(copy, minter, undone)
     return copy
+
+
+def entity_name(store: Store, minter: Minter, iri: URIRef) -> str:
+    rows = store.query(f"SELECT ?n WHERE {{ GRAPH {nt(minter.entities_graph)} {{ {nt(iri)} {nt(SDO.name)} ?n }} }}").rows
+    return str(rows[0][0]) if rows else ""
+
+
+def resolution_decisions(store: Store, minter: Minter) -> dict:
+    """The active merges and splits as resolution.yaml's `same` / `different` groups of names:
+    the same decisions at extraction time, for a store built afresh from the articles."""
+    same, different = [], []
+    for c in cx.load(store, minter):
+        if not c.active or c.kind != ENTITY or c.action not in ("merge", "split"):
+            continue
+        if c.action == "merge":
+            into = entity_name(store, minter, c.value)
+            if into and c.anchor.get("name"):
+                same.append([into, c.anchor["name"]])
+        elif c.anchor.get("name"):
+            different.append([c.anchor["name"], str(c.value)])
+    return {"same": same, "different": different}

@@ -154,9 +154,10 @@ def _merge(kg, tmp_path):
 
 
 def _split(kg, tmp_path):
-    assert kg.query("ASK { ?e schema:name 'Kirill Dmitriev' }").boolean
-    split = DMITRIEV + "--kirill-dmitriev"
+    split = DMITRIEV + "--dmitriev"  # the one article writing him "Dmitriev" names another entity
     assert split in _actors(kg) and DMITRIEV not in _actors(kg)
+    assert kg.query(f"ASK {{ <{split}> schema:name 'Dmitriev' ; a schema:Person }}").boolean
+    assert "Dmitriev" in _who(_meetings(kg)[MIAMI_MEETING])
 
 
 CASES = {
@@ -174,7 +175,7 @@ CASES = {
     "set-speaker": (lambda kg: ["set-speaker", _claim(kg, "Kushner"), WITKOFF], _set_speaker),
     "add-attendee": (lambda kg: ["add-attendee", MOSCOW_MEETING, PUTIN], _add_attendee),
     "merge": (lambda kg: ["merge", USHAKOV, PESKOV], _merge),
-    "split": (lambda kg: ["split", DMITRIEV, "Kirill Dmitriev"], _split),
+    "split": (lambda kg: ["split", DMITRIEV, "Dmitriev"], _split),
 }
 
 
@@ -333,3 +334,19 @@ def test_corrections_carried_to_a_fresh_store_apply_on_ingest(store, tmp_path):
         _reject_meeting(kg, tmp_path)
         _set_date(kg, tmp_path)
         assert [r["status"] for r in kg.corrections.rows()] == ["applied in 1 article"] * 2
+
+
+def test_merges_and_splits_as_resolution_decisions(store, tmp_path):
+    """The store's merges and splits are resolution.yaml's same/different: one kind of decision."""
+    import yaml
+    with newsgraph.open(str(store)) as kg:
+        kg.corrections.make("merge", USHAKOV, PESKOV, by="a")
+        kg.corrections.make("split", DMITRIEV, "Dmitriev", by="a")
+    proc = run_cli("corrections", "--format", "resolution", "--store", str(store))
+    assert proc.returncode == 0, proc.stderr
+    decisions = yaml.safe_load(proc.stdout)
+    assert decisions == {"same": [["Dmitry Peskov", "Yuri Ushakov"]], "different": [["Kirill Dmitriev", "Dmitriev"]]}
+    (tmp_path / "resolution.yaml").write_text(proc.stdout)
+    with newsgraph.open("memory:") as kg:  # read by ingest as any resolution.yaml
+        kg.ingest(CORPUS, resolution=tmp_path / "resolution.yaml")
+        assert USHAKOV not in _actors(kg)

@@ -8,7 +8,7 @@ import requests
 
 import newsgraph
 
-from test_corrections import CORPUS, KUSHNER, MIAMI_MEETING, _summit
+from test_corrections import CORPUS, KUSHNER, MIAMI_MEETING, PUTIN, _summit
 from test_endpoint_support import Server
 
 TOKEN = "s3cret-token"
@@ -53,6 +53,8 @@ def test_the_page_shows_the_form_only_with_a_token_and_rejecting_removes_the_mee
                             "by": "desk"}, timeout=120)
     assert r.status_code == 200, r.text
     assert server.summit not in _meetings(server)
+    putin = requests.get(server.url + "resource", params={"iri": PUTIN}, timeout=60).text
+    assert "Vladimir Putin" in putin and server.summit not in putin  # gone from his page too
     listed = requests.get(server.url + "corrections", timeout=60).json()["results"]["bindings"]
     assert [(b["action"]["value"], b["by"]["value"]) for b in listed] == [("reject", "desk")]
 
