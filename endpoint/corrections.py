@@ -93,35 +93,23 @@ SELECT ?correction ?time ?by ?action ?target ?value ?reason ?undone WHERE {
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    from .worker import _die_with_parent
-    _die_with_parent()
-    location, options = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
-    form = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    from newsgraph.graph import curate
     from newsgraph.graph.corrections import CorrectionError
+
+    from .writer import run_child
+    return run_child(argv, _correct, refused=(CorrectionError,), what="correction")
+
+
+def _correct(store, text: str) -> None:
+    from newsgraph.graph import curate
     from newsgraph.graph.iris import Minter
-    from newsgraph.graph.store import StoreError, open_store
-    try:
-        store = open_store(location, **options)
-        try:
-            minter = Minter(form["base_iri"])
-            who = form.get("by") or "web page"
-            if form["action"] == "undo":
-                curate.undo(store, minter, form["target"], who, form.get("reason", ""))
-            else:
-                curate.record(store, minter, form["action"], form["target"], form.get("value") or None,
-                              form.get("reason", ""), who)
-        finally:
-            store.close()
-        reply = {"ok": True}
-    except CorrectionError as exc:
-        reply = {"ok": False, "status": 400, "message": str(exc)}
-    except StoreError as exc:
-        reply = {"ok": False, "status": 500, "message": f"correction failed: {exc}"}
-    sys.stdout.write(json.dumps(reply))
-    sys.stdout.flush()
-    return 0
+    form = json.loads(text)
+    minter = Minter(form["base_iri"])
+    who = form.get("by") or "web page"
+    if form["action"] == "undo":
+        curate.undo(store, minter, form["target"], who, form.get("reason", ""))
+    else:
+        curate.record(store, minter, form["action"], form["target"], form.get("value") or None,
+                      form.get("reason", ""), who)
 
 
 if __name__ == "__main__":
