@@ -54,7 +54,8 @@ ACTIONS: dict[str, Action] = {
     "reject": Action((MEETING, CLAIM, ENTITY), None,
                      "the meeting, claim or entity is wrong: it leaves every query, page, network and export"),
     "reject-attendee": Action((MEETING,), "entity", "this entity did not attend this meeting"),
-    "reject-speaker": Action((CLAIM,), None, "the claim's speaker is wrong (the claim stays, unattributed)"),
+    "reject-speaker": Action((CLAIM,), None, "the claim's speaker is wrong and the right one unknown: every stored "
+                             "claim has its speaker, so it leaves the graph (set-speaker names the right one)"),
     "reject-place": Action((MEETING,), None, "the meeting was not held at the place given"),
     "reject-type": Action((ENTITY,), "type", "the entity is not of this class (e.g. Person)"),
     "set-place": Action((MEETING,), "place", "the meeting was held at this place (an entity IRI)"),
@@ -334,7 +335,7 @@ def split_iri(entity: URIRef, name: str) -> URIRef:
 _APPLY = {
     "reject": _reject,
     "reject-attendee": lambda st, n, c, m: st.drop(lambda t: t[0] == n and t[1] == SDO.attendee and t[2] == c.value),
-    "reject-speaker": lambda st, n, c, m: st.drop(lambda t: t[0] == n and t[1] == SDO.author),
+    "reject-speaker": lambda st, n, c, m: st.drop_node(n),  # as graph/build.py: no claim without its speaker
     "reject-place": lambda st, n, c, m: st.drop(lambda t: t[0] == n and t[1] == SDO.location),
     "reject-type": lambda st, n, c, m: st.drop(lambda t: t[0] == n and t[1] == RDF.type and t[2] == c.value),
     "set-place": lambda st, n, c, m: _set(st, n, SDO.location, c.value),

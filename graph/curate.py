@@ -48,8 +48,8 @@ def entity_ops(store: Store, minter: Minter, corrections: list[Correction]) -> l
     for c in corrections:
         if c.kind != ENTITY:
             continue
-        if c.action in ("reject", "merge") and c.active:
-            gone.append(c.target)
+        if c.action in ("reject", "merge", "split") and c.active:
+            gone.append(c.target)  # (only where no article states it any more: a split may leave some)
             if c.action == "merge":
                 touched.add(c.value)
         elif c.action == "reject-type":
