@@ -50,6 +50,8 @@ def entity_ops(store: Store, minter: Minter, corrections: list[Correction]) -> l
             continue
         if c.action in ("reject", "merge", "split") and c.active:
             gone.append(c.target)  # (only where no article states it any more: a split may leave some)
+        if c.action == "split" and not c.active:  # the split-off entity, once no article names it
+            gone.append(cx.split_iri(c.target, str(c.value)))
             if c.action == "merge":
                 touched.add(c.value)
         elif c.action == "reject-type":

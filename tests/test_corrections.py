@@ -365,3 +365,30 @@ def test_a_corrected_store_keeps_the_rdf_contract(store):
         assert len(kg.corrections) >= 10
     proc = run_cli("validate", "--store", str(store))
     assert proc.returncode == 0, proc.stdout[-2000:]
+
+
+def _state(kg) -> tuple:
+    """What the queries show: meetings with attendees, place, date and status; pairs; actors; claims."""
+    meetings = {m: (frozenset(_who(r)), str(r.placeName), str(r.date), str(r.status)) for m, r in _meetings(kg).items()}
+    claims = {(a, str(r.claim), str(r.text)) for a in ("Dmitriev", "Kushner", "Peskov", "Witkoff")
+              for r in kg.query("claims-by-actor", actor=a, limit=0)}
+    types = {(str(e), str(t)) for e, t in kg.query("SELECT ?e ?t WHERE { ?e a ?t }")
+             if not str(e).startswith((BASE + "correction/", BASE + "agent/"))}
+    return meetings, _pairs(kg), set(_actors(kg)), claims, types
+
+
+@pytest.mark.parametrize("case", [c if c in FAST else pytest.param(c, marks=pytest.mark.slow) for c in sorted(CASES)])
+def test_undo_of_each_kind_gives_back_the_extraction(case, store):
+    words, _ = CASES[case]
+    with newsgraph.open(str(store)) as kg:
+        before = _state(kg)
+        action, target, *rest = words(kg)
+        value = rest[0] if rest and not rest[0].startswith("--") else None
+        c = kg.corrections.make(action, target, value, by="a")
+        assert _state(kg) != before
+        kg.corrections.undo(c.iri)
+        after = _state(kg)
+        for part, (x, y) in zip(("meetings", "pairs", "actors", "claims", "types"), zip(before, after)):
+            assert x == y, (part, x ^ y if isinstance(x, set) else {k: (x.get(k), y.get(k)) for k in set(x) | set(y)
+                                                                    if x.get(k) != y.get(k)})
+        _view_is_merge(kg)
