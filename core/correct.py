@@ -110,6 +110,22 @@ IRIs are those `newsgraph query` prints (meetings, claims-by-actor, actors) and 
 Every correction is kept with who (--by, default $NEWSGRAPH_USER or your login), when and why,
 and applies to every query, page, network and export; `newsgraph corrections` lists them."""
 
+B = "https://newsgraph.example.org/id/"
+VERB_EXAMPLES = {
+    "reject": f'{B}event/f37b1f70172faa53 --reason "Peskov calls a summit premature: no meeting" --by anna',
+    "reject-attendee": f'{B}event/geonames-4164138-2026-01-18 {B}place/geonames-690791 --reason "a country, not an attendee"',
+    "reject-speaker": f'{B}claim/11d1966a8e3f00fc --reason "the quote is the interviewer\'s"',
+    "reject-place": f'{B}event/3c1d2e4f5a6b7c8d --reason "Geneva is where the article was written"',
+    "reject-type": f'{B}person/kyiv-klitschko person --reason "a city followed by a surname"',
+    "set-place": f'{B}event/3c1d2e4f5a6b7c8d {B}place/geonames-524901',
+    "set-date": f'{B}event/3c1d2e4f5a6b7c8d 2026-01-17 --reason "Saturday, in a Monday paper"',
+    "set-status": f'{B}event/f37b1f70172faa53 possible --reason "only floated"',
+    "set-speaker": f'{B}claim/5add80d7c60dadd8 {B}person/vitkof-s',
+    "add-attendee": f'{B}event/geonames-524901-2026-01-16 {B}person/putin-v',
+    "merge": f'{B}person/trump {B}person/trump-d --reason "the only Trump in these articles"',
+    "split": f'{B}person/trump-d "Melania Trump"',
+    "undo": f'{B}correction/9becc54796de0fd5 --reason "it was held after all"',
+}
 VALUE_HELP = {"entity": "ENTITY", "place": "PLACE", "date": "DATE", "status": "STATUS", "type": "TYPE", "name": "NAME"}
 
 
@@ -126,12 +142,16 @@ def add_parsers(sub, store_arg) -> None:
     verbs = p.add_subparsers(dest="verb", metavar="ACTION")
     for name, spec in cx.ACTIONS.items():
         target = "/".join(k.upper() for k in spec.target)
-        v = verbs.add_parser(name, help=spec.help, description=f"{name}: {spec.help}.")
+        v = verbs.add_parser(name, help=spec.help, description=f"{name}: {spec.help}.",
+                             formatter_class=argparse.RawDescriptionHelpFormatter,
+                             epilog=f"example:\n  newsgraph correct {name} {VERB_EXAMPLES[name]}")
         v.add_argument("target", metavar="IRI", help=f"the {' or '.join(spec.target)} to correct ({target} IRI)")
         if spec.value:
             v.add_argument("value", metavar=VALUE_HELP[spec.value], help=_value_help(spec.value))
         _common(v, store_arg)
     v = verbs.add_parser("undo", help="undo a correction (it stays on record, marked undone)",
+                         formatter_class=argparse.RawDescriptionHelpFormatter,
+                         epilog=f"example:\n  newsgraph correct undo {VERB_EXAMPLES['undo']}",
                          description="Undo a correction: the facts it changed are as extracted again (or as the "
                                      "other corrections make them); the record stays, marked undone.")
     v.add_argument("target", metavar="CORRECTION", help="the correction's IRI (`newsgraph corrections` lists them)")

@@ -392,3 +392,16 @@ def test_undo_of_each_kind_gives_back_the_extraction(case, store):
             assert x == y, (part, x ^ y if isinstance(x, set) else {k: (x.get(k), y.get(k)) for k in set(x) | set(y)
                                                                     if x.get(k) != y.get(k)})
         _view_is_merge(kg)
+
+
+def test_every_action_has_help_and_an_example():
+    from newsgraph.cli import build_parser
+    from newsgraph.graph.corrections import ACTIONS
+    parser = build_parser()
+    for verb in [*ACTIONS, "undo"]:
+        with pytest.raises(SystemExit):
+            parser.parse_args(["correct", verb, "--help"])
+    proc = run_cli("correct", "set-date", "--help")
+    assert "YYYY-MM-DD" in proc.stdout and "example:\n  newsgraph correct set-date" in proc.stdout
+    proc = run_cli("correct")
+    assert proc.returncode == 2 and "give an action" in proc.stderr
