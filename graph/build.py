@@ -152,10 +152,14 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
             add((ann, NG.mentionForm, Literal(m.form)))
 
     # ---- meetings
+    shared_taken: set = set()  # place-and-day IRIs this article already used for another of its meetings
     for mt in extraction.meetings:
         loc = iri_of.get(mt.location) if mt.location else None
         if loc is not None and mt.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mt.date):
             ev = minter.shared_event(str(loc), mt.date)
+            if ev in shared_taken:  # a second meeting there that day in the same report: its own node
+                ev = minter.shared_event(str(loc), mt.date, tuple(sorted(str(iri_of.get(k, k)) for k in mt.attendees)))
+            shared_taken.add(ev)
         else:
             ev = minter.event(article.identity, mt.key)
         add((ev, RDF.type, SDO.Event))

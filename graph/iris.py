@@ -27,9 +27,12 @@ class Minter:
     def event(self, article_identity: str, meeting_key: str) -> URIRef:
         return URIRef(f"{self.base}event/{_h(article_identity, meeting_key)}")
 
-    def shared_event(self, location_path: str, date: str) -> URIRef:
-        """A meeting with a known place and day: one node however many articles report it."""
-        return URIRef(f"{self.base}event/{location_path.rsplit('/', 1)[-1]}-{date}")
+    def shared_event(self, location_path: str, date: str, attendees: tuple[str, ...] = ()) -> URIRef:
+        """A meeting with a known place and day: one node however many articles report it. `attendees` tells
+        apart meetings that one article reports at the same place on the same day (the host, then a minister):
+        the extractor has said they are different, so they must not fold into one."""
+        tail = f"-{_h(*attendees, n=8)}" if attendees else ""
+        return URIRef(f"{self.base}event/{location_path.rsplit('/', 1)[-1]}-{date}{tail}")
 
     def claim(self, article_identity: str, claim_key: str) -> URIRef:
         return URIRef(f"{self.base}claim/{_h(article_identity, claim_key)}")

@@ -149,3 +149,15 @@ def test_receiving_a_visitor_a_joint_press_conference_and_no_meeting_without_peo
     assert any(who == {"Carl Wendt", "Jonas Haugen"} and where == "Tromsø" for who, where, _, _ in meetings)
     meetings, _ = extract("The call came amid a stalemate in the negotiations between Chile and Peru.", "en")
     assert meetings == []  # nobody named, nowhere: no meeting a user could look up
+
+
+def test_a_pronoun_after_a_passive_report_is_its_subject_not_the_agent():
+    # the sentence before names the visitor as subject and the host after "von"/"by": "er"/"he" is the visitor
+    for text, lang in (("Zum Auftakt wurde Bundesratspräsident Aurel Brandmeier in Accra von Staatspräsident "
+                        "Kwame Asante empfangen. Danach fanden Gespräche mit Vertretern der Kirchen statt. "
+                        "Außerdem traf er mit Außenministerin Efua Mensah zusammen.", "de"),
+                       ("At the start, Speaker Aurel Brandmeier was received in Accra by President Kwame Asante. "
+                        "Talks with church leaders followed. He also met Foreign Minister Efua Mensah.", "en")):
+        meetings, _ = extract(text, lang)
+        assert any(who == {"Aurel Brandmeier", "Efua Mensah"} for who, *_ in meetings), meetings
+        assert not any({"Kwame Asante", "Efua Mensah"} <= who for who, *_ in meetings), meetings

@@ -19,6 +19,8 @@ from importlib import resources
 
 import yaml
 
+from ..grammar import Grammar, grammar
+
 EXONYM_MIN_POPULATION = 150_000
 
 
@@ -57,6 +59,7 @@ class Lexicon:
     orgs: dict[str, tuple[str, str, str]]  # surface form -> (key, canonical name, type)
     role_nouns: frozenset[str]
     role_suffixes: tuple[str, ...]
+    role_inflections: tuple[str, ...]  # endings an inflected role noun adds ("Präsidenten")
     role_modifiers: frozenset[str]
     institutions: dict[str, str]
     head_roles: frozenset[str]
@@ -85,6 +88,8 @@ class Lexicon:
     genitive_links: frozenset[str] = frozenset()  # "Hauptstadt der Ukraine", "capital of the UAE"
     ministry_heads: frozenset[str] = frozenset()  # "ministry", "ministerium"
     ministry_fields: dict[str, str] = field(default_factory=dict)  # "außen" / "foreign" -> "foreign"
+    ministry_compound: re.Pattern | None = None  # "Verteidigungsministerium": a ministry named in one word
+    ministry_of: tuple = ((), "", "")  # ("Ministry", "Department"), "of", "and": "Ministry of Foreign Affairs"
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
 
     _memo: dict = field(default_factory=dict, repr=False)
@@ -133,14 +138,19 @@ class Lexicon:
                 return self._demonym_country(low[len(prefix):])  # "südtürkischen"
         return None
 
+    @property
+    def grammar(self) -> Grammar:
+        """The language's grammar features (data/grammar.yaml): what rules ask instead of the language's name."""
+        return grammar(self.lang)
+
     def is_role_word(self, word: str) -> bool:
         return self._cached("role", word, self._is_role_word)
 
     def _is_role_word(self, word: str) -> bool:
         low = word.lower()
         forms = [low]
-        if self.lang == "de":  # inflected: Präsidenten, Gesandten, Sprechers
-            forms += [low[:-len(e)] for e in ("en", "n", "s", "es") if low.endswith(e) and len(low) > len(e) + 3]
+        # inflected: Präsidenten, Gesandten, Sprechers
+        forms += [low[:-len(e)] for e in self.role_inflections if low.endswith(e) and len(low) > len(e) + 3]
         for f in forms:
             if f in self.role_nouns or any(f.endswith(s) and len(f) > len(s) + 2 for s in self.role_suffixes):
                 return True
@@ -446,7 +456,11 @@ def lexicon(lang: str) -> Lexicon:
         genitive_links=frozenset(pl["genitive_links"][lang]),
         ministry_heads=frozenset(ministries["heads"][lang]),
         ministry_fields={w: f for f, ws in ministries["fields"].items() for w in ws},
+        ministry_compound=re.compile(ministries["named"][lang]["compound"]) if ministries["named"][lang]["compound"] else None,
+        ministry_of=(frozenset(ministries["named"][lang]["of_heads"]), ministries["named"][lang]["of_link"],
+                     ministries["named"][lang]["of_joiner"]),
         role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),
+        role_inflections=tuple(roles[lang]["inflections"]),
         role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],
         place_cues=frozenset(pl["place_cues"][lang]), role_phrases=frozenset(n for n in nouns if " " in n),

@@ -16,7 +16,6 @@ from .lexicon import Lexicon, org_patterns
 from .mentions import add_mention, free, slug
 from .persons import NAME_PARTICLES as PARTICLES
 
-_MINISTRY_DE = re.compile(r"^(?:[A-ZÄÖÜ][\w-]*-)?[A-ZÄÖÜ]\w*ministerium[s]?$")
 
 
 def org_entity(key: str, name: str, subtype: str) -> Entity:
@@ -300,8 +299,8 @@ def find_organizations(doc: Doc, lx: Lexicon) -> None:
             i += 1
             continue
         matched = _listed_at(doc, lx, v, i)
-        if not matched and lx.lang == "en":
-            matched = _english_ministry(doc, i)
+        if not matched:
+            matched = _ministry_of_phrase(doc, i, lx)
         if not matched and "-" in text[1:] and free(doc, i, i + 1):
             hit = lx.orgs.get(text.split("-", 1)[0])
             if hit is not None:  # "Nato-Beitritt", "EU-Gipfel": the organisation as an attribute
@@ -332,7 +331,7 @@ def _listed_at(doc: Doc, lx: Lexicon, v, i: int) -> int:
         for ending in genitives:  # "des Bundestags", "des Roten Kreuzes": the name is the listed form
             if hit is None and text.endswith(ending) and len(text) > len(ending) + 3:
                 hit, surface = lx.orgs.get(text[:-len(ending)]), text[:-len(ending)]
-        if hit is None and size == 1 and _MINISTRY_DE.match(text) and lx.lang == "de":
+        if hit is None and size == 1 and lx.ministry_compound is not None and lx.ministry_compound.match(text):
             name = text[:-1] if text.endswith("s") else text
             hit = (slug(name), name, "GovernmentOrganization")
         if hit is None:
@@ -353,14 +352,15 @@ def _listed_at(doc: Doc, lx: Lexicon, v, i: int) -> int:
     return 0
 
 
-def _english_ministry(doc: Doc, i: int) -> int:
-    """"Ministry of Foreign Affairs", "Department of Defense" (capitalised words after "of")."""
+def _ministry_of_phrase(doc: Doc, i: int, lx: Lexicon) -> int:
+    """"Ministry of Foreign Affairs", "Department of Defense" (capitalised words after "of"; ministries.yaml)."""
     v = token_view(doc)
     texts, n = v.texts, v.n
-    if texts[i] not in ("Ministry", "Department") or i + 2 >= n or texts[i + 1] != "of":
+    heads, link, joiner = lx.ministry_of
+    if texts[i] not in heads or i + 2 >= n or texts[i + 1] != link:
         return 0
     j = i + 2
-    while j < n and (texts[j][:1].isupper() or (texts[j] == "and" and j + 1 < n and texts[j + 1][:1].isupper())):
+    while j < n and (texts[j][:1].isupper() or (texts[j] == joiner and j + 1 < n and texts[j + 1][:1].isupper())):
         j += 1
     if j == i + 2 or not free(doc, i, j):
         return 0
@@ -379,7 +379,7 @@ def _country_ministries(doc: Doc, lx: Lexicon) -> None:
         head = next((h for h in lx.ministry_heads if low.endswith(h)), None)
         if head is None or not free(doc, i, i + 1):
             continue
-        if lx.lang == "de":  # "Verteidigungsministerium(s)": the field is the compound's first part
+        if lx.grammar.closed_compounds:  # "Verteidigungsministerium(s)": the field is the compound's first part
             stem = low[:-1] if low.endswith("s") and not head.endswith("s") else low
             field = lx.ministry_fields.get(stem[:-len(head)].rstrip("-")) if stem.endswith(head) else None
             first = i

@@ -64,7 +64,7 @@ def _strip_genitive(name: str, doc_tokens: set[str], lx: Lexicon) -> str:
     for ap in APOSTROPHES:
         if name.endswith(ap) and len(name) > len(ap) + 1:
             return name[: -len(ap)]
-    if lx.lang == "de" and name.endswith("s") and len(name) > 4 and name[:-1] in doc_tokens:
+    if lx.grammar.genitive_s and name.endswith("s") and len(name) > 4 and name[:-1] in doc_tokens:
         return name[:-1]
     return name
 
@@ -77,7 +77,7 @@ def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
         tok = doc[j]
         low = tok.text.lower()
         if tok.text in ("-",) or lx.is_role_word(tok.text) or low in lx.role_modifiers or \
-                ((tok.is_lower or lx.lang == "en") and lx.demonym_country(tok.text)) or (words and tok.text in lx.prefixes and
+                ((tok.is_lower or lx.grammar.demonyms_capitalised) and lx.demonym_country(tok.text)) or (words and tok.text in lx.prefixes and
                                                                      doc[j + 1].text == "-"):
             words.insert(0, tok)
             j -= 1
@@ -97,7 +97,7 @@ def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
     text = doc[words[0].i:words[-1].i + 1].text
     info = RoleInfo(title=text)
     for w in words:
-        iso = lx.demonym_country(w.text) if (w.is_lower or lx.lang == "en") else None
+        iso = lx.demonym_country(w.text) if (w.is_lower or lx.grammar.demonyms_capitalised) else None
         if iso:
             info.nationality = iso
         if w.text in lx.prefixes:
@@ -278,7 +278,7 @@ def find_possessors(doc: Doc, lx: Lexicon) -> None:
         if not t[:1].isupper() or i + 2 > n or not free(doc, i, i + 1) or \
                 (i > 0 and texts[i - 1].lower() in DETERMINERS):  # "the Army's chief of staff"
             continue
-        if lx.lang == "de" and t.endswith("s") and len(t) > 4 and t[-2] != "s":
+        if lx.grammar.genitive_s and t.endswith("s") and len(t) > 4 and t[-2] != "s":
             family, role_at = t[:-1], i + 1
         elif i + 2 < n and texts[i + 1] in ("'s", "’s"):
             family, role_at = t, i + 2
@@ -300,7 +300,7 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
     for i, t in enumerate(v.texts):
         if not t[:1].isupper():  # not a name token (checked first: it is the cheap test)
             continue
-        base = t[:-1] if lx.lang == "de" and t.endswith("s") and lx.has_surname_shape(t[:-1]) else t
+        base = t[:-1] if lx.grammar.genitive_s and t.endswith("s") and lx.has_surname_shape(t[:-1]) else t
         if free(doc, i, i + 1) and _is_name_text(t, lx) and lx.has_surname_shape(base) \
                 and base not in known and not lx.is_given_name(base):
             counts.setdefault(base, []).append(i)

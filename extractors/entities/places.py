@@ -25,7 +25,7 @@ def _lookup(lx: Lexicon, surface: str) -> tuple[PlaceEntry | None, str]:
     forms = [surface]
     if surface.isupper() and len(surface) > 3:
         forms.append(surface.title())
-    if lx.lang == "de" and surface.endswith("s") and len(surface) > 4:
+    if lx.grammar.genitive_s and surface.endswith("s") and len(surface) > 4:
         forms.append(surface[:-1])
     for f in forms:
         cands = lx.places.get(f)
@@ -59,7 +59,7 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 add_mention(doc, _building(v.span_text(i, k + 1), lx), i, k + 1, NAME)
                 matched = size + 1
                 break
-            attributive = lx.lang == "en" and span_text in lx.country_abbreviations and k < n and \
+            attributive = lx.grammar.noun_adjuncts and span_text in lx.country_abbreviations and k < n and \
                 v.is_lower[k] and v.is_alpha[k] and texts[k] not in lx.name_followers
             if size == 1 and entry.kind == "country" and ((k < n and texts[k] == "-") or attributive):
                 # "US-Präsident", "USA-Besuch": the country as an attribute, not named as an actor
@@ -76,7 +76,7 @@ def find_places(doc: Doc, lx: Lexicon) -> None:
                 break  # "Antony kam nicht": a given name, unless it follows "in"/"nach"
             if size == 1 and v.sent_start[i] and text.lower() in lx.common_words:
                 break
-            if lx.lang == "en" and size == 1 and entry.subtype == "City" and entry.population < GIVEN_NAME_TOWN_MAX \
+            if not lx.grammar.nouns_capitalised and size == 1 and entry.subtype == "City" and entry.population < GIVEN_NAME_TOWN_MAX \
                     and i > 0 and not v.sent_start[i] and v.is_alpha[i - 1] and texts[i - 1][:1].isupper() and \
                     texts[i - 1].lower() not in lx.place_cues and not lx.demonym_country(texts[i - 1]):
                 break  # "the EU Monitoring Mission": a word of a longer name, not the town
@@ -178,7 +178,7 @@ def _after_given_name(doc: Doc, i: int, lx: Lexicon) -> bool:
 def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
     """"auf ukrainischem Boden": a city name after an article or adjective is a common noun
     (German uses city names without articles)."""
-    if lx.lang != "de" or i == 0:
+    if not lx.grammar.nouns_capitalised or i == 0:
         return False
     v = token_view(doc)
     prev = v.texts[i - 1]
@@ -228,7 +228,7 @@ def _venue_places(doc: Doc, lx: Lexicon) -> None:
     v = token_view(doc)
     texts = v.texts
     for i in range(v.n - 1):
-        if lx.lang == "de":
+        if lx.grammar.venue_noun_first:
             noun, start, end = texts[i], i + 1, i + 2
             if end < v.n and texts[end][:1].isupper():
                 continue  # "im Hotel Bayerischer Hof": a name of several words, not one we can bound
@@ -245,7 +245,7 @@ def _venue_places(doc: Doc, lx: Lexicon) -> None:
         name = v.span_text(start, end)
         if noun.lower() in lx.venue_nouns and _unknown_name(name, lx) and \
                 not name.lower().endswith(lx.noun_endings) and free(doc, start, end):
-            if lx.lang == "en" and noun in lx.building_words and free(doc, start, end + 1):
+            if not lx.grammar.venue_noun_first and noun in lx.building_words and free(doc, start, end + 1):
                 # "the Mariinskyi Palace": the capitalised noun is part of the building's name
                 e = _building(v.span_text(start, end + 1), lx)
                 add_mention(doc, e, start, end + 1, NAME)
@@ -300,7 +300,7 @@ def _capitals(doc: Doc, lx: Lexicon) -> None:
         if texts[i].lower() not in lx.capital_words or not free(doc, i - 1, i + 1):
             continue
         named_after = i + 1 < v.n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1]
-        if named_after and not (lx.lang == "de" and texts[i + 1].endswith("s")):
+        if named_after and not (lx.grammar.genitive_s and texts[i + 1].endswith("s")):
             continue  # "the Czech capital Prague": the name is the mention (but "die Hauptstadt Finnlands")
         iso = None if named_after else lx.demonym_country(texts[i - 1])
         start = i - 1
@@ -378,7 +378,7 @@ def _later_mentions(doc: Doc, entity: Entity, lx: Lexicon, size: int = 1) -> Non
 def _city_adjectives(doc: Doc, lx: Lexicon) -> None:
     """"im Brüsseler Europa-Gebäude", "in der Moskauer Innenstadt": a city's adjective after a preposition of
     place says where (not "die Genfer Konventionen", which names no place)."""
-    if lx.lang != "de":
+    if not lx.grammar.city_adjectives:
         return
     v = token_view(doc)
     texts = v.texts

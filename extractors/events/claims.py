@@ -26,6 +26,8 @@ RELATIVE_ADVERBS = frozenset({"where", "when", "wo", "als", "wohin", "woher", "w
 SPOKES_WORDS = frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
                           "regierungssprecher", "regierungssprecherin"})  # tokens searched after a cue for the start of what was said
 MAX_PARTICLE_DISTANCE = 30
+AUX_REACH = 3  # words back from a reporting verb to its auxiliary ("has said")
+AUX_REACH_VERB_FINAL = 12  # where the participle closes the clause ("hatte … vorgeworfen")
 
 
 @dataclass
@@ -189,7 +191,7 @@ class Speech:
                 frames.append(self.cont_frame[t])
             persons = [k for f in frames if not f.dropped for k in f.speakers if self.kind(k) == PERSON]
             yield from reversed(persons)
-            if back == 1 and not persons:
+            if not persons:  # the subject of the sentences before, before their last-named person (centering)
                 subj = self.subject_of(t)
                 if subj:
                     yield subj
@@ -301,7 +303,7 @@ class Speech:
                 indirect.append(f)
         # "…," he said, urging allies to speed up shipments: the participle elaborates the same claim
         indirect = [f for f in indirect if not (
-            self.lex.lang == "en" and f.cue_word.lower().endswith("ing") and
+            self.lex.grammar.is_participle(f.cue_word.lower()) and
             any(g is not f and g.cue_tok < f.cue_tok and g.speakers == f.speakers for g in frames + indirect))]
         # a cue inside another cue's reported clause belongs to it ("sagte, Russland hoffe auf ...")
         kept: list[Frame] = []
@@ -322,7 +324,7 @@ class Speech:
             if f is not None:
                 frames.append(f)
         # Konjunktiv speech carried on from the sentence before
-        if self.lex.lang == "de" and s.i not in self.unnamed_sents:
+        if self.lex.grammar.konjunktiv_speech and s.i not in self.unnamed_sents:
             prev = self._previous_claim(s)
             own = self.subject_of(s.i)
             if prev is not None and own is not None and own not in prev.speakers and \
@@ -474,9 +476,9 @@ class Speech:
             if ok and cue.mode == "need":
                 ok = any(lw[j] in cue.preps for j in range(b, min(s.end, b + 12)) if lw[j] != ",") and \
                     not any(lw[j] == "," for j in range(b, self._first(s, b, cue.preps)))
-            if ok and lex.lang == "en" and cue.form == ("called",) or (ok and cue.form in (("calls",), ("call",))):
+            if ok and cue.form in lex.phone_sense_cues:  # "called Putin on Tuesday": a phone call, not speech
                 ok = not self._called_is_phone(s, b)
-            if ok and lex.lang == "en" and b < s.end and lw[b] in ("off",):
+            if ok and b < s.end and lw[b] in lex.cue_cancelling_particles:  # "called off"
                 ok = False
             # "held phone calls with", "the calls": a cue word after an article or a phone word is a noun
             if ok and a > s.start and lw[a - 1] in lex.noun_markers:
@@ -519,13 +521,13 @@ class Speech:
         lw = self.ctx.lowers
         neg = self.lex.negation
         before = [lw[j] for j in range(max(s.start, a - 2), a)]
-        if any(w in neg for w in before) or any(w in ("declined", "refused", "lehnte", "verweigerte")
+        if any(w in neg for w in before) or any(w in self.lex.refusal_verbs
                                                  for w in [lw[j] for j in range(max(s.start, a - 3), a)]):
             return True
         # German: "sagte dazu nichts", "machte ... nicht": the negation right after the verb
         after = [lw[j] for j in range(b, min(s.end, b + 2))]
-        if self.lex.lang == "de" and any(w in ("nicht", "nichts") for w in after) and \
-                not (part is not None and lw[part] == "aus"):
+        if any(w in self.lex.negation_after_cue for w in after) and \
+                not (part is not None and lw[part] in self.lex.negated_particles):
             return True
         return False
 
@@ -635,11 +637,11 @@ class Speech:
 
     def _participle_opens(self, j: int, b: int) -> bool:
         """An English participle opening a side phrase closed by a comma before b ("speaking in Kyiv,")."""
-        if self.lex.lang != "en":
+        if not self.lex.grammar.participle_suffix:
             return False
         w, texts = self.ctx.lowers[j], self.ctx.texts
         if not (texts[j].isalpha() and texts[j].islower() and len(w) > 5 and
-                (w.endswith("ing") or (w.endswith("ed") and j + 1 < b and self.ctx.lowers[j + 1] == "by"))):
+                (self.lex.grammar.is_participle(w) or (w.endswith("ed") and j + 1 < b and self.ctx.lowers[j + 1] == "by"))):
             return False
         return any(self.ctx.lowers[k] == "," for k in range(j + 1, b))
 
@@ -686,7 +688,7 @@ class Speech:
                 return False
             if self.ctx.mention_at(k) is not None and self.ctx.mention_at(k).possessive:
                 return False
-        return lw[j].endswith("s") or self.lex.lang == "de"
+        return lw[j].endswith("s") or self.lex.grammar.nouns_capitalised
 
     def _role_head(self, w: str) -> str | None:
         heads = self.lex.role_heads
@@ -695,7 +697,7 @@ class Speech:
         tail = w.split("-")[-1]
         if tail in heads:
             return tail
-        if self.lex.lang == "de":
+        if self.lex.grammar.closed_compounds:
             for h in heads:
                 if len(w) > len(h) + 2 and w.endswith(h):
                     return h
@@ -749,7 +751,7 @@ class Speech:
             if w in lex.prepositions:
                 in_pp = True
                 break
-            if lex.lang == "de" and ctx.texts[k][:1].isupper() and ctx.mention_at(k) is None and k - 1 >= s.start \
+            if lex.grammar.nouns_capitalised and ctx.texts[k][:1].isupper() and ctx.mention_at(k) is None and k - 1 >= s.start \
                     and ctx.lowers[k - 1] in lex.prepositions:
                 in_pp = True  # "Nach Angaben der Downing Street": the noun after a preposition governs the name
                 break
@@ -759,7 +761,7 @@ class Speech:
                     (mk is None and self._role_head(w)) or w in ("secretary", "general", "state", "of") or \
                     (mk is not None and mk.kind in (ORGANIZATION, COUNTRY) and mk.key != m.key and
                      (mk.form == ADJECTIVE or mk.end == m.start or self._role_head(ctx.lowers[mk.end]))) or \
-                    (lex.lang == "de" and mk is None and k == m.start - 1 and ctx.texts[k][:1].isupper() and
+                    (lex.grammar.nouns_capitalised and mk is None and k == m.start - 1 and ctx.texts[k][:1].isupper() and
                      k - 2 >= s.start and ctx.lowers[k - 1] in lex.articles and ctx.lowers[k - 2] in lex.prepositions):
                 continue  # "von der Partei Holos": a German noun after its article, the preposition may follow
             break
@@ -1057,7 +1059,7 @@ class Speech:
         cl_a, _ = ctx.clause_of(s, i)
         # the finite verb: an auxiliary before a participle ("hatte ... vorgeworfen")
         v = i
-        back_limit = max(cl_a, i - (12 if lex.lang == "de" else 3))
+        back_limit = max(cl_a, i - (AUX_REACH_VERB_FINAL if lex.grammar.verb_final else AUX_REACH))
         for j in range(i - 1, back_limit - 1, -1):
             if lw[j] == "," or ctx.in_quote[j]:
                 break
@@ -1077,7 +1079,7 @@ class Speech:
         shared = self._coordinated_speakers(s, v)
         if shared:
             group = [Cand(v, v, "ment", list(shared))]
-        participle = lex.lang == "en" and lw[i].endswith("ing") and v == i
+        participle = lex.grammar.is_participle(lw[i]) and v == i
         if comma_before and group and not participle:
             # ", sagte der Kanzler" (subject after) vs "Die Botschafterin, Olha X, schrieb" (apposition)
             # (not for ", telling Reuters that": a participle's subject is the clause's, the name its addressee)
@@ -1250,7 +1252,7 @@ class Speech:
             if w == "," and j + 1 < limit and cue.mode in ("say", "object") and \
                     (lw[j + 1] in lex.coordinators or lw[j + 1] in ("but", "aber", "doch", "sondern")) and j > frm:
                 break  # "confirmed the visit, and Ushakov said ...": the object ends here
-            if w == "," and lex.lang == "en" and j > frm + 1 and j + 1 < limit and lw[j + 1].endswith("ing") and \
+            if w == "," and j > frm + 1 and j + 1 < limit and lex.grammar.is_participle(lw[j + 1]) and \
                     cue.mode in ("say", "object") and lw[frm] not in lex.prepositions:
                 limit = j  # "said the talks were productive, adding that ...": the clause ends at the participle
                 break
@@ -1293,7 +1295,7 @@ class Speech:
                 ranges = [ctx.trim(self._past_addressees(frm, j - 1), j - 1), ctx.trim(j + 1, limit)]
                 return [r for r in ranges if r[0] < r[1]], True, False
             if w in lex.content_openers and cue.mode != "complement" and not (
-                    lex.lang == "en" and j - 1 >= s.start and lw[j - 1] in lex.prepositions):  # "after that vote"
+                    lex.grammar.ambiguous_complementizer and j - 1 >= s.start and lw[j - 1] in lex.prepositions):  # "after that vote"
                 start, opener = j + 1, True
                 break
             if cue.mode in ("prep", "need") and w in cue.preps:
@@ -1330,9 +1332,9 @@ class Speech:
         k = first - 1
         while k >= s.start and (ctx.space[k] or lw[k] in lex.articles or
                                 (ctx.mention_at(k) is not None and ctx.mention_at(k).form == ADJECTIVE) or
-                                (lex.lang == "en" and ctx.texts[k].isalpha() and ctx.texts[k].islower() and
+                                (lw[k] in lex.rank_adjectives and ctx.texts[k].isalpha() and ctx.texts[k].islower() and
                                  k + 1 < s.end and lw[k + 1] not in (",",) and self._unnamed(s, first) is False and
-                                 first - k <= 3 and lw[k] in ("senior", "top", "chief")) or
+                                 first - k <= 3) or
                                 self._title_before(s, k, first)):
             k -= 1
         rest_end = min(s_end, frm + 30)
@@ -1357,7 +1359,7 @@ class Speech:
         rest_ok = not rest_words or f2 >= rest_end or lw[f2] in (",", ".") or lw[f2] in lex.prepositions or \
             lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
                         "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
-            any(d.start == frm for d in self.dates_in(s)) or lex.lang == "de"
+            any(d.start == frm for d in self.dates_in(s)) or lex.grammar.verb_second
         if k - 1 >= s.start and ctx.texts[k] in QUOTE_MARKS and lw[k - 1] == "," and ctx.in_quote[k - 1]:
             k -= 1  # 'The meeting had been "constructive, but not conclusive," he said.': the comma inside the quote
         # (an adverbial after the speaker may run long: "…, sagte X nach einem Gespräch mit dem Kronprinzen und
@@ -1407,7 +1409,7 @@ class Speech:
             if a < b:
                 return [(a, b)], False, False
         # German verb-final: "hatte ... telefoniert und das Gespräch als „sehr produktiv“ bezeichnet"
-        if lex.lang == "de" and i + 1 >= s_end - 1 or (part is None and i + 1 >= s_end):
+        if lex.grammar.verb_final and i + 1 >= s_end - 1 or (part is None and i + 1 >= s_end):
             k = i - 1
             while k > s.start and lw[k] not in lex.coordinators and lw[k] != "," and not (
                     group and k < group[-1].end):
@@ -1666,9 +1668,9 @@ class Speech:
             for j in range(a, b):
                 if ctx.mention_at(j) is not None or not ctx.word[j]:
                     continue
-                if self.lex.lang == "de" and ctx.texts[j][:1].isupper():
+                if self.lex.grammar.nouns_capitalised and ctx.texts[j][:1].isupper():
                     return True
-                if self.lex.lang == "en" and j > a and ctx.lowers[j - 1] in self.lex.articles:
+                if not self.lex.grammar.nouns_capitalised and j > a and ctx.lowers[j - 1] in self.lex.articles:
                     return True
         return False
 

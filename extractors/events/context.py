@@ -15,7 +15,7 @@ from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Evidence
-from .lexicon import Lexicon, lexicon
+from .lexicon import LANGUAGES, Lexicon, lexicon
 
 ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY)
 SENT_END = frozenset({".", "!", "?", "…"})
@@ -85,7 +85,7 @@ class Sentence:
 class DocContext:
     def __init__(self, doc: Doc, lang: str):
         self.doc = doc
-        self.lang = lang if lang in ("de", "en") else (doc.lang_ if doc.lang_ in ("de", "en") else "en")
+        self.lang = lang if lang in LANGUAGES else (doc.lang_ if doc.lang_ in LANGUAGES else "en")
         self.lex: Lexicon = lexicon(self.lang)
         pub = getattr(doc._, "ng_published", None) if doc.has_extension("ng_published") else None
         if isinstance(pub, dt.datetime):
@@ -221,7 +221,7 @@ class DocContext:
         low = m.text.lower()
         if low.endswith(("'s", "’s")):
             return True
-        if self.lang == "de" and m.kind in (PERSON, COUNTRY, ORGANIZATION) and low.endswith("s") and m.form == "name":
+        if self.lex.grammar.genitive_s and m.kind in (PERSON, COUNTRY, ORGANIZATION) and low.endswith("s") and m.form == "name":
             got = self._forms.get(m.key)
             if got is None:
                 ent = self.entities.get(m.key)
@@ -368,7 +368,7 @@ class DocContext:
         if c in "‘’":
             return not prev.isalnum()
         if c == "“":
-            return not prev.isalnum() or self.lang == "en"
+            return not prev.isalnum() or self.lex.grammar.curly_quote_opens
         return True
 
     def _can_close(self, j: int, opener: str) -> bool:
@@ -406,7 +406,7 @@ class DocContext:
             if w in HARD_BOUNDARY or (w == "-" and i > s.start and self.ws_after[i - 1] and self.ws_after[i]):
                 out.append(i)
             elif w == "," and i + 1 < s.end and (lw[i + 1] in lex.subordinators or
-                                                 (lex.lang == "en" and lw[i + 1] in lex.coordinators and i + 2 < s.end
+                                                 (lex.grammar.comma_coordinated_subordinate and lw[i + 1] in lex.coordinators and i + 2 < s.end
                                                   and lw[i + 2] in lex.subordinators)):
                 out.append(i)
         self._clauses[s.i] = out

@@ -17,9 +17,6 @@ from dataclasses import dataclass, replace
 from .lexicon import Lexicon
 
 PAST, FUTURE, AUTO = "past", "future", "auto"
-_DE_DAY = re.compile(r"^(\d{1,2})\.$")
-_DE_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
-_EN_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d\.?$")  # "2019." : German tokenization keeps a sentence's full stop
 
 
@@ -38,7 +35,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
     d = lex.dates
     out: list[DateMention] = []
     i = start
-    de = lex.lang == "de"
+    g = lex.grammar
 
     def cap(k: int) -> bool:
         return bool(texts[k]) and texts[k][0].isupper()
@@ -56,7 +53,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
     def day_num(k: int) -> int | None:
         if not (start <= k < end):
             return None
-        m = (_DE_DAY if de else _EN_DAY).match(lowers[k])
+        m = g.day_ordinal.match(lowers[k])
         if m:
             v = int(m.group(1))
             return v if 1 <= v <= 31 else None
@@ -82,7 +79,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             i += 1
             continue
         # ---- numeric German date "14.12.2025"
-        m = _DE_NUMERIC.match(w) if de else None
+        m = g.numeric_date.match(w) if g.numeric_date is not None else None
         if m:
             day, mon = int(m.group(1)), int(m.group(2))
             if 1 <= mon <= 12 and 1 <= day <= 31:
@@ -116,8 +113,8 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
                 out.append(DateMention(i, j, ("day", yr, mon, dn, None, None, None), deadline_before(i)))
                 i = j
             continue
-        # ---- German "1. bis 3. März": day, connector, day + month
-        if dn is not None and de and i + 3 < end + 1 and i + 1 < end and lowers[i + 1] in d.range_connectors:
+        # ---- "1. bis 3. März": day, connector, day + month (where the day comes first)
+        if dn is not None and not g.month_before_day and i + 3 < end + 1 and i + 1 < end and lowers[i + 1] in d.range_connectors:
             dn2 = day_num(i + 2)
             mon = month_at(i + 3)
             if dn2 is not None and mon is not None:
@@ -130,7 +127,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
                 continue
         # ---- English "Dec. 4", "December 4, 2025", "Nov. 30 and Dec. 1", "March 3-5"
         mon = month_at(i)
-        if mon is not None and not de:
+        if mon is not None and g.month_before_day:
             dn = day_num(i + 1)
             if dn is not None:
                 j = i + 2
@@ -180,7 +177,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
                 continue
         # ---- weekdays: "am Dienstag", "on Tuesday", "kommenden Montag", "Sonntagnachmittag"
         wd = d.weekday_forms.get(w)
-        if wd is not None and (cap(i) or not de):
+        if wd is not None and (cap(i) or not g.weekday_capitalised):
             hint = None
             a = i
             k = i - 1
@@ -222,7 +219,7 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
         # ---- heute / gestern / morgen / today / yesterday / tomorrow
         if w in d.relative_days:
             ok = True
-            if de and w == "morgen":
+            if w in d.ambiguous_relative:  # "morgen" is also "morning": not capitalised, not after "am"
                 ok = not cap(i) and not (i - 1 >= start and lowers[i - 1] in d.not_tomorrow_after)
             if ok:
                 out.append(DateMention(i, i + 1, ("rel", d.relative_days[w]), deadline_before(i)))
@@ -267,14 +264,14 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
             i += 1
             continue
         # ---- "vor zwei Wochen" / "two weeks ago"
-        if de and w in d.ago_words and i + 2 < end:
+        if g.ago_before_number and w in d.ago_words and i + 2 < end:
             n = d.numbers.get(lowers[i + 1]) or (int(lowers[i + 1]) if lowers[i + 1].isdigit() else None)
             unit = d.units.get(lowers[i + 2])
             if n and unit and n < 400:
                 out.append(DateMention(i, i + 3, ("ago", n, unit)))
                 i += 3
                 continue
-        if not de and w in d.units and i + 1 < end and lowers[i + 1] in d.ago_words and i - 1 >= start:
+        if not g.ago_before_number and w in d.units and i + 1 < end and lowers[i + 1] in d.ago_words and i - 1 >= start:
             n = d.numbers.get(lowers[i - 1]) or (int(lowers[i - 1]) if lowers[i - 1].isdigit() else None)
             if n and n < 400:
                 out.append(DateMention(i - 1, i + 2, ("ago", n, d.units[w])))

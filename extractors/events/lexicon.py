@@ -7,11 +7,13 @@ lemmatizer, so the lists hold inflected forms (lowercase, as written).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from ..grammar import grammar
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
@@ -51,6 +53,7 @@ class DateLexicon:
         self.weekday_suffixes = tuple(str(s).lower() for s in (d.get("weekday_suffixes") or [""]))
         self.relative_days: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("relative_days") or {}).items()}
         self.not_tomorrow_after = _words(d.get("not_tomorrow_after"))
+        self.ambiguous_relative = _words(d.get("ambiguous_relative"))
         self.week_words = _words(d.get("week_words"))
         self.weekend_words = _words(d.get("weekend_words"))
         self.future_markers = _words(d.get("future_markers"))
@@ -80,6 +83,52 @@ class DateLexicon:
             frozenset(self.units) | self.day_preps | self.day_parts
 
 
+@dataclass(frozen=True)
+class FunctionWords:
+    """Closed-class words the rules look for, named by what they do (`function_words` in data/<lang>.yaml).
+
+    A language lists the words it has for each role; a role it lacks stays empty, and a name the dataclass
+    does not declare is an error at load. Rules read `lex.fw.perfect_aux`, never a word in Python."""
+
+    perfect_aux: frozenset = frozenset()  # "hat … getroffen": the perfect's auxiliary makes a clause-final verb past
+    new_words: frozenset = frozenset()  # "eine weitere Runde", "another round": a new meeting, not one told before
+    news_agencies: frozenset = frozenset()  # "(dpa)", "Reuters": a dateline's agency, not a place
+    occasion_preps: frozenset = frozenset()  # "during the summit": a meeting noun inside an occasion phrase
+    noun_modifiers: frozenset = frozenset()  # "phone call", "state visit": words that make the next word a noun
+    verb_context_words: frozenset = frozenset()  # "to visit", "will meet": words that make the next word a verb
+    agent_preps: frozenset = frozenset()  # "received by X": the passive's agent
+    place_type_links: frozenset = frozenset()  # "the city of X"
+    weekday_preps: frozenset = frozenset()  # "am Montag", "on Monday": a day, not a place's preposition
+    relative_pronouns: frozenset = frozenset()  # ", die …": a relative clause after a comma
+    ruling_out_words: frozenset = frozenset()  # "schloss … nicht aus", "did not rule out": a possible meeting
+    pair_joiners: frozenset = frozenset()  # "X and Y": words joining two named sides
+    leader_nouns: frozenset = frozenset()  # "the two leaders": people named by a group noun
+    infinitive_markers: frozenset = frozenset()  # "to meet", "zu treffen"
+    list_joiners: frozenset = frozenset()  # words that continue a list of attendees besides the coordinators
+    genitive_words: frozenset = frozenset()  # "Chef des …", "head of …": a name in the genitive is no attendee
+    from_preps: frozenset = frozenset()  # "von X", "of X": the relation a name stands in
+    with_preps: frozenset = frozenset()  # "mit X", "with X"
+    genitive_skip_articles: frozenset = frozenset()  # "of the Council": an article between the link and the name
+    genitive_preps: frozenset = frozenset()  # "des", "of"
+    genitive_articles: frozenset = frozenset()  # "der" after a noun: genitive only after a capitalised noun
+    topic_around_preps: frozenset = frozenset()  # "Gespräche um …": what talks turned on
+    focus_phrases: tuple = ()  # "um vor allem …": words skipped before the topic
+    contrast_conjunctions: frozenset = frozenset()  # ", but …": a contrasting clause
+    past_forms: frozenset = frozenset()  # "war", "nahm": a past finite verb
+    past_suffixes: tuple = ()  # "attended": a past form by its ending
+    when_words: frozenset = frozenset()  # ", when …", ", where …": a clause about time or place
+    direction_preps: frozenset = frozenset()  # "to", "nach": where someone goes, not where they meet
+
+    @classmethod
+    def load(cls, section) -> "FunctionWords":
+        values = {}
+        for f in fields(cls):
+            raw = section.get(f.name)
+            values[f.name] = _seqs(raw) if f.name == "focus_phrases" else \
+                tuple(str(x).lower() for x in raw or []) if f.name == "past_suffixes" else _words(raw)
+        return cls(**values)
+
+
 class LexiconError(ValueError):
     """A language data file names a key that no rule reads (a misspelling would silently disable a rule)."""
 
@@ -103,7 +152,7 @@ class _Section(dict):
 
 
 # the sections whose keys are rule names (their own keys are checked); other mappings hold free data
-SECTIONS = frozenset({"meetings", "speech", "dates", "attendance", "cancel"})
+SECTIONS = frozenset({"meetings", "speech", "dates", "attendance", "cancel", "function_words"})
 
 
 def _check_read(*sections: "_Section") -> None:
@@ -116,6 +165,7 @@ def _check_read(*sections: "_Section") -> None:
 class Lexicon:
     def __init__(self, lang: str):
         self.lang = lang
+        self.grammar = grammar(lang)
         raw = _Section(yaml.safe_load((DATA / f"{lang}.yaml").read_text("utf-8")), f"{lang}.yaml")
         m = raw.get("meetings") or _Section({}, "meetings")
         self.noun_kind: dict[str, str] = {}
@@ -185,6 +235,9 @@ class Lexicon:
         self.place_type_words = _words(m.get("place_type_words"))
         self.place_type_heads = tuple(sorted(_words(m.get("place_type_heads")), key=len, reverse=True))
         self.delegation_nouns = _words(m.get("delegation_nouns"))
+        self.delegation_compound_heads = tuple(sorted(_words(m.get("delegation_compound_heads"))))
+        self.non_meeting_modifiers = _words(m.get("non_meeting_modifiers"))
+        self.call_not_followed_by = _words(m.get("call_not_followed_by"))
         self.membership_cues = _words(m.get("membership_cues"))
         self.delegation_links = _words(m.get("delegation_links"))
         self.leader_participles = _words(m.get("leader_participles"))
@@ -258,10 +311,18 @@ class Lexicon:
         self.noun_markers = _words(sp.get("noun_markers"))
         self.object_preps = _words(sp.get("object_preps"))
         self.content_openers = _words(sp.get("content_openers"))
+        self.phone_sense_cues = frozenset(_seqs(sp.get("phone_sense_cues")))
+        self.cue_cancelling_particles = _words(sp.get("cue_cancelling_particles"))
+        self.refusal_verbs = _words(sp.get("refusal_verbs"))
+        self.negation_after_cue = _words(sp.get("negation_after_cue"))
+        self.negated_particles = _words(sp.get("negated_particles"))
+        self.rank_adjectives = _words(sp.get("rank_adjectives"))
 
         dates = raw.get("dates") or _Section({}, "dates")
         self.dates = DateLexicon(dates)
-        _check_read(raw, m, att, cancel, sp, dates)
+        fw = raw.get("function_words") or _Section({}, "function_words")
+        self.fw = FunctionWords.load(fw)
+        _check_read(raw, m, att, cancel, sp, dates, fw)
 
         self.cues_single: dict[str, list[Cue]] = {}
         self.cues_multi: dict[str, list[Cue]] = {}

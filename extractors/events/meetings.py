@@ -21,12 +21,8 @@ KIND_PRIORITY = ("signing", "summit", "phone_call", "video_call", "working_group
                  "meeting", "reception", "visit")
 KIND_GROUP = {"phone_call": "call", "video_call": "video", "signing": "signing"}
 NONPAST = ("ongoing", "planned", "expected", "possible")
-PERFECT_AUX = frozenset({"hat", "habe", "hatte", "hatten", "haben", "hätte", "hätten", "ist", "sind", "war", "waren",
-                         "sei", "seien"})
 FAMILY = {"talks": "talk", "negotiation": "talk", "meeting": "talk", "working_group": "talk", "summit": "summit",
           "visit": "visit", "reception": "visit", "phone_call": "call", "video_call": "call", "signing": "signing"}
-NEW_WORDS = frozenset({"weitere", "weiteren", "weiterer", "erneute", "erneuten", "neue", "neuen", "nächste", "nächsten",
-                       "zweite", "zweiten", "dritte", "dritten", "another", "new", "next", "second", "third", "further"})
 WINDOW_BACK = 20
 WINDOW_BACK_CLAUSE = 40  # German: back to the auxiliary's clause start, at most this far
 WINDOW_AHEAD = 18
@@ -166,7 +162,7 @@ class Meetings:
                     elif not key and not places:
                         break  # "RIYADH, Saudi Arabia": the city is unknown, the country alone is no place to meet
                 if w in ("/", ",", "(", ")") or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
-                        w.lower() in ("dpa", "afp", "ap", "reuters", "rtr"):
+                        w.lower() in self.lex.fw.news_agencies:
                     continue
                 break
 
@@ -181,7 +177,7 @@ class Meetings:
     def _triggers(self, s: Sentence) -> list[Trigger]:
         ctx, lex = self.ctx, self.lex
         lw = ctx.lowers
-        de = lex.lang == "de"
+        g = lex.grammar
         out: list[Trigger] = []
         i = s.start
         while i < s.end:
@@ -189,7 +185,7 @@ class Meetings:
                 i += 1
                 continue
             w = lw[i]
-            if w not in lex.trigger_words and not (de and lex.head_re is not None and ctx.texts[i][:1].isupper()
+            if w not in lex.trigger_words and not (g.closed_compounds and lex.head_re is not None and ctx.texts[i][:1].isupper()
                                                    and lex.head_re.match(w)):
                 i += 1
                 continue
@@ -200,14 +196,14 @@ class Meetings:
                     t = Trigger(i, i + n, kind, "noun", word=ctx.token_text(i, i + n))
                     break
             if t is None:
-                t = self._single_trigger(s, i, w, de)
+                t = self._single_trigger(s, i, w)
             if t is not None:
                 if t.pos == "noun":
                     self._determiner(s, t)
-                    if t.anaphoric_only and not t.definite and t.det_word not in NEW_WORDS:
+                    if t.anaphoric_only and not t.definite and t.det_word not in lex.fw.new_words:
                         i = t.end
                         continue  # "Runde" alone is no meeting; "die Runde", "eine weitere Runde" are
-                    if not de and i - 1 >= s.start and lw[i - 1] in ("press", "news"):
+                    if i - 1 >= s.start and lw[i - 1] in lex.non_meeting_modifiers:  # "press conference"
                         i = t.end
                         continue
                     t.ref = t.definite and self._preceded_by(s, t.i, lex.reference_preps)
@@ -221,7 +217,7 @@ class Meetings:
             i += 1
         return out
 
-    def _single_trigger(self, s: Sentence, i: int, w: str, de: bool) -> Trigger | None:
+    def _single_trigger(self, s: Sentence, i: int, w: str) -> Trigger | None:
         ctx, lex = self.ctx, self.lex
         if w in lex.partner_nouns and not any(ctx.lowers[j] in lex.talk_preps and self._actor_after(s, j + 1, 4, persons=True)
                                               for j in range(i + 1, min(s.end, i + 8))):
@@ -229,7 +225,7 @@ class Meetings:
         cap = ctx.is_capitalised(i)
         initial = self._sentence_initial(s, i)
         word = ctx.texts[i]
-        if de:
+        if lex.grammar.nouns_capitalised:  # a capitalised word is a noun, a lowercase one a verb
             if cap:
                 kind = lex.noun_kind.get(w)
                 if kind is None:
@@ -254,10 +250,10 @@ class Meetings:
                 return Trigger(i, i + 1, "phone_call", "verb", tense=lex.call_verbs[w], word=word)
             kind = lex.noun_kind.get(w)
             if kind is not None and not (w in lex.verb and not self._noun_context(s, i)):
-                if w in ("call", "calls") and not self._noun_context(s, i):
+                if w in lex.call_verbs and not self._noun_context(s, i):
                     return None
-                if w in ("call", "calls") and i + 1 < s.end and ctx.lowers[i + 1] in ("for", "on", "off"):
-                    return None
+                if w in lex.call_verbs and i + 1 < s.end and ctx.lowers[i + 1] in lex.call_not_followed_by:
+                    return None  # "calls for", "call on", "called off"
                 return Trigger(i, i + 1, kind, "noun", word=word)
             if w in lex.anaphoric_nouns:
                 return Trigger(i, i + 1, lex.anaphoric_nouns[w], "noun", anaphoric_only=True, word=word)
@@ -279,7 +275,7 @@ class Meetings:
                 if ctx.lowers[j] in (";", ":") or ctx.in_quote[j]:
                     break
                 if ctx.lowers[j] == particle:
-                    if not de and not self._actor_after(s, j + 1, 4) and not any(
+                    if not lex.grammar.verb_final and not self._actor_after(s, j + 1, 4) and not any(
                             self._role_or_delegation(ctx.lowers[k]) for k in range(j + 1, min(s.end, j + 5))):
                         break
                     return Trigger(i, i + 1, kind, "verb", tense="past" if w in lex.particle_verbs_past else "present", word=word)
@@ -289,7 +285,7 @@ class Meetings:
                 if ctx.lowers[j] in lex.phone_markers and j != i:
                     return Trigger(i, i + 1, "phone_call", "verb",
                                    tense="past" if w in lex.phone_verbs_past else None, word=word)
-        if w in lex.talk_verbs and (not de or not cap or initial):
+        if w in lex.talk_verbs and (not lex.grammar.nouns_capitalised or not cap or initial):
             # "hatte ... im Kreml mit Putin gesprochen", "spoke with Zelensky": a conversation
             cl_a, cl_b = ctx.clause_of(s, i)
             # (a German verb at the clause end reaches back over the topic: "mit X über die Pläne in Y und Z sprechen")
@@ -326,7 +322,7 @@ class Meetings:
         lw = self.ctx.lowers
         lex = self.lex
         for j in range(t.i - 1, max(s.start, t.i - 4) - 1, -1):
-            if lw[j] in lex.prepositions or lw[j] in ("during", "während", "beim", "am", "amid", "nach"):
+            if lw[j] in lex.prepositions or lw[j] in lex.fw.occasion_preps:
                 return True
             if lw[j] in lex.articles or lw[j] in lex.definite or lw[j] in lex.indefinite or \
                     (self.ctx.texts[j].isalpha() and self.ctx.texts[j].islower()) or \
@@ -345,12 +341,12 @@ class Meetings:
         for j in range(i - 1, max(s.start, i - 3) - 1, -1):
             w = lw[j]
             if w in lex.definite or w in lex.indefinite or w in lex.negative_determiners or \
-                    w in ("phone", "telephone", "video", "state", "official", "first", "surprise", "two-day", "'s", "’s"):
+                    w in lex.fw.noun_modifiers:
                 return True
             m = self.ctx.mention_at(j)
             if m is not None:
                 continue
-            if w in ("to", "will", "would", "could", "can", "may", "might", "did", "not", "they", "he", "she", "we"):
+            if w in lex.fw.verb_context_words:
                 return False
             if self.ctx.texts[j].isalpha() and self.ctx.texts[j].islower():
                 continue
@@ -389,7 +385,7 @@ class Meetings:
             if any(self._delegation_word(ctx.lowers[k]) or ctx.lowers[k] in lex.group_nouns
                    for k in range(i + 1, min(s.end, i + 4))):
                 return True  # "hosted a delegation", "hosts leaders of the coalition"
-            if lex.verb.get(w, ("", ""))[1] == "nonfinite" and lex.lang == "de":
+            if lex.verb.get(w, ("", ""))[1] == "nonfinite" and lex.grammar.verb_final:
                 # "hat ... eine Delegation empfangen", "hat am Montag X empfangen": the object stands
                 # before the participle, with the subject: a delegation, or two actors
                 before = range(max(cl_a, i - 12), i)
@@ -400,7 +396,7 @@ class Meetings:
                 if len(actors) >= 2:
                     return True
             return self._actor_after(s, i + 1, 6) or any(
-                ctx.lowers[j] in ("von", "vom", "by") and self._actor_after(s, j + 1, 3)
+                ctx.lowers[j] in lex.fw.agent_preps and self._actor_after(s, j + 1, 3)
                 for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
         return True
 
@@ -423,7 +419,7 @@ class Meetings:
             if w in lex.negative_determiners:
                 t.negdet = True
                 return
-            if w in NEW_WORDS:
+            if w in self.lex.fw.new_words:
                 t.indefinite = True  # "weitere Gespräche", "another round"
                 continue
             if w in lex.definite:
@@ -530,9 +526,9 @@ class Meetings:
     def _back_start(self, s: Sentence, t: Trigger) -> int:
         """How far back a trigger's people, place and day may stand: WINDOW_BACK words, or in German the
         whole clause before a clause-final participle ("Cassis hat am Rande … in Wien … X getroffen")."""
-        if self.lex.lang == "de" and t.pos == "verb":
+        if self.lex.grammar.verb_final and t.pos == "verb":
             cl_a, _ = self.ctx.clause_of(s, t.i)
-            if any(self.ctx.lowers[j] in PERFECT_AUX for j in range(cl_a, t.i)):
+            if any(self.ctx.lowers[j] in self.lex.fw.perfect_aux for j in range(cl_a, t.i)):
                 return min(t.i - WINDOW_BACK, max(cl_a, t.i - WINDOW_BACK_CLAUSE))
         return t.i - WINDOW_BACK
 
@@ -562,11 +558,11 @@ class Meetings:
         dates = [d for d in all_dates if not d.deadline or (d.since and not any(
             ctx.lowers[j] in self.lex.first_words for j in range(ctx.clause_of(s, d.start)[0], d.start)))]
         # German perfect: "hat ... telefoniert", "habe ... getroffen" is past
-        if self.lex.lang == "de":
+        if self.lex.grammar.verb_final:
             for t in triggers:
                 if t.pos == "verb" and t.tense not in ("past", "planned"):
                     cl_a, _ = ctx.clause_of(s, t.i)
-                    if any(ctx.lowers[j] in PERFECT_AUX for j in range(cl_a, t.i)):
+                    if any(ctx.lowers[j] in self.lex.fw.perfect_aux for j in range(cl_a, t.i)):
                         t.tense = "past"
         # local place and date of each trigger, not reaching past its neighbours
         for k, t in enumerate(triggers):
@@ -633,7 +629,7 @@ class Meetings:
                 not any(t.pos == "verb" for t in ts)
             c.additive = any(t.pos == "verb" for t in ts) and \
                 any(self._phrase_at(j, self.lex.additive_phrases) for j in range(a, min(b, ts[-1].end)))
-            c.new = any(t.det_word in NEW_WORDS for t in nouns) or c.additive
+            c.new = any(t.det_word in self.lex.fw.new_words for t in nouns) or c.additive
             if not nouns and any(t.kind == "reception" for t in ts) and any(
                     lw_ in self.lex.definite and self._delegation_word(lw2)
                     for lw_, lw2 in zip(ctx.lowers[ts[0].end:ts[0].end + 3], ctx.lowers[ts[0].end + 1:ts[0].end + 4])):
@@ -911,7 +907,7 @@ class Meetings:
                 w = lw[k]
                 if w in lex.articles or lex.is_place_type(w):
                     continue
-                if w == "of" and k > j + 1 and lex.is_place_type(lw[k - 1]):
+                if w in lex.fw.place_type_links and k > j + 1 and lex.is_place_type(lw[k - 1]):
                     continue  # "in the port city of Odesa"
                 # "in der saudischen Hauptstadt Riad", "in the Saudi capital Riyadh": an adjective before the type word
                 if k + 1 < hi and ctx.texts[k].isalpha() and lex.is_place_type(lw[k + 1]):
@@ -933,7 +929,7 @@ class Meetings:
                         not m.possessive:
                     between = range(min(t.end, m.end), max(t.i, m.start))
                     if not any(lw[k] in lex.prepositions and lw[k] not in lex.location_preps and
-                               lw[k] not in ("am", "on") for k in between):
+                               lw[k] not in lex.fw.weekday_preps for k in between):
                         found = m
                         break
         after_comma = False
@@ -956,7 +952,7 @@ class Meetings:
                 break
             if j >= t.end and lw[j] in lex.cues_single and any(c.mode == "say" for c in lex.cues_single[lw[j]]):
                 break  # "Officials familiar with the talks said the plan drafted in Geneva ...": reported, not where
-        if found is None or (after_comma and lex.lang == "de"):
+        if found is None or (after_comma and lex.grammar.verb_second):
             # (German: "In Pristina kam er mit X zusammen, in Belgrad wurde ...": the fronted place is this
             # clause's; one after a comma belongs to the next)
             for j in range(t.i - 1, max(lo, prev_end) - 1, -1):
@@ -1023,7 +1019,7 @@ class Meetings:
             for j in range(c.lo, c.hi):
                 if lw[j] == ",":
                     nxt = lw[j + 1] if j + 1 < c.hi else ""
-                    skip = nxt in lex.subordinators or nxt.endswith("ing") or nxt in ("der", "die", "das", "was")
+                    skip = nxt in lex.subordinators or lex.grammar.is_participle(nxt) or nxt in lex.fw.relative_pronouns
                     continue
                 if not skip and (j in near or lw[j] not in lex.status_near_only):
                     rest.append(j)
@@ -1087,8 +1083,7 @@ class Meetings:
             if w in lex.negation:
                 for seq in lex.negation_exceptions:
                     n = len(seq)
-                    if tuple(lw[j:j + n]) == seq and seq[-1] in ("aus", "ausgeschlossen", "auszuschließen", "rule",
-                                                                   "ruled"):
+                    if tuple(lw[j:j + n]) == seq and seq[-1] in lex.fw.ruling_out_words:
                         found.add("possible")
         return found
 
@@ -1117,7 +1112,7 @@ class Meetings:
             negs = [j for j in range(a, b) if lw[j] in lex.negation and not ctx.in_quote[j] and not excepted(j)]
             if negs:
                 if t.pos == "verb":
-                    if lex.lang == "de" or any(t.i - 5 <= j < t.i for j in negs):
+                    if lex.grammar.negation_after_verb or any(t.i - 5 <= j < t.i for j in negs):
                         return True
                 if any(lw[j] in lex.negation_predicates for j in range(a, b)):
                     return True
@@ -1167,7 +1162,7 @@ class Meetings:
                 # "die Sicherheitsberater Deutschlands, Frankreichs und Großbritanniens": the countries they serve
                 if m.kind == PERSON or not (m.start > s.start and (
                         self._role_or_delegation(ctx.lowers[m.start - 1]) or
-                        (ctx.lowers[m.start - 1] in (",", "und", "and") and m.start - 2 >= s.start and
+                        (ctx.lowers[m.start - 1] in self.lex.fw.pair_joiners and m.start - 2 >= s.start and
                          ctx.mention_at(m.start - 2) is not None and ctx.mention_at(m.start - 2).possessive and
                          ctx.mention_at(m.start - 2).key in out))):
                     continue
@@ -1204,7 +1199,7 @@ class Meetings:
                     # "the two ministers", "die beiden Außenminister": any person noun after the numeral
                     nxt = lw[j + 2]
                     hit = self._role_or_delegation(nxt) or self._role_or_delegation(nxt.rstrip("s")) or \
-                        nxt in ("leaders", "politicians", "politiker", "chefs")
+                        nxt in lex.fw.leader_nouns
                 if not hit and len(seq) == 2 and tuple(lw[j:j + 2]) == seq and j + 2 <= c.hi:
                     # "der beiden": a pronoun-like use, no noun after it
                     hit = j + 2 >= s.end or not ctx.texts[j + 2][:1].isupper()
@@ -1236,7 +1231,7 @@ class Meetings:
             for t in c.triggers:
                 content_start = next((a for a, b in c.frame.content if a <= t.i < b), c.lo)
                 others = [m for m in ctx.mentions_in(content_start, t.i) if m.kind == PERSON]
-                if t.pos == "verb" and t.i - 1 >= c.lo and ctx.lowers[t.i - 1] in ("zu", "to") and not others:
+                if t.pos == "verb" and t.i - 1 >= c.lo and ctx.lowers[t.i - 1] in self.lex.fw.infinitive_markers and not others:
                     for k in c.frame.speakers:
                         if sp.kind(k) == PERSON and k not in out:
                             out.append(k)
@@ -1296,7 +1291,7 @@ class Meetings:
         """The two persons "the two men" / "die beiden" point to: the last pair named together (X and Y)
         in this sentence or the two before, else the first two persons of the sentence before."""
         ctx, lw = self.ctx, self.ctx.lowers
-        coord = self.lex.coordinators | {"sowie", ","}
+        coord = self.lex.coordinators | self.lex.fw.list_joiners
         for t in (s.i, s.i - 1, s.i - 2, s.i - 3):
             if t < 0:
                 break
@@ -1341,7 +1336,7 @@ class Meetings:
         j = m.start - 1
         while j > s.start and lw[j] in self.lex.articles:
             j -= 1
-        if j > s.start and lw[j] in ("of", "des", "der") and j - 1 >= s.start:
+        if j > s.start and lw[j] in self.lex.fw.genitive_words and j - 1 >= s.start:
             j -= 1
             while j > s.start and lw[j] in self.lex.articles:
                 j -= 1
@@ -1356,7 +1351,7 @@ class Meetings:
         while j > s.start and (ctx.lowers[j] in lex.articles or self._role_or_delegation(ctx.lowers[j]) or
                                (ctx.mention_at(j) is not None and ctx.mention_at(j).form == ADJECTIVE)):
             j -= 1
-        if j <= s.start or ctx.lowers[j] not in ("von", "of"):
+        if j <= s.start or ctx.lowers[j] not in self.lex.fw.from_preps:
             return False
         k = j - 1
         while k > s.start and ctx.lowers[k] in lex.articles:
@@ -1378,14 +1373,14 @@ class Meetings:
         j = m.start - 1
         while j >= s.start and ctx.lowers[j] in lex.articles:
             j -= 1
-        if j <= s.start or ctx.lowers[j] not in ("mit", "with"):
+        if j <= s.start or ctx.lowers[j] not in self.lex.fw.with_preps:
             return False
         k = j - 1
         prev = ctx.lowers[k]
         if prev in lex.non_attendance_nouns:
             return True
         # German compounds: "Angriffskrieg mit", "Sicherheitsabkommen mit"
-        if lex.lang == "de" and ctx.is_capitalised(k) and any(prev.endswith(n) for n in lex.non_attendance_nouns):
+        if lex.grammar.closed_compounds and ctx.is_capitalised(k) and any(prev.endswith(n) for n in lex.non_attendance_nouns):
             return True
         return False
 
@@ -1412,7 +1407,7 @@ class Meetings:
         if w in lex.role_heads or w.split("-")[-1] in lex.role_heads:
             return True
         # German compounds: "Sicherheitsberater", "Spitzenpolitikern"
-        if lex.lang == "de" and len(w) > 6:
+        if lex.grammar.closed_compounds and len(w) > 6:
             stem = w[:-1] if w.endswith("n") else w
             return any(stem.endswith(h) for h in lex.role_heads if len(h) > 4) or \
                 any(stem.endswith(h) for h in lex.delegation_nouns if len(h) > 5)
@@ -1432,14 +1427,15 @@ class Meetings:
         """"des Sicherheitsrates", "Chef der Parlamentsfraktion", "secretary of the Council"."""
         ctx = self.ctx
         j = m.start - 1
-        if j >= s.start and ctx.lowers[j] in ("the",):
+        fw = self.lex.fw
+        if j >= s.start and ctx.lowers[j] in fw.genitive_skip_articles:
             j -= 1
         if j < s.start:
             return False
         w = ctx.lowers[j]
-        if w in ("des", "of"):
+        if w in fw.genitive_preps:
             return True
-        if w == "der" and j - 1 >= s.start and ctx.texts[j - 1][:1].isupper() and ctx.mention_at(j - 1) is None \
+        if w in fw.genitive_articles and j - 1 >= s.start and ctx.texts[j - 1][:1].isupper() and ctx.mention_at(j - 1) is None \
                 and not self._sentence_initial(s, j - 1):
             return True
         return False
@@ -1465,7 +1461,7 @@ class Meetings:
         def topic_at(j: int):
             if lw[j] in lex.topic_preps and j + 1 < c.hi and j not in dates and j + 1 not in dates and \
                     not any(tuple(lw[j:j + len(q)]) == q for q in lex.reference_preps + lex.location_phrases) and \
-                    not (lex.lang == "en" and ctx.texts[j + 1][:1].isupper()):
+                    not (not lex.grammar.nouns_capitalised and ctx.texts[j + 1][:1].isupper()):
                 return self._phrase(s, j + 1, c.hi, dates)
             return None
 
@@ -1476,7 +1472,7 @@ class Meetings:
                 phrase = topic_at(j)
                 if phrase:
                     return phrase
-            if t.pos == "verb" and lex.lang == "de":
+            if t.pos == "verb" and lex.grammar.verb_final:
                 for j in range(t.i - 1, max(c.lo, t.i - 16) - 1, -1):
                     if lw[j] in (",", ";", ".") or ctx.in_quote[j]:
                         break
@@ -1495,7 +1491,7 @@ class Meetings:
                 break
             m = ctx.mention_at(b)
             if m is not None and m.kind == PLACE and b > a and lw[b - 1] in lex.location_preps and \
-                    not (b - 2 >= a and ctx.texts[b - 2][:1].isupper() and lex.lang == "de"):
+                    not (b - 2 >= a and ctx.texts[b - 2][:1].isupper() and lex.grammar.nouns_capitalised):
                 b -= 1
                 break
             b += 1
@@ -1524,9 +1520,9 @@ class Meetings:
             return
         dates = {d.start for d in self.speech.dates_in(s)}
         for j in toks:
-            if lw[j] == "um" and not ctx.in_quote[j]:
+            if lw[j] in lex.fw.topic_around_preps and not ctx.in_quote[j]:
                 k = j + 1
-                while k < s.end and tuple(lw[k:k + 2]) == ("vor", "allem"):
+                while k < s.end and any(tuple(lw[k:k + len(p)]) == p for p in lex.fw.focus_phrases):
                     k += 2
                 ph = self._phrase(s, k, s.end, dates)
                 if ph:
@@ -1753,7 +1749,7 @@ class Meetings:
                 if lw[j] in lex.content_openers or (j in set(ctx.clause_breaks(s)) and lw[j] != ","):
                     lo = j + 1
                     break
-                if lw[j] == "," and j + 1 < s.end and (lw[j + 1] in ("but", "aber", "doch", "jedoch") or
+                if lw[j] == "," and j + 1 < s.end and (lw[j + 1] in self.lex.fw.contrast_conjunctions or
                                                        lw[j + 1] in lex.subordinators):
                     lo = j + 1
                     break
@@ -1817,7 +1813,7 @@ class Meetings:
     def _is_delegation_word(self, w: str) -> bool:
         lex = self.lex
         return w in lex.delegation_nouns or w.split("-")[-1] in lex.delegation_nouns or \
-            (lex.lang == "de" and w.endswith("delegation"))
+            (lex.grammar.closed_compounds and w.endswith(lex.delegation_compound_heads))
 
     def _attendance_target(self, s: Sentence, lo: int, span: tuple[int, int] | None = None) -> Meet | None:
         ctx = self.ctx
@@ -1832,7 +1828,7 @@ class Meetings:
         # the tense of the sentence: "sollen dabei sein" goes with a coming meeting, "nahmen teil" a past one
         words = {ctx.lowers[j] for j in range(a, b)}
         classes = {self.lex.status_of[w] for w in words if w in self.lex.status_of}
-        if span and not classes and any(w.endswith("ed") or w in ("war", "waren", "nahm", "nahmen") for w in words):
+        if span and not classes and any(w.endswith(self.lex.fw.past_suffixes) or w in self.lex.fw.past_forms for w in words):
             classes = {"held"}  # "who also attended"
         want = "nonpast" if classes & {"planned", "expected", "possible"} else (
             "past" if "held" in classes else None)
@@ -1965,7 +1961,7 @@ class Meetings:
             for mm in ctx.mentions_in(max(s.start, region[0], tok - 8), min(s.end, region[1], tok + 12)):
                 if mm.kind != ORGANIZATION or mm.form == ADJECTIVE:
                     continue
-                if any(ctx.lowers[k] in ("when", "while", "als", "während", "wo", "where")
+                if any(ctx.lowers[k] in self.lex.fw.when_words
                        for k in range(min(tok, mm.start), max(tok, mm.start))):
                     continue  # "... when speaking to reporters at the White House": another place and time
                 ent = ctx.entities.get(mm.key)
@@ -1975,7 +1971,7 @@ class Meetings:
                 j = mm.start - 1
                 while j > s.start and ctx.lowers[j] in lex.articles:
                     j -= 1
-                if j >= s.start and ctx.lowers[j] in lex.location_preps and ctx.lowers[j] not in ("to", "nach"):
+                if j >= s.start and ctx.lowers[j] in lex.location_preps and ctx.lowers[j] not in self.lex.fw.direction_preps:
                     return mm.key
         return None
 
