@@ -195,6 +195,8 @@ def cmd_ingest(args) -> int:
         print(f"ingest: store compacted in {summary.compacted_seconds:.0f} s", file=sys.stderr)
     if progress is not None:
         progress.close()
+    for note in summary.notes:
+        print(f"ingest: note: {note}", file=sys.stderr)
     print(f"ingest: {summary.line()} (store: {store_location(args.store)})")
     return 1 if summary.failed else 0
 

@@ -31,6 +31,7 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     compacted_seconds: float | None = None  # the store was compacted after this run (a large one)
     stopped: str | None = None  # why ingest stopped early (the store cannot take more), if it did
+    notes: list[str] = field(default_factory=list)  # not failures: e.g. a correction that lost its target
 
     def line(self) -> str:
         return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
@@ -118,8 +119,9 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                     corrected |= bool(applied)
                     if replacing:
                         for lost in lost_corrections(store, ag.iri, applied, corrections):
-                            report(f"{where}: correction <{lost.iri}> ({lost.line()}) no longer finds its target "
-                                   f"in this article: kept, not applied here (see `newsgraph corrections`)")
+                            summary.notes.append(f"{where}: correction <{lost.iri}> ({lost.line()}) no longer finds "
+                                                 f"its target in this article: kept, not applied here "
+                                                 f"(see `newsgraph corrections`)")
                 summary.triples += writer.write(ag)
             except Exception as exc:  # a store or model error for one article must not lose the others
                 if storage_full(exc):

@@ -225,8 +225,9 @@ def test_a_correction_applies_and_survives(case, store, tmp_path):
 
     problems = []
     with newsgraph.open(str(store)) as kg:  # changed articles: extracted again, corrections found again
-        assert kg.ingest(CHANGED, report=problems.append).replaced == 2
-    assert not problems, problems
+        summary = kg.ingest(CHANGED, report=problems.append)
+        assert summary.replaced == 2
+    assert not problems and not summary.notes, (problems, summary.notes)
     _check(store, check, tmp_path, "re-ingest of changed articles")
 
     with newsgraph.open(str(store)) as kg:
@@ -268,12 +269,23 @@ def test_a_correction_whose_target_is_gone_is_reported_not_misapplied(store, tmp
         kg.corrections.make("set-date", _summit(kg), "2026-02-01", by="a")
         gone = [{**KREMLIN, "text": "Peskov met Yuri Ushakov in Moscow on Friday."}]
         problems = []
-        kg.ingest(gone, report=problems.append)
-        assert len(problems) == 1 and "no longer finds its target" in problems[0]
+        summary = kg.ingest(gone, report=problems.append)
+        assert not problems and summary.failed == 0  # not a failure: a note
+        assert len(summary.notes) == 1 and "no longer finds its target" in summary.notes[0]
         assert [r["status"] for r in kg.corrections.rows()] == ["target not found"]
         assert "2026-02-01" not in {str(r.date) for r in _meetings(kg).values()}
     proc = run_cli("corrections", "--store", str(store))
     assert "target not found" in proc.stdout
+    # the command says so on stderr, as a note (exit code 0): a file changed under a correction
+    src, other = tmp_path / "news" / "a.jsonl", tmp_path / "other"
+    src.parent.mkdir()
+    src.write_text('{"lang": "en", "date": "2026-01-18", "text": "Peskov met Yuri Ushakov in Moscow on Friday."}\n')
+    assert run_cli("ingest", str(src), "--store", str(other)).returncode == 0
+    assert run_cli("correct", "set-status", MOSCOW_MEETING, "planned", "--store", str(other)).returncode == 0
+    src.write_text('{"lang": "en", "date": "2026-01-18", "text": "Peskov spoke to reporters in Moscow."}\n')
+    proc = run_cli("ingest", str(src), "--store", str(other))
+    assert proc.returncode == 0 and "1 replaced" in proc.stdout, proc.stderr
+    assert "ingest: note:" in proc.stderr and "no longer finds its target" in proc.stderr
 
 
 def test_uncorrected_shows_the_extraction(store, tmp_path):
