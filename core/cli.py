@@ -138,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", default=None, metavar="DATE")
     p.add_argument("--types", default="person,organization,country,place,meeting", metavar="LIST")
     p.add_argument("--min-weight", type=int, default=1, metavar="N")
+    p.add_argument("--uncorrected", action="store_true",
+                   help="draw the network as extracted, before the users' corrections (a copy in memory: slower)")
     from .correct import add_parsers as correction_parsers
     correction_parsers(sub, _store_arg)
     return parser

@@ -296,6 +296,10 @@ def test_uncorrected_shows_the_extraction(store, tmp_path):
     assert proc.returncode == 0 and summit in proc.stdout
     proc = run_cli("query", "meetings", "--format", "csv", "--store", str(store))
     assert summit not in proc.stdout
+    drawn = [run_cli("viz", *flag, "--output", str(tmp_path / f"n{len(flag)}.html"), "--store", str(store))
+             for flag in ([], ["--uncorrected"])]
+    assert [p.returncode for p in drawn] == [0, 0]
+    assert "2 meeting" in drawn[0].stderr and "3 meeting" in drawn[1].stderr  # the summit is drawn again
 
 
 def test_bad_corrections_are_refused_and_change_nothing(store):
