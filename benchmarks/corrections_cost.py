@@ -4,11 +4,11 @@ the time to make each kind, and what C corrections add to ingesting more article
     python benchmarks/corrections_cost.py --n 10000 --corrections 1000
 
 Writes the first N corpus articles (true records, no extraction) into a fresh embedded store,
-times every named query (parameters on the most mentioned person: the hub shape), makes C
-corrections spread over meetings, claims and entities (reject, set-status, set-date,
-reject-attendee, reject-speaker, reject of a rare entity, and one merge of two persons of many
-articles), times the queries again, then ingests K more articles with the C corrections loaded
-(each article is checked against all of them).
+copies it, makes C corrections on one copy, spread over meetings, claims and entities (reject,
+set-status, set-date, reject-attendee, reject-speaker, reject of a rare entity, and one merge of
+two persons of many articles: the hub shape), then times every named query on both copies in
+turns (parameters on the most mentioned person), and ingests K more articles with the C
+corrections loaded (each article is checked against all of them).
 """
 from __future__ import annotations
 
@@ -25,19 +25,26 @@ sys.path.insert(0, os.path.dirname(__file__))
 from common import BASE, bindings_for, median_ms, popular_params, table, write_graphs  # noqa: E402
 
 
-def time_queries(store, repeat: int) -> dict[str, float]:
+def measure_both(before_path: str, after_path: str, repeat: int) -> tuple[dict, dict]:
+    """Every named query on both stores, taking turns at each repetition, so that a busy machine
+    slows both alike (as benchmarks/view_cost.py does); medians in ms."""
     from newsgraph import queries
-    params = popular_params(store)
-    out = {}
-    for q in queries.all_queries().values():
-        b = bindings_for(q, params)
-        samples = []
+    from newsgraph.graph.store import open_store
+    stores = [open_store(before_path, read_only=True), open_store(after_path, read_only=True)]
+    try:
+        params = popular_params(stores[0])
+        samples = [{}, {}]
         for _ in range(repeat):
-            t = time.perf_counter()
-            _run_named(store, q, b)
-            samples.append(time.perf_counter() - t)
-        out[q.name] = median_ms(samples)
-    return out
+            for q in queries.all_queries().values():
+                b = bindings_for(q, params)
+                for i, st in enumerate(stores):
+                    t = time.perf_counter()
+                    _run_named(st, q, b)
+                    samples[i].setdefault(q.name, []).append(time.perf_counter() - t)
+        return tuple({k: median_ms(v) for k, v in s.items()} for s in samples)
+    finally:
+        for st in stores:
+            st.close()
 
 
 def _run_named(store, q, bindings):
@@ -66,11 +73,14 @@ def make_corrections(store, count: int, seed: int = 1) -> tuple[dict, int]:
     plan = [("merge", hubs[10], hubs[11])]
     kinds = [("reject", "meeting"), ("set-status", "meeting"), ("set-date", "meeting"), ("reject-attendee", "meeting"),
              ("reject", "claim"), ("reject-speaker", "claim"), ("reject", "entity")]
-    while len(plan) < count:
-        action, kind = kinds[len(plan) % len(kinds)]
-        pool = {"meeting": meetings, "claim": claims, "entity": rare}[kind]
+    pools = {"meeting": meetings, "claim": claims, "entity": rare}
+    turn = 0
+    while len(plan) < count and any(pools.values()):
+        action, kind = kinds[turn % len(kinds)]
+        turn += 1
+        pool = pools[kind]
         if not pool:
-            break
+            continue
         target = pool.pop()
         value = None
         if action == "set-status":
@@ -112,7 +122,10 @@ def main() -> int:
         w = write_graphs(store, args.n)
         print(f"wrote {args.n} articles ({w['triples']:,} triples) in {w['seconds']:.0f} s", flush=True)
         store.optimize()
-        before = time_queries(store, args.repeat)
+        store.close()
+        shutil.rmtree(path + "-before", ignore_errors=True)
+        shutil.copytree(path, path + "-before")  # the same store without the corrections, for the queries
+        store = open_store(path)
         t = time.perf_counter()
         seconds, made = make_corrections(store, args.corrections)
         total = time.perf_counter() - t
@@ -120,7 +133,9 @@ def main() -> int:
         print(table(["correction", "made", "median ms", "max ms"],
                     [[k, len(v), f"{median_ms(v):.0f}", f"{max(v) * 1000:.0f}"] for k, v in sorted(seconds.items())]))
         store.optimize()
-        after = time_queries(store, args.repeat)
+        store.close()
+        before, after = measure_both(path + "-before", path, args.repeat)
+        store = open_store(path)
         print()
         print(table(["named query", f"ms, {args.n} articles", f"ms, + {made} corrections"],
                     [[k, f"{before[k]:.1f}", f"{after[k]:.1f}"] for k in before]))
