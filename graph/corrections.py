@@ -89,7 +89,7 @@ class Correction:
     agent: str
     time: str  # ISO 8601, UTC
     kind: str  # meeting, claim, entity
-    anchor: dict = field(default_factory=dict)  # attendees, date, place / speaker, text_hash / name
+    anchor: dict = field(default_factory=dict)  # attendees, date, place / speaker, text_hash / name; articles
     replaced: tuple = ()  # the values it replaces, as terms
     undone: str | None = None  # when it was undone
 
@@ -137,6 +137,8 @@ def to_triples(c: Correction, minter: Minter) -> list[tuple]:
         t.append((c.iri, NG.anchorTextHash, Literal(a["text_hash"])))
     if a.get("name"):
         t.append((c.iri, NG.anchorName, Literal(a["name"])))
+    for x in a.get("articles", ()):
+        t.append((c.iri, NG.anchorArticle, URIRef(x)))
     if c.undone:
         t.append((c.iri, NG.undoneAt, Literal(c.undone, datatype=XSD.dateTime)))
     return t
@@ -168,6 +170,8 @@ def load(store, minter: Minter) -> list[Correction]:
             anchor["text_hash"] = str(one(NG.anchorTextHash))
         if one(NG.anchorName) is not None:
             anchor["name"] = str(one(NG.anchorName))
+        if NG.anchorArticle in props:
+            anchor["articles"] = sorted(str(x) for x in props[NG.anchorArticle])
         if anchor.get("attendees") is not None or "date" in anchor:
             anchor.setdefault("attendees", [])
         out.append(Correction(
@@ -282,6 +286,8 @@ def _find(st: _State, c: Correction):
     if c.target in nodes:
         return c.target
     a = c.anchor
+    if str(st.ag.iri) not in a.get("articles", ()):
+        return None  # an anchor finds the fact again in the articles that stated it, nowhere else
     if c.kind == CLAIM:
         hits = [n for n in nodes if a.get("text_hash") and claim_anchor(st.objects, n) == {
             "speaker": a.get("speaker", ""), "text_hash": a["text_hash"]}]
@@ -354,7 +360,7 @@ def apply(ag: ArticleGraph, corrections: list[Correction], minter: Minter) -> tu
     """The article graph with every active correction that finds its target in it applied, in
     the order they were made, and the corrections applied. An article no correction touches is
     returned as it is. A corrected one also holds its extraction and the corrections' IRIs."""
-    active = _relevant([c for c in corrections if c.active], ag.triples)
+    active = _relevant([c for c in corrections if c.active], ag.triples, ag.iri)
     if not active:
         return ag, []
     st = _State(ag)
@@ -373,7 +379,7 @@ def apply(ag: ArticleGraph, corrections: list[Correction], minter: Minter) -> tu
     return dataclasses.replace(out, triples=out.triples + marks), applied
 
 
-def _relevant(corrections: list[Correction], triples) -> list[Correction]:
+def _relevant(corrections: list[Correction], triples, article=None) -> list[Correction]:
     """The corrections that may find their target in these triples: by IRI, or by an anchor
     (a meeting of the same date and place, a claim of the same speaker and words). A thousand
     corrections cost an article a few set lookups."""
@@ -397,11 +403,15 @@ def _relevant(corrections: list[Correction], triples) -> list[Correction]:
     meeting_keys = {(dates.get(m, ""), places.get(m, "")) for m in meetings}
     claim_keys = None
     out = []
+    article = str(article)
     for c in corrections:
         if c.target in nodes:
             out.append(c)
-        elif c.kind == MEETING and (c.anchor.get("date", ""), c.anchor.get("place", "")) in meeting_keys:
-            out.append(c)
+        elif article not in c.anchor.get("articles", ()):
+            continue  # anchors apply in the articles that stated the target only
+        elif c.kind == MEETING and (c.anchor.get("date", ""), c.anchor.get("place", "")) in meeting_keys and (
+                not c.anchor.get("attendees") or any(URIRef(x) in nodes for x in c.anchor["attendees"])):
+            out.append(c)  # (_find asks more: the attendees must overlap by half)
         elif c.kind == CLAIM and c.anchor.get("speaker") in authors.values():
             if claim_keys is None:
                 claim_keys = {(a, text_hash(texts[k])) for k, a in authors.items() if k in texts}

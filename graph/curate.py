@@ -114,6 +114,8 @@ def record(store: Store, minter: Minter, action: str, target: str, value: str | 
         anchor = cx.claim_anchor(current.objects, iri)
     else:  # an entity's IRI is made from its names; its name is kept for people (and resolution.yaml)
         anchor = {"name": entity_name(store, minter, iri)}
+    if kind != ENTITY:  # where an anchor may find the fact again (an article extracted anew)
+        anchor["articles"] = sorted(str(a) for a in articles)
     replaced = _replaced(action, iri, value_term, current, store, minter)
     when = cx.now()
     c = Correction(iri=URIRef(f"{minter.base}correction/{_h(when, action, str(iri), str(value_term))}"),

@@ -421,3 +421,15 @@ def test_every_action_has_help_and_an_example():
     assert "YYYY-MM-DD" in proc.stdout and "example:\n  newsgraph correct set-date" in proc.stdout
     proc = run_cli("correct")
     assert proc.returncode == 2 and "give an action" in proc.stderr
+
+
+def test_an_anchor_finds_its_fact_in_its_own_articles_only(store):
+    """Rejecting the 'premature' summit in one report must not reject another report's summit of the
+    same two men (no place, no date: an anchor alone would match it)."""
+    other = {"id": "a3", "date": "2026-01-19", "title": "Ushakov", "lang": "en",
+             "text": "Yuri Ushakov said a summit between Vladimir Putin and Donald Trump would be premature."}
+    with newsgraph.open(str(store)) as kg:
+        kg.corrections.make("reject", _summit(kg), by="a")
+        kg.ingest([other])
+        assert [r for r in _meetings(kg).values() if _who(r) == {"Vladimir Putin", "Donald Trump"}]
+        assert [r["status"] for r in kg.corrections.rows()] == ["applied in 1 article"]
