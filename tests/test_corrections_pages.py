@@ -93,3 +93,13 @@ def test_reject_an_attendee_from_the_meeting_page_in_chromium(server):
 
 def _who_of(binding) -> set[str]:
     return set(binding["attendees"]["value"].split(", "))
+
+
+def test_newsgraph_correct_on_a_served_store_through_its_sparql_endpoint(server):
+    """`newsgraph correct --store http://…/sparql` (the server's token in $NEWSGRAPH_STORE_TOKEN)."""
+    from conftest import run_cli
+    from test_corrections import MOSCOW_MEETING
+    proc = run_cli("correct", "set-status", MOSCOW_MEETING, "planned", "--by", "remote", "--store", server.sparql,
+                   env={"NEWSGRAPH_STORE_TOKEN": TOKEN})
+    assert proc.returncode == 0, proc.stderr
+    assert _meetings(server)[MOSCOW_MEETING]["status"]["value"] == "planned"
