@@ -32,6 +32,7 @@ def register(app, config, pool) -> None:
 
     from .app import ApiError
 
+    app.jinja_env.globals["correction_class"] = "https://w3id.org/newsgraph/vocab#Correction"
     app.jinja_env.globals["correction_actions"] = {
         kind: [(name, a.help, a.value) for name, a in ACTIONS.items() if kind in a.target]
         for kind in ("meeting", "claim", "entity")}

@@ -57,6 +57,14 @@ def test_the_page_shows_the_form_only_with_a_token_and_rejecting_removes_the_mee
     assert "Vladimir Putin" in putin and server.summit not in putin  # gone from his page too
     listed = requests.get(server.url + "corrections", timeout=60).json()["results"]["bindings"]
     assert [(b["action"]["value"], b["by"]["value"]) for b in listed] == [("reject", "desk")]
+    # the correction's own page offers its undo
+    correction = listed[0]["correction"]["value"]
+    page = requests.get(server.url + "resource", params={"iri": correction}, timeout=60).text
+    assert 'name="action" value="undo"' in page and "premature, not held" in page
+    r = requests.post(server.url + "corrections", data={"action": "undo", "target": correction, "token": TOKEN},
+                      timeout=120, allow_redirects=False)
+    assert r.status_code == 303, r.text
+    assert server.summit in _meetings(server)
 
 
 @pytest.mark.browser
