@@ -433,3 +433,18 @@ def test_an_anchor_finds_its_fact_in_its_own_articles_only(store):
         kg.ingest([other])
         assert [r for r in _meetings(kg).values() if _who(r) == {"Vladimir Putin", "Donald Trump"}]
         assert [r["status"] for r in kg.corrections.rows()] == ["applied in 1 article"]
+
+
+def test_a_claim_is_found_again_by_speaker_and_words_when_its_iri_changes(store):
+    """A newer extractor may key a claim differently: its anchor (speaker, folded words) finds it."""
+    from rdflib import URIRef
+    from newsgraph.graph import corrections as cx
+    with newsgraph.open(str(store)) as kg:
+        claim = URIRef(_claim(kg, "Kushner"))
+        article = kg.store.query(f"SELECT ?a WHERE {{ GRAPH ?a {{ <{claim}> a schema:Claim }} }}").rows[0][0]
+        c = kg.corrections.make("set-speaker", claim, WITKOFF, by="a")
+        st = cx._State(cx.stored_extraction(kg.store, kg._minter, article))
+        st.rename(claim, URIRef(E + "claim/keyed-anew"))
+        out, applied = cx.apply(st.article_graph(kg._minter.base, kg._minter), list(kg.corrections), kg._minter)
+        assert applied == [c.iri]
+        assert (URIRef(E + "claim/keyed-anew"), URIRef("http://schema.org/author"), URIRef(WITKOFF)) in out.triples
