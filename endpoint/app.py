@@ -299,6 +299,9 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
                      "accept": accept})
         return result_response(reply)
 
+    from .corrections import register as register_corrections  # POST /corrections, the pages' forms
+    register_corrections(app, config, pool)
+
     # ------------------------------------------------------------------ pages
     @app.route("/")
     def index():

@@ -388,7 +388,7 @@ class QueryPool:
             self._rw.release_read()
 
     # ------------------------------------------------------------------ updates
-    def update(self, text: str, timeout: float | None = None) -> None:
+    def update(self, text: str, timeout: float | None = None, module: str = "newsgraph.endpoint.writer") -> None:
         """Apply a SPARQL Update as one transaction in a child process (writer.py), stopped after
         `timeout` seconds (default: the pool's update limit). Raises QueryError / StoreError,
         Busy (running queries did not finish in time) or Timeout (stopped: nothing changed)."""
@@ -407,7 +407,7 @@ class QueryPool:
             self._close_worker_handles()
             self._lock.lend()
             try:
-                reply = self._run_writer(text, limit)
+                reply = self._run_writer(text, limit, module)
             finally:
                 self._take_back_lock()
         finally:
@@ -416,9 +416,9 @@ class QueryPool:
             from newsgraph.graph.store import QueryError
             raise (QueryError if reply.get("status") == 400 else StoreError)(reply.get("message", "update failed"))
 
-    def _run_writer(self, text: str, limit: float | None) -> dict:
+    def _run_writer(self, text: str, limit: float | None, module: str = "newsgraph.endpoint.writer") -> dict:
         env = {**os.environ, "RUST_BACKTRACE": "0", "NEWSGRAPH_STORE_GUARD_FD": str(self._lock.guard.fd)}
-        proc = subprocess.Popen([sys.executable, "-m", "newsgraph.endpoint.writer", self.location,
+        proc = subprocess.Popen([sys.executable, "-m", module, self.location,
                                  json.dumps(self.store_options)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=None, env=env, pass_fds=(self._lock.guard.fd,))
         try:

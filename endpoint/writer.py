@@ -16,7 +16,9 @@ import json
 import sys
 
 
-def main(argv: list[str] | None = None) -> int:
+def run_child(argv: list[str] | None, work, refused: tuple = (), what: str = "update") -> int:
+    """The child's life: open the store (argv: location, options), run `work(store, text)` on the
+    text from standard input, write the JSON reply. `refused` exceptions are the client's (400)."""
     argv = sys.argv[1:] if argv is None else argv
     from .worker import _die_with_parent, explain_syntax_error
     _die_with_parent()
@@ -26,17 +28,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = open_store(location, **options)
         try:
-            store.update(text)
+            work(store, text)
         finally:
             store.close()
         reply = {"ok": True}
     except QueryError as exc:
         reply = {"ok": False, "status": 400, "message": explain_syntax_error(str(exc), text)}
+    except refused as exc:
+        reply = {"ok": False, "status": 400, "message": str(exc)}
     except StoreError as exc:
-        reply = {"ok": False, "status": 500, "message": f"update failed: {exc}"}
+        reply = {"ok": False, "status": 500, "message": f"{what} failed: {exc}"}
     sys.stdout.write(json.dumps(reply))
     sys.stdout.flush()
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_child(argv, lambda store, text: store.update(text))
 
 
 if __name__ == "__main__":

@@ -137,7 +137,8 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
             report(f"month buckets: {i + batch} of {len(graphs)} articles, {times['month buckets']:.0f} s")
     report(f"month buckets: {times['month buckets']:.1f} s ({len(graphs)} articles)")
     if store.default_graph_view:  # rebuilt from scratch: a store from before version 6 has none
-        run("default graph", [view.clear(), view.publish_graph(str(minter.entities_graph))])
+        run("default graph", [view.clear(), view.publish_graph(str(minter.entities_graph)),
+                              view.publish_graph(str(minter.base + "graph/corrections"))])  # graph/corrections.py
         for i in range(0, len(graphs), batch):
             run("default graph", [view.publish_graphs(graphs[i:i + batch])])
         report(f"default graph: {times['default graph']:.1f} s")

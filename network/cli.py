@@ -9,6 +9,17 @@ from .graphdata import NetworkError, build_graph
 from .page import render_html
 
 
+def _uncorrected(store, args):
+    """--uncorrected: the network as extracted, before the users' corrections (docs/corrections.md)."""
+    from contextlib import nullcontext
+    if not getattr(args, "uncorrected", False):
+        return nullcontext(store)
+    from newsgraph.graph.curate import uncorrected_copy
+    from newsgraph.graph.iris import Minter
+    from newsgraph.graph.namespaces import base_iri
+    return uncorrected_copy(store, Minter(base_iri(getattr(args, "base_iri", None))))
+
+
 def run_viz(args) -> int:
     """Build the network from --store with the filters in `args`, write --output; exit code."""
     from newsgraph.config import store_location
@@ -17,7 +28,7 @@ def run_viz(args) -> int:
     t0 = time.perf_counter()
     location = store_location(getattr(args, "store", None))
     try:
-        with open_store(location, read_only=True) as store:
+        with open_store(location, read_only=True) as stored, _uncorrected(stored, args) as store:
             G = build_graph(store, actor=getattr(args, "actor", None), depth=getattr(args, "depth", 1),
                             since=getattr(args, "since", None), until=getattr(args, "until", None),
                             types=getattr(args, "types", None), min_weight=getattr(args, "min_weight", 1))

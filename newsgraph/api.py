@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from newsgraph.graph.store import Store
 
+    from .correct import Corrections
     from .ingest import Summary  # imported when ingesting: it brings the graph builder along
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -234,6 +235,18 @@ class KnowledgeGraph:
         engine; the default graph is the union of all graphs (newsgraph/dataset.py)."""
         from .dataset import dataset_view
         return dataset_view(self.store)
+
+    @property
+    def corrections(self) -> "Corrections":
+        """The users' corrections of the graph: `make`, `undo`, `rows`, `gold` (core/correct.py)."""
+        from .correct import Corrections
+        return Corrections(self)
+
+    def uncorrected(self) -> "KnowledgeGraph":
+        """The graph as extracted, before the users' corrections: a copy in memory (it costs one;
+        close it when done). What `--uncorrected` on `newsgraph query` and `export` reads."""
+        from newsgraph.graph.curate import uncorrected_copy
+        return KnowledgeGraph(uncorrected_copy(self.store, self._minter), self._minter)
 
     # ------------------------------------------------------------ export, explain, stats
     def export(self, destination: PathLike | IO[bytes], format: str | None = None, *,  # noqa: A002

@@ -6,6 +6,7 @@ a directory (the embedded store), `memory:` (throwaway), or an http(s) SPARQL en
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 import json
 import os
 import sys
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="turtle", choices=["turtle", "trig", "nquads", "jsonld", "ntriples", "rdfxml"])
     p.add_argument("--graph", metavar="IRI", default=None, help="only this named graph (an article IRI)")
     p.add_argument("--output", "-o", metavar="FILE", default=None, help="write to FILE (default: standard output)")
+    p.add_argument("--uncorrected", action="store_true",
+                   help="the graph as extracted, before the users' corrections (`newsgraph corrections`)")
 
     p = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text",
                        description="Run a named query from queries/ (see `newsgraph queries`), a .rq file or "
@@ -83,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, metavar="N",
                    help="rows per page of a named query (default: its page size, 100; 0: all rows)")
     p.add_argument("--offset", type=int, default=None, metavar="N", help="rows to skip: the next page")
+    p.add_argument("--uncorrected", action="store_true",
+                   help="ask the graph as extracted, before the users' corrections (a copy in memory: slower)")
 
     sub.add_parser("queries", help="list the named queries and their parameters")
 
@@ -133,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", default=None, metavar="DATE")
     p.add_argument("--types", default="person,organization,country,place,meeting", metavar="LIST")
     p.add_argument("--min-weight", type=int, default=1, metavar="N")
+    p.add_argument("--uncorrected", action="store_true",
+                   help="draw the network as extracted, before the users' corrections (a copy in memory: slower)")
+    from .correct import add_parsers as correction_parsers
+    correction_parsers(sub, _store_arg)
     return parser
 
 
@@ -188,12 +197,14 @@ def cmd_ingest(args) -> int:
         print(f"ingest: store compacted in {summary.compacted_seconds:.0f} s", file=sys.stderr)
     if progress is not None:
         progress.close()
+    for note in summary.notes:
+        print(f"ingest: note: {note}", file=sys.stderr)
     print(f"ingest: {summary.line()} (store: {store_location(args.store)})")
     return 1 if summary.failed else 0
 
 
 def cmd_export(args) -> int:
-    with _kg(args, read_only=True) as kg:
+    with _kg(args, read_only=True) as kg0, (kg0.uncorrected() if args.uncorrected else nullcontext(kg0)) as kg:
         if args.output:
             kg.export(args.output, args.format, graph=args.graph)
             print(f"export: wrote {args.output} ({args.format})", file=sys.stderr)
@@ -218,7 +229,7 @@ def cmd_query(args) -> int:
     from newsgraph.graph.store.errors import readable
 
     from .api import MissingParameter
-    with _kg(args, read_only=True) as kg:
+    with _kg(args, read_only=True) as kg0, (kg0.uncorrected() if args.uncorrected else nullcontext(kg0)) as kg:
         try:
             rows = kg.query(args.query, limit=args.limit, offset=args.offset, **params)
         except MissingParameter as exc:
@@ -315,7 +326,14 @@ def cmd_viz(args) -> int:
 
 COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "query": cmd_query, "queries": cmd_queries,
             "stats": cmd_stats, "validate": cmd_validate, "explain": cmd_explain, "serve": cmd_serve,
-            "viz": cmd_viz, "reindex": cmd_reindex, "load": cmd_load}
+            "viz": cmd_viz, "reindex": cmd_reindex, "load": cmd_load,
+            "correct": lambda args: _correct().cmd_correct(args, _kg),
+            "corrections": lambda args: _correct().cmd_corrections(args, _kg)}
+
+
+def _correct():
+    from . import correct
+    return correct
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from newsgraph.graph.build import build_article_graph
+from newsgraph.graph.corrections import apply as apply_corrections
+from newsgraph.graph.corrections import load as load_corrections
+from newsgraph.graph.curate import lost_corrections, settle_entities
 from newsgraph.graph.iris import Minter
 from newsgraph.graph.resolve import Overrides
 from newsgraph.graph.store import Store
@@ -28,6 +31,7 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     compacted_seconds: float | None = None  # the store was compacted after this run (a large one)
     stopped: str | None = None  # why ingest stopped early (the store cannot take more), if it did
+    notes: list[str] = field(default_factory=list)  # not failures: e.g. a correction that lost its target
 
     def line(self) -> str:
         return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
@@ -79,6 +83,8 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
     ReadProblem counts as failed and is reported."""
     summary = Summary()
     writer = ArticleWriter(store, minter)
+    corrections = load_corrections(store, minter)  # the users' corrections: applied to each article
+    corrected = False
 
     def fail(msg: str) -> None:
         summary.failed += 1
@@ -108,6 +114,14 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                 continue
             try:
                 ag = build_article_graph(item, extraction, minter, overrides, writer.known_given_names)
+                if corrections:
+                    ag, applied = apply_corrections(ag, corrections, minter)
+                    corrected |= bool(applied)
+                    if replacing:
+                        for lost in lost_corrections(store, ag.iri, applied, corrections):
+                            summary.notes.append(f"{where}: correction <{lost.iri}> ({lost.line()}) no longer finds "
+                                                 f"its target in this article: kept, not applied here "
+                                                 f"(see `newsgraph corrections`)")
                 summary.triples += writer.write(ag)
             except Exception as exc:  # a store or model error for one article must not lose the others
                 if storage_full(exc):
@@ -124,6 +138,8 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                 summary.added += 1
     finally:
         results.close()  # stops the extraction processes when ingest stopped early
+    if corrected:  # an entity first met in this run may carry a class a correction rejected
+        settle_entities(store, minter, corrections)
     return summary
 
 

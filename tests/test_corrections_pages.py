@@ -1,0 +1,113 @@
+"""Corrections from the pages (endpoint/corrections.py): the form on a meeting, claim or entity page
+posts to /corrections behind the update token; the correction applies to the named queries at
+once. The HTTP tests run a real server; the browser test fills the form in headless Chromium."""
+from __future__ import annotations
+
+import pytest
+import requests
+
+import newsgraph
+
+from test_corrections import CORPUS, KUSHNER, MIAMI_MEETING, PUTIN, _summit
+from test_endpoint_support import Server
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    where = tmp_path_factory.mktemp("pages") / "store"
+    with newsgraph.open(str(where)) as kg:
+        kg.ingest(CORPUS)
+        summit = _summit(kg)
+    with Server(str(where), "--update-token", TOKEN) as s:
+        s.summit = summit
+        yield s
+
+
+def _meetings(server) -> dict:
+    r = requests.get(server.url + "queries/meetings", params={"limit": "0"},
+                     headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    r.raise_for_status()
+    return {b["meeting"]["value"]: b for b in r.json()["results"]["bindings"]}
+
+
+def test_a_correction_needs_the_token_and_a_valid_target(server):
+    url = server.url + "corrections"
+    r = requests.post(url, data={"action": "reject", "target": server.summit}, timeout=60)
+    assert r.status_code == 401 and "update token" in r.text
+    r = requests.post(url, data={"action": "reject", "target": server.summit, "token": "wrong"}, timeout=60)
+    assert r.status_code == 401
+    r = requests.post(url, data={"action": "set-date", "target": MIAMI_MEETING, "value": "2026-02-30",
+                                 "token": TOKEN}, timeout=60)
+    assert r.status_code == 400 and "not a date" in r.text
+    assert server.summit in _meetings(server)  # nothing changed
+
+
+def test_the_page_shows_the_form_only_with_a_token_and_rejecting_removes_the_meeting(server):
+    page = requests.get(server.url + "resource", params={"iri": server.summit}, timeout=60).text
+    assert 'action="/corrections"' in page and 'value="reject-attendee"' in page
+    r = requests.post(server.url + "corrections", headers={"Authorization": f"Bearer {TOKEN}",
+                                                           "Accept": "application/json"},
+                      data={"action": "reject", "target": server.summit, "reason": "premature, not held",
+                            "by": "desk"}, timeout=120)
+    assert r.status_code == 200, r.text
+    assert server.summit not in _meetings(server)
+    putin = requests.get(server.url + "resource", params={"iri": PUTIN}, timeout=60).text
+    assert "Vladimir Putin" in putin and server.summit not in putin  # gone from his page too
+    listed = requests.get(server.url + "corrections", timeout=60).json()["results"]["bindings"]
+    assert [(b["action"]["value"], b["by"]["value"]) for b in listed] == [("reject", "desk")]
+    # the correction's own page offers its undo
+    correction = listed[0]["correction"]["value"]
+    page = requests.get(server.url + "resource", params={"iri": correction}, timeout=60).text
+    assert 'name="action" value="undo"' in page and "premature, not held" in page
+    r = requests.post(server.url + "corrections", data={"action": "undo", "target": correction, "token": TOKEN},
+                      timeout=120, allow_redirects=False)
+    assert r.status_code == 303, r.text
+    assert server.summit in _meetings(server)
+
+
+@pytest.mark.browser
+def test_reject_an_attendee_from_the_meeting_page_in_chromium(server):
+    from test_endpoint_browser import ARGS, CHROMIUM
+    import os
+    import shutil
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM} (run scripts/install-chromium.sh)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            errors = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(server.url + "resource?iri=" + MIAMI_MEETING)
+            assert "Jared Kushner" in page.inner_text("body")
+            page.select_option("#correct-action", "reject-attendee")
+            page.fill("#correct-value", KUSHNER)
+            page.fill("#correct-reason", "he was not in Miami")
+            page.fill("#correct-by", "desk")
+            page.fill("#correct-token", TOKEN)
+            page.click("#correct-submit")
+            page.wait_for_load_state()
+            assert page.url.startswith(server.url + "resource")  # back on the meeting's page
+            assert "Jared Kushner" not in page.locator("section", has_text="Facts").inner_text()
+            assert errors == [], errors
+        finally:
+            browser.close()
+    assert _who_of(_meetings(server)[MIAMI_MEETING]) == {"Kirill Dmitriev", "Steve Witkoff"}
+
+
+def _who_of(binding) -> set[str]:
+    return set(binding["attendees"]["value"].split(", "))
+
+
+def test_newsgraph_correct_on_a_served_store_through_its_sparql_endpoint(server):
+    """`newsgraph correct --store http://…/sparql` (the server's token in $NEWSGRAPH_STORE_TOKEN)."""
+    from conftest import run_cli
+    from test_corrections import MOSCOW_MEETING
+    proc = run_cli("correct", "set-status", MOSCOW_MEETING, "planned", "--by", "remote", "--store", server.sparql,
+                   env={"NEWSGRAPH_STORE_TOKEN": TOKEN})
+    assert proc.returncode == 0, proc.stderr
+    assert _meetings(server)[MOSCOW_MEETING]["status"]["value"] == "planned"
