@@ -33,12 +33,7 @@ SD_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "appl
 RESOURCE_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, message: str, headers: dict | None = None):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
+from .errors import ApiError  # noqa: E402  (the route modules raise it too)
 
 
 def _limit_text(seconds: float | None) -> str:

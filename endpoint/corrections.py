@@ -30,7 +30,7 @@ def register(app, config, pool) -> None:
 
     from newsgraph.graph.corrections import ACTIONS
 
-    from .app import ApiError
+    from .errors import ApiError
 
     app.jinja_env.globals["correction_class"] = "https://w3id.org/newsgraph/vocab#Correction"
     app.jinja_env.globals["correction_actions"] = {

@@ -46,17 +46,7 @@ SUFFIX_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nquads":
                   ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "rdfxml", ".xml": "rdfxml", ".owl": "rdfxml"}
 
 
-class UsageError(ValueError):
-    """A bad argument to the API (unknown query or parameter, bad page, unknown format): the
-    message says what is accepted. The CLI prints it as its one-line error."""
-
-
-class MissingParameter(UsageError):
-    """A named query was run without a parameter it needs (`param`; `description` says what)."""
-
-    def __init__(self, query: str, param: str, description: str):
-        self.query, self.param, self.description = query, param, description
-        super().__init__(f"query {query!r} needs the parameter {param} ({description})")
+from .errors import MissingParameter, UsageError  # noqa: E402,F401  (re-exported: newsgraph.UsageError)
 
 
 def open(location: str | os.PathLike[str] | None = None, *, read_only: bool = False,  # noqa: A001

@@ -26,8 +26,7 @@ examples:
 Run `newsgraph COMMAND --help` for each command's options."""
 
 
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit code 2."""
+from .errors import CliError  # noqa: E402  (raised by the command modules too)
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:

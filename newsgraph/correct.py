@@ -42,14 +42,14 @@ class Corrections:
         self.kg = kg
 
     def _writable(self) -> None:
-        from .api import UsageError
+        from .errors import UsageError
         if self.kg.store.read_only:
             raise UsageError(f"the store at {self.kg.location!r} was opened read-only: open it writable to correct it")
 
     def make(self, action: str, target: str, value: str | None = None, *, reason: str = "",
              by: str | None = None) -> cx.Correction:
         """Record a correction and apply it everywhere; raises UsageError saying why it cannot."""
-        from .api import UsageError
+        from .errors import UsageError
         self._writable()
         try:
             c, _n = curate.record(self.kg.store, self.kg._minter, action, str(target), value, reason,
@@ -59,7 +59,7 @@ class Corrections:
         return c
 
     def undo(self, correction: str, *, reason: str = "", by: str | None = None) -> cx.Correction:
-        from .api import UsageError
+        from .errors import UsageError
         self._writable()
         try:
             c, _n = curate.undo(self.kg.store, self.kg._minter, str(correction), by or default_agent(), reason)
@@ -193,7 +193,7 @@ def _common(v, store_arg) -> None:
 
 
 def cmd_correct(args, kg_of) -> int:
-    from .cli import CliError
+    from .errors import CliError
     if not getattr(args, "verb", None):
         raise CliError("give an action: newsgraph correct ACTION IRI ... (newsgraph correct --help lists them)")
     with kg_of(args) as kg:
@@ -208,7 +208,7 @@ def cmd_correct(args, kg_of) -> int:
 
 
 def cmd_corrections(args, kg_of) -> int:
-    from .cli import CliError
+    from .errors import CliError
     with kg_of(args, read_only=True) as kg:
         if args.format == "gold":
             if not args.output:
