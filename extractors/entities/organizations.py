@@ -284,8 +284,8 @@ def _person_before_or_after(v, lx: Lexicon, i: int, size: int) -> bool:
     if i > 1 and texts[i - 1] in PARTICLES and lx.is_given_name(texts[i - 2]):
         return True
     j = i + size
-    return j < v.n and texts[j][:1].isupper() and v.is_alpha[j] and lx.is_given_name(texts[i]) and \
-        not v.sent_start[j]
+    return j < v.n and texts[j][:1].isupper() and v.is_alpha[j] and texts[i][:1].isupper() and \
+        lx.is_given_name(texts[i]) and not v.sent_start[j]  # (lowercase "al-Shabaab Islamist": no given name)
 
 
 def find_organizations(doc: Doc, lx: Lexicon) -> None:
@@ -328,6 +328,8 @@ def _listed_at(doc: Doc, lx: Lexicon, v, i: int) -> int:
             continue
         text = v.span_text(i, i + size)
         hit, surface = lx.orgs.get(text), None
+        if hit is None and size == 1 and text.endswith(".") and lx.orgs.get(text[:-1]) is not None:
+            hit, surface = lx.orgs.get(text[:-1]), text[:-1]  # "in den G-20.": the tokenizer kept the full stop
         for ending in genitives:  # "des Bundestags", "des Roten Kreuzes": the name is the listed form
             if hit is None and text.endswith(ending) and len(text) > len(ending) + 3:
                 hit, surface = lx.orgs.get(text[:-len(ending)]), text[:-len(ending)]
