@@ -234,3 +234,9 @@ def test_the_leaders_of_two_countries_are_their_heads_named_in_the_article():
                           "Oslo on Monday. Norwegian Prime Minister Erik Solvang said to Chilean President Ana Reyes "
                           "that ties are firm. Chilean Vice President Luis Mora stayed in Santiago.", "en")
     assert ({"Erik Solvang", "Ana Reyes"}, "Oslo", "2024-05-13", "held") in meetings, meetings
+
+
+def test_a_day_range_closed_by_a_numeric_date_starts_on_its_first_day():
+    meetings, _ = extract("Am 24. und 25.08. trifft Außenministerin Carla Wendt mit ihrem Amtskollegen Lars Haugen "
+                          "in Oslo zusammen.", "de")
+    assert ({"Carla Wendt", "Lars Haugen"}, "Oslo", "2024-08-24", "planned") in meetings, meetings

@@ -113,6 +113,15 @@ def find_dates(lowers: list[str], texts: list[str], start: int, end: int, lex: L
                 out.append(DateMention(i, j, ("day", yr, mon, dn, None, None, None), deadline_before(i)))
                 i = j
             continue
+        # ---- "24. und 25.08.", "vom 3. bis 5.11.2031": a day, a connector, then a numeric date closing the range
+        if dn is not None and g.numeric_date is not None and i + 2 < end and lowers[i + 1] in d.range_connectors:
+            m2 = g.numeric_date.match(lowers[i + 2])
+            if m2 and 1 <= int(m2.group(2)) <= 12 and dn <= int(m2.group(1)) <= 31:
+                yr = int(m2.group(3)) if m2.group(3) else None
+                mon = int(m2.group(2))
+                out.append(DateMention(i, i + 3, ("day", yr, mon, dn, yr, mon, int(m2.group(1))), deadline_before(i)))
+                i += 3
+                continue
         # ---- "1. bis 3. März": day, connector, day + month (where the day comes first)
         if dn is not None and not g.month_before_day and i + 3 < end + 1 and i + 1 < end and lowers[i + 1] in d.range_connectors:
             dn2 = day_num(i + 2)
