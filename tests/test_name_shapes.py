@@ -76,3 +76,9 @@ def test_a_surname_that_is_a_common_word_after_a_given_name():
         assert person in names, names
     for text in ("On Monday the envoy met the minister.", "On Thursday talks resumed."):
         assert not [e for e in EX.extract(text, "en").entities if e.kind == PERSON]
+
+
+def test_gulf_names_with_capitalised_particles_are_whole():
+    text = "Crown Prince Khalid Bin Faisal Al Nuaimi met the envoy. Later Tamim ben Rashid Al Dosari spoke."
+    names = {e.name for e in EX.extract(text, "en").entities if e.kind == PERSON}
+    assert {"Khalid Bin Faisal Al Nuaimi", "Tamim ben Rashid Al Dosari"} <= names, names

@@ -60,6 +60,8 @@ class Lexicon:
     role_nouns: frozenset[str]
     role_suffixes: tuple[str, ...]
     role_inflections: tuple[str, ...]  # endings an inflected role noun adds ("Präsidenten")
+    european_particles: frozenset[str]  # "von", "van der" (as written, lowercase)
+    arabic_particles: frozenset[str]  # "bin", "al" (lowercase; matched in any case)
     role_modifiers: frozenset[str]
     institutions: dict[str, str]
     head_roles: frozenset[str]
@@ -142,6 +144,10 @@ class Lexicon:
     def grammar(self) -> Grammar:
         """The language's grammar features (data/grammar.yaml): what rules ask instead of the language's name."""
         return grammar(self.lang)
+
+    def is_name_particle(self, word: str) -> bool:
+        """"von" in "Ursula von der Leyen"; "bin", "Bin", "Al" in Gulf names (Arabic particles in any case)."""
+        return word in self.european_particles or word.lower() in self.arabic_particles
 
     def is_role_word(self, word: str) -> bool:
         return self._cached("role", word, self._is_role_word)
@@ -477,6 +483,8 @@ def lexicon(lang: str) -> Lexicon:
                      ministries["named"][lang]["of_joiner"]),
         role_nouns=frozenset(n for n in nouns if " " not in n), role_suffixes=tuple(roles[lang]["suffixes"]),
         role_inflections=tuple(roles[lang]["inflections"]),
+        european_particles=frozenset(_data("names.yaml")["name_particles"]["european"]),
+        arabic_particles=frozenset(_data("names.yaml")["name_particles"]["arabic"]),
         role_modifiers=frozenset(roles[lang]["modifiers"]), institutions=roles["institutions"],
         head_roles=frozenset(roles["head_of_state_roles"][lang]), demonyms=demonyms, prefixes=pl["prefixes"],
         place_cues=frozenset(pl["place_cues"][lang]), role_phrases=frozenset(n for n in nouns if " " in n),

@@ -14,7 +14,6 @@ from ..records import ADJECTIVE, NAME, ORGANIZATION, Entity
 from ..tokens import token_view
 from .lexicon import Lexicon, org_patterns
 from .mentions import add_mention, free, slug
-from .persons import NAME_PARTICLES as PARTICLES
 
 
 
@@ -281,7 +280,7 @@ def _person_before_or_after(v, lx: Lexicon, i: int, size: int) -> bool:
         return True  # "Mrs Roche", "President Ford"
     if i > 0 and texts[i - 1][:1].isupper() and v.is_alpha[i - 1] and lx.is_given_name(texts[i - 1]):
         return True
-    if i > 1 and texts[i - 1] in PARTICLES and lx.is_given_name(texts[i - 2]):
+    if i > 1 and lx.is_name_particle(texts[i - 1]) and lx.is_given_name(texts[i - 2]):
         return True
     j = i + size
     return j < v.n and texts[j][:1].isupper() and v.is_alpha[j] and texts[i][:1].isupper() and \

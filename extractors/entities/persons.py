@@ -21,10 +21,6 @@ from .mentions import add_mention, free, slug
 
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen",
                          "einem", "einer", "eines"})
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "del", "dos", "le",
-                            "la"})
-ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
-EUROPEAN_PARTICLES = NAME_PARTICLES - ARABIC_PARTICLES
 # "al-Sisi", "el-Sisi" (one token in German): an Arabic article joined to the surname
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an)-[A-ZÄÖÜ][\w'’-]+$")
 APOSTROPHES = ("'s", "’s", "'", "’")
@@ -184,7 +180,7 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             i += 1
             continue
         j = i
-        while j < n and j - i < (6 if any(t == "-" or t in NAME_PARTICLES for t in texts[i:j]) else 4) and \
+        while j < n and j - i < (6 if any(t == "-" or lx.is_name_particle(t) for t in texts[i:j]) else 4) and \
                 free(doc, j, j + 1):
             if _is_name_text(texts[j], lx) or (j > i and _common_word_surname(v, lx, j - 1, j)):
                 j += 1
@@ -196,7 +192,7 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             # "Ursula von der Leyen", "Mohammed bin Salman": up to two particles, then a name word; a German
             # article alone is no particle ("Dmitri Peskow der Nachrichtenagentur")
             p = j
-            while p < n and p - j < 2 and texts[p] in NAME_PARTICLES and free(doc, p, p + 1):
+            while p < n and p - j < 2 and lx.is_name_particle(texts[p]) and free(doc, p, p + 1):
                 p += 1
             hyphen = p > j and p + 1 < n and texts[p] == "-" and v.idx[p] == v.idx[p - 1] + len(texts[p - 1]) and \
                 free(doc, p, p + 1)
@@ -227,10 +223,10 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 not v.sent_start[i]:
             j = i + 1  # "hatte Starmer Selenskyj … empfangen": two surnames the article also uses alone
             size = 1
-        arabic = any(_JOINED_PARTICLE.match(t) or t in ARABIC_PARTICLES for t in texts[i + 1:j])
+        arabic = any(_JOINED_PARTICLE.match(t) or t.lower() in lx.arabic_particles for t in texts[i + 1:j])
         if arabic:
             # "unter Leitung von Chalil al-Hajja": a European particle before an Arabic name ends the noun before it
-            cut = max((k for k in range(i, j) if texts[k] in EUROPEAN_PARTICLES), default=None)
+            cut = max((k for k in range(i, j) if texts[k] in lx.european_particles), default=None)
             if cut is not None and cut + 1 < j:
                 i = cut + 1
                 size = j - i
