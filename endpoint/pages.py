@@ -30,28 +30,39 @@ def _label(x: str) -> str:
 
 Q_FACTS = f"""SELECT ?p ?o (SAMPLE(?o_label) AS ?label) WHERE {{
   ?r ?p ?o .
+  FILTER(?p NOT IN (prov:wasDerivedFrom, schema:articleBody))
   {_label("o")}
 }} GROUP BY ?p ?o ORDER BY ?p ?o LIMIT {ROW_CAP}"""
 
 Q_INCOMING = f"""SELECT ?s ?p (SAMPLE(?s_label) AS ?label) WHERE {{
   ?s ?p ?r .
-  FILTER(?p NOT IN (oa:hasBody, oa:hasSource, ng:pairMember, ng:first, ng:second, prov:wasDerivedFrom))
+  # what the meetings, claims and sources sections already show, and the annotations' plumbing
+  FILTER(?p NOT IN (oa:hasBody, oa:hasSource, ng:pairMember, ng:first, ng:second, prov:wasDerivedFrom,
+                    schema:attendee, schema:location, schema:author, schema:mentions, ng:target, schema:about))
   {_label("s")}
 }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT {ROW_CAP}"""
 
-Q_MEETINGS = f"""SELECT ?m ?date ?place ?placeName ?status (SAMPLE(?m_label) AS ?label)
+# One row per meeting, however many reports gave it a date, a place or a status.
+Q_MEETINGS = f"""SELECT ?m (SAMPLE(?d) AS ?date) (SAMPLE(?pl) AS ?place) (SAMPLE(?pn) AS ?placeName)
+       (GROUP_CONCAT(DISTINCT ?st; separator=", ") AS ?status)
        (GROUP_CONCAT(DISTINCT ?who; separator=", ") AS ?attendees) WHERE {{
-  {{ ?m schema:attendee ?r }} UNION {{ ?m schema:location ?r }}
-  ?m a ng:Meeting .
-  OPTIONAL {{ ?m schema:startDate ?date }}
-  OPTIONAL {{ ?m schema:location ?place OPTIONAL {{ ?place schema:name ?placeName }} }}
-  OPTIONAL {{ ?m ng:status/rdfs:label ?status FILTER(LANGMATCHES(LANG(?status), "en")) }}
+  {{ SELECT DISTINCT ?m WHERE {{
+#VALUES
+    {{ ?m schema:attendee ?r }} UNION {{ ?m schema:location ?r }} ?m a ng:Meeting }} }}
+  OPTIONAL {{ ?m schema:startDate ?d }}
+  OPTIONAL {{ ?m schema:location ?pl OPTIONAL {{ ?pl schema:name ?pn }} }}
+  OPTIONAL {{ ?m ng:status/rdfs:label ?st FILTER(LANGMATCHES(LANG(?st), "en")) }}
   OPTIONAL {{ ?m schema:attendee/schema:name ?who }}
-  {_label("m")}
-}} GROUP BY ?m ?date ?place ?placeName ?status ORDER BY DESC(?date) ?m LIMIT {ROW_CAP}"""
+}} GROUP BY ?m ORDER BY DESC(?date) ?m LIMIT {ROW_CAP}"""
 
 Q_MET = f"""SELECT ?o ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
   ?m schema:attendee ?r , ?o . FILTER(?o != ?r)
+  OPTIONAL {{ ?o schema:name ?name }}
+}} GROUP BY ?o ?name ORDER BY DESC(?meetings) ?name LIMIT {ROW_CAP}"""
+
+# who met at a place (a place that attends, a country, is in "met" too)
+Q_MET_HERE = f"""SELECT ?o ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
+  ?m schema:location ?r ; schema:attendee ?o .
   OPTIONAL {{ ?o schema:name ?name }}
 }} GROUP BY ?o ?name ORDER BY DESC(?meetings) ?name LIMIT {ROW_CAP}"""
 
@@ -72,6 +83,23 @@ Q_EVIDENCE = f"""SELECT ?exact ?article ?headline ?published ?start ?end WHERE {
   OPTIONAL {{ ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}
 }} ORDER BY ?published ?article ?start LIMIT {ROW_CAP}"""
 
+# claims whose target or subject is this entity ("what was said about Ukraine")
+Q_CLAIMS_ABOUT = f"""SELECT ?c ?text ?date (SAMPLE(?who) AS ?author) (SAMPLE(?wn) AS ?authorName) WHERE {{
+  {{ SELECT DISTINCT ?c WHERE {{
+#VALUES
+    {{ ?c ng:target ?r }} UNION {{ ?c schema:about ?r }} ?c a schema:Claim }} }}
+  ?c schema:text ?text .
+  OPTIONAL {{ ?c schema:dateCreated ?date }}
+  OPTIONAL {{ ?c schema:author ?who OPTIONAL {{ ?who schema:name ?wn }} }}
+}} GROUP BY ?c ?text ?date ORDER BY DESC(?date) ?c LIMIT {ROW_CAP}"""
+
+# how many rows each capped section has in all (the page shows the first ROW_CAP)
+Q_TOTALS = """SELECT
+  (COUNT(DISTINCT ?m) AS ?meetings) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?a) AS ?articles) WHERE {
+  { ?m schema:attendee ?r } UNION { ?m schema:location ?r } UNION { ?c schema:author ?r }
+  UNION { ?r prov:wasDerivedFrom ?a } UNION { ?a schema:mentions ?r }
+}"""
+
 Q_ARTICLES = f"""SELECT DISTINCT ?a ?headline ?date ?url ?source WHERE {{
   {{ ?r prov:wasDerivedFrom ?a }} UNION {{ ?a schema:mentions ?r }}
   ?a a schema:NewsArticle .
@@ -79,8 +107,21 @@ Q_ARTICLES = f"""SELECT DISTINCT ?a ?headline ?date ?url ?source WHERE {{
   OPTIONAL {{ ?a schema:url ?url }} OPTIONAL {{ ?a ng:source ?source }}
 }} ORDER BY DESC(?date) ?a LIMIT {ROW_CAP}"""
 
-SECTIONS = {"facts": Q_FACTS, "incoming": Q_INCOMING, "meetings": Q_MEETINGS, "met": Q_MET, "claims": Q_CLAIMS,
-            "evidence": Q_EVIDENCE, "articles": Q_ARTICLES}
+# an article page: its text and every annotation that points into it, with what each supports
+Q_ARTICLE_TEXT = "SELECT ?body WHERE { ?r schema:articleBody ?body } LIMIT 1"
+
+Q_ANNOTATIONS = f"""SELECT ?b ?start ?end ?exact ?why (SAMPLE(?type) AS ?kind) (SAMPLE(?b_label) AS ?label) WHERE {{
+  ?t oa:hasSource ?r . ?ann oa:hasTarget ?t ; oa:hasBody ?b ; oa:motivatedBy ?why .
+  ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
+  OPTIONAL {{ ?t oa:hasSelector/oa:exact ?exact }}
+  OPTIONAL {{ ?b a ?type FILTER(?type IN (ng:Meeting, schema:Claim, schema:Person, schema:Organization,
+                                         schema:Country, schema:Place)) }}
+  {_label("b")}
+}} GROUP BY ?b ?start ?end ?exact ?why ORDER BY ?start ?end"""
+
+SECTIONS = {"facts": Q_FACTS, "incoming": Q_INCOMING, "meetings": Q_MEETINGS, "met": Q_MET, "met_here": Q_MET_HERE,
+            "claims": Q_CLAIMS, "claims_about": Q_CLAIMS_ABOUT, "evidence": Q_EVIDENCE, "articles": Q_ARTICLES,
+            "totals": Q_TOTALS}
 
 KINDS = [(str(NG.Meeting), "meeting"), (str(SDO.Claim), "claim"), (str(SDO.NewsArticle), "article"),
          (str(SDO.Person), "person"), (str(SDO.Country), "country"), (str(SDO.Organization), "organization"),
@@ -94,13 +135,44 @@ def gather(store, iri: str) -> dict | None:
     for name, q in SECTIONS.items():
         res = store.query(q, r)
         out[name] = [{v: _plain(t) for v, t in zip(res.vars, row)} for row in res.rows]
-    if not out["facts"] and not out["incoming"]:
+    totals = out.pop("totals")
+    out["totals"] = {k: int(v["value"]) for k, v in (totals[0] if totals else {}).items() if v}
+    if not any(out[k] for k in SECTIONS if k != "totals"):
         return None
     types = [f["o"]["value"] for f in out["facts"] if f["p"]["value"] == str(_RDF_TYPE)]
     out["kind"] = next((k for cls, k in KINDS if cls in types), "resource")
     out["types"] = types
     out["title"] = _title(out)
+    if out["kind"] == "article":
+        out.update(article_text(store, r))
     return out
+
+
+def article_text(store, r: dict) -> dict:
+    """The article's text cut into highlighted segments, its facts (meetings, claims) numbered in
+    order of first evidence, and the entities it names."""
+    from .highlight import Span, segments
+
+    body = store.query(Q_ARTICLE_TEXT, r).rows
+    res = store.query(Q_ANNOTATIONS, r)
+    rows = [dict(zip(res.vars, row)) for row in res.rows]
+    facts, entities, spans = [], [], []
+    index: dict[tuple[str, bool], int] = {}
+    for row in rows:
+        mention = str(row["why"]).endswith("identifying")
+        key = (str(row["b"]), mention)
+        if key not in index:
+            target = entities if mention else facts
+            index[key] = len(target)
+            kind = next((k for cls, k in KINDS if row["kind"] is not None and str(row["kind"]) == cls), "resource")
+            target.append({"iri": str(row["b"]), "kind": kind, "label": str(row["label"] or row["b"]),
+                           "exact": str(row["exact"] or "")})
+        spans.append(Span(int(row["start"]), int(row["end"]), index[key], mention))
+    if not body:
+        return {"text": None, "read": facts, "entities": entities, "segments": [], "unplaced": []}
+    segs, bad = segments(str(body[0][0]), spans)
+    return {"text": True, "read": facts, "entities": entities, "segments": segs,
+            "unplaced": [{"fact": s.fact, "mention": s.mention, "start": s.start, "end": s.end} for s in bad]}
 
 
 _RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

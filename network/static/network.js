@@ -181,10 +181,32 @@
   network.on("zoom", hideTip);
 
   var details = document.getElementById("ng-details");
+  // the page is served by `newsgraph serve` (not a file from `newsgraph viz`): link to entity pages, exports
+  var SERVED = /^https?:$/.test(window.location.protocol);
+  if (SERVED) {
+    var exports = document.getElementById("ng-exports");
+    if (exports) {
+      ["gexf", "graphml"].forEach(function (fmt) {
+        var a = el("a", null, fmt === "gexf" ? "GEXF" : "GraphML");
+        a.setAttribute("href", "/network." + fmt + window.location.search);
+        a.setAttribute("download", "network." + fmt);
+        a.id = "ng-export-" + fmt;
+        exports.appendChild(a);
+        exports.appendChild(document.createTextNode(" "));
+      });
+      exports.hidden = false;
+    }
+  }
   function showDetails(id) {
     var n = byId[id];
     details.replaceChildren();
     details.appendChild(tipElement(n.tip, true, KIND_LABEL[n.kind]));
+    if (SERVED && /^https?:\/\//.test(n.iri || "")) { // served by newsgraph serve: the node's page, its sources
+      var open = el("a", "ng-open", "Open its page (meetings, claims, sources) →");
+      open.setAttribute("href", "/resource?iri=" + encodeURIComponent(n.iri));
+      open.id = "ng-open";
+      details.appendChild(open);
+    }
     var neigh = neighbours(id).filter(function (x) { return x !== id; });
     neigh.sort(function (a, b) { return (byId[b].w - byId[a].w) || byId[a].label.localeCompare(byId[b].label); });
     if (neigh.length) {

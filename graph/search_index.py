@@ -1,0 +1,219 @@
+"""Full-text search over a store: SQLite FTS5 beside the RDF, kept in step with the articles.
+
+What is searched: every name an entity was written with (its canonical name and each spelling an
+article used), headlines, claim texts, and the evidence sentences of claims and meetings. One
+row per item and article, so replacing or removing an article replaces or removes exactly its
+rows. The index follows the store, not the write path: `catch_up(select)` compares the articles'
+content hashes with what was indexed and indexes only the difference, so articles added by
+ingest, `load`, live ingest into a server or SPARQL Update are all found. A caller decides when
+to catch up (the server: when the store's files changed, see `store_signature`).
+
+The graph layer knows nothing of Flask: `select` is any function that runs a SELECT and returns
+rows of rdflib terms (a store's `query`, or the server's query worker).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+from typing import Callable, Iterable
+
+from rdflib import URIRef
+
+FILE_NAME = "newsgraph-search.sqlite"
+SCHEMA_VERSION = "1"
+BATCH = 200  # articles per query when indexing
+
+ARTICLES = "SELECT ?a ?h WHERE { GRAPH ?a { ?a a schema:NewsArticle ; ng:contentHash ?h } }"
+
+# one row per searchable text of the given articles; ?what names the field
+DOCS = """SELECT ?kind ?x ?a ?what ?text WHERE {{
+  VALUES ?a {{ {articles} }}
+  {{ GRAPH ?a {{ ?a schema:headline ?text }} BIND("article" AS ?kind) BIND(?a AS ?x) BIND("title" AS ?what) }}
+  UNION {{ GRAPH ?a {{ ?x a schema:Claim ; schema:text ?text }} BIND("claim" AS ?kind) BIND("title" AS ?what) }}
+  UNION {{ GRAPH ?a {{ ?x a schema:Claim ; ng:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?text }}
+          BIND("claim" AS ?kind) BIND("body" AS ?what) }}
+  UNION {{ GRAPH ?a {{ ?x a ng:Meeting ; ng:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?text }}
+          BIND("meeting" AS ?kind) BIND("body" AS ?what) }}
+  UNION {{ GRAPH ?a {{ ?x schema:alternateName ?text }} BIND("name" AS ?kind) BIND("body" AS ?what) }}
+  UNION {{ GRAPH ?a {{ ?x schema:alternateName ?any }} ?x schema:name ?text
+          BIND("name" AS ?kind) BIND("title" AS ?what) }}
+}}"""
+
+ENTITY_KINDS = """SELECT ?x ?cls WHERE {{ VALUES ?x {{ {iris} }} ?x a ?cls
+  FILTER(?cls IN (schema:Person, schema:Organization, schema:Country, schema:Place)) }}"""
+
+CLASS_KIND = {"http://schema.org/Person": "person", "http://schema.org/Organization": "organization",
+              "http://schema.org/Country": "country", "http://schema.org/Place": "place"}
+COMPLETE_KINDS = {"actor": ("person", "organization", "country"), "place": ("place", "country"),
+                  "entity": ("person", "organization", "country", "place")}
+
+Select = Callable[[str], list]
+
+
+class SearchIndex:
+    """An FTS5 index in one SQLite file; safe to share between threads (one connection, a lock)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.lock = threading.RLock()
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        with self.lock:
+            self._create()
+
+    def _create(self) -> None:
+        version = None
+        try:
+            version = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        except sqlite3.OperationalError:
+            pass
+        if version and version[0] != SCHEMA_VERSION:
+            for t in ("docs", "articles", "entities", "rows_of", "meta"):
+                self.db.execute(f"DROP TABLE IF EXISTS {t}")
+        self.db.executescript("""
+          CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+          CREATE TABLE IF NOT EXISTS articles(iri TEXT PRIMARY KEY, hash TEXT);
+          CREATE TABLE IF NOT EXISTS entities(iri TEXT PRIMARY KEY, kind TEXT);
+          -- which article each docs row came from (FTS5 columns have no index of their own)
+          CREATE TABLE IF NOT EXISTS rows_of(rowid INTEGER PRIMARY KEY, article TEXT);
+          CREATE INDEX IF NOT EXISTS rows_of_article ON rows_of(article);
+          CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
+            kind UNINDEXED, iri UNINDEXED, article UNINDEXED, title, body,
+            tokenize = 'unicode61 remove_diacritics 2');
+        """)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()
+
+    # ------------------------------------------------------------------ keeping in step
+    def signature(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
+        return row[0] if row else None
+
+    def catch_up(self, select: Select, signature: str | None = None) -> dict:
+        """Index the articles that are new or changed since the last run, forget removed ones."""
+        with self.lock:
+            stored = {str(a): str(h) for a, h in select(ARTICLES)}
+            indexed = dict(self.db.execute("SELECT iri, hash FROM articles"))
+            gone = [a for a in indexed if a not in stored]
+            todo = [a for a, h in stored.items() if indexed.get(a) != h]
+            self.db.execute("BEGIN")
+            try:
+                for a in gone:
+                    self._forget(a)
+                    self.db.execute("DELETE FROM articles WHERE iri = ?", (a,))
+                for i in range(0, len(todo), BATCH):
+                    self._index(select, todo[i:i + BATCH], stored)
+                if signature is not None:
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)", (signature,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            return {"indexed": len(todo), "removed": len(gone)}
+
+    def _index(self, select: Select, batch: list[str], hashes: dict) -> None:
+        rows = select(DOCS.format(articles=" ".join(URIRef(a).n3() for a in batch)))
+        docs: dict[tuple, dict] = {}
+        for kind, x, a, what, text in rows:
+            d = docs.setdefault((str(kind), str(x), str(a)), {"title": [], "body": []})
+            if str(text) not in d[str(what)]:
+                d[str(what)].append(str(text))
+        names = {x for (kind, x, _a) in docs if kind == "name"}
+        new = [x for x in names if not self.db.execute("SELECT 1 FROM entities WHERE iri=?", (x,)).fetchone()]
+        for i in range(0, len(new), 500):
+            chunk = new[i:i + 500]
+            kinds: dict[str, str] = {}
+            for x, cls in select(ENTITY_KINDS.format(iris=" ".join(URIRef(e).n3() for e in chunk))):
+                k = CLASS_KIND.get(str(cls))
+                if k and (str(x) not in kinds or k == "country"):  # a country is a Place too
+                    kinds[str(x)] = k
+            self.db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)",
+                                [(x, kinds.get(x, "entity")) for x in chunk])
+        for a in batch:
+            self._forget(a)
+        for (k, x, a), d in docs.items():
+            cur = self.db.execute("INSERT INTO docs(kind, iri, article, title, body) VALUES (?, ?, ?, ?, ?)",
+                                  (k, x, a, " · ".join(d["title"]), " · ".join(d["body"])))
+            self.db.execute("INSERT INTO rows_of VALUES (?, ?)", (cur.lastrowid, a))
+        self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [(a, hashes[a]) for a in batch])
+
+    def _forget(self, article: str) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT rowid FROM rows_of WHERE article = ?", (article,))]
+        self.db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in ids])
+        self.db.execute("DELETE FROM rows_of WHERE article = ?", (article,))
+
+    # ------------------------------------------------------------------ asking
+    def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0) -> dict:
+        """Ranked hits (BM25, titles weighted over bodies), one per item however many articles
+        hold it: {"total": n, "hits": [{kind, iri, title, snippet, articles}]}."""
+        match = fts_query(text)
+        if not match:
+            return {"total": 0, "hits": []}
+        kinds = list(kinds or ["name", "article", "claim", "meeting"])
+        marks = ",".join("?" * len(kinds))
+        with self.lock:
+            total = self.db.execute(f"SELECT COUNT(DISTINCT iri) FROM docs WHERE docs MATCH ? AND kind IN ({marks})",
+                                    (match, *kinds)).fetchone()[0]
+            rows = self.db.execute(f"""
+              WITH hits AS MATERIALIZED (
+                SELECT kind, iri, title, bm25(docs, 10.0, 3.0) AS rank,
+                       snippet(docs, 4, char(2), char(3), '…', 14) AS snip
+                FROM docs WHERE docs MATCH ? AND kind IN ({marks}))
+              SELECT kind, iri, MIN(rank) AS r, COUNT(*) AS n, MIN(title), MAX(snip) FROM hits
+              GROUP BY kind, iri ORDER BY r LIMIT ? OFFSET ?""", (match, *kinds, limit, offset)).fetchall()
+        return {"total": total, "hits": [{"kind": k, "iri": iri, "title": title, "snippet": snip or "",
+                                          "articles": n} for k, iri, _r, n, title, snip in rows]}
+
+    def complete(self, prefix: str, kind: str = "entity", limit: int = 12) -> list[dict]:
+        """Entity names for a parameter field: prefix match on any spelling, most articles first."""
+        words = re.findall(r"\w+", prefix)
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        allowed = COMPLETE_KINDS.get(kind, COMPLETE_KINDS["entity"])
+        marks = ",".join("?" * len(allowed))
+        with self.lock:
+            rows = self.db.execute(f"""
+              SELECT d.iri, MIN(d.title), COUNT(*) AS n, MIN(d.body) FROM docs d JOIN entities e ON e.iri = d.iri
+              WHERE docs MATCH ? AND d.kind = 'name' AND e.kind IN ({marks})
+              GROUP BY d.iri ORDER BY n DESC LIMIT ?""", (match, *allowed, limit)).fetchall()
+        out = []
+        low = prefix.lower()
+        for iri, title, _n, body in rows:
+            spelled = next((s for s in (body or "").split(" · ") if low in s.lower()), None)
+            out.append({"name": title, "iri": iri, **({"also": spelled} if spelled and spelled != title else {})})
+        return out
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: each word must occur (a prefix for the last one);
+    quotes keep FTS5's operators and punctuation from being read as syntax."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return ""
+    return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+
+
+def store_signature(location: str) -> str | None:
+    """A cheap fingerprint of an embedded store's data files (names, sizes, mtimes): it changes
+    when anything is written. None for a store that is not a local directory."""
+    if not os.path.isdir(location):
+        return None
+    parts = []
+    with os.scandir(location) as it:
+        for e in it:
+            if re.fullmatch(r"\d+\.(log|sst)|MANIFEST-\d+|CURRENT", e.name):
+                st = e.stat()
+                parts.append(f"{e.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(sorted(parts))
+
+
+def index_path(location: str) -> str | None:
+    """Where a store's search index lives: beside its data, in the store directory."""
+    return os.path.join(location, FILE_NAME) if os.path.isdir(location) else None

@@ -1,0 +1,119 @@
+"""The analyst's pages in headless Chromium on the seed corpus: a shared query link that runs with
+labels, sorting and paging; an article with its evidence highlighted; search with name completion;
+the timeline; the offline map. No console errors, nothing fetched from outside."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS, run_cli
+from test_endpoint_browser import Watched, browser  # noqa: F401  (the fixture)
+from test_endpoint_support import Server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("workbench-browser") / "store")
+    run_cli("ingest", "--store", path, "--quiet", str(SEEDS), check=True)
+    with Server(path) as s:
+        yield s
+
+
+def test_a_shared_query_link_prefills_runs_labels_sorts_and_pages(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "?named=meetings&actor=Witkoff&limit=0")
+    assert p.input_value("#named") == "meetings" and p.input_value("#param-actor") == "Witkoff"
+    p.wait_for_selector("#result-table tbody tr", timeout=20000)
+    # labels replace the IRIs: "meeting in Miami, 2026-…", not "…/event/…"
+    p.wait_for_function("document.querySelector('#result-table tbody a').textContent.startsWith('meeting')",
+                        timeout=10000)
+    assert "…/event/" not in p.inner_text("#result-table tbody")
+    assert "rows 1–50 of" in p.inner_text("#page-info")
+    p.click("#page-next")
+    assert "rows 51–" in p.inner_text("#page-info")
+    # sorting by place name: ascending, then descending
+    p.click("#result-table th:nth-child(4) button")
+    first = p.inner_text("#result-table tbody tr:first-child td:nth-child(4)")
+    p.click("#result-table th:nth-child(4) button")
+    last = p.inner_text("#result-table tbody tr:first-child td:nth-child(4)")
+    assert first <= last and p.get_attribute("#result-table th:nth-child(4)", "aria-sort") == "descending"
+    share = p.get_attribute("#share", "href")
+    assert "named=meetings" in share and "actor=Witkoff" in share
+    assert "named=meetings" in p.url
+    w.clean()
+
+
+def test_article_page_highlights_the_evidence(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "search?q=Witkoff+Kushner+Geneva&kind=article")
+    p.click("#hits li a")
+    p.wait_for_selector("#article-text mark.ev")
+    assert p.locator("#article-text mark.ev").count() >= 3
+    assert p.locator("#article-text a.mention").count() >= 5
+    # a footnote leads to its fact, the fact back to its sentence
+    p.click("#article-text sup.fn a >> nth=0")
+    assert p.url.endswith("#fact-0")
+    p.click("#fact-0 a[href='#ev-0']")
+    assert p.url.endswith("#ev-0")
+    w.clean()
+
+
+def test_search_with_name_completion(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "search")
+    p.type("#q", "Selensk", delay=30)
+    p.wait_for_function("document.querySelectorAll('datalist option').length > 0", timeout=10000)
+    assert p.locator("datalist option").first.get_attribute("value") == "Volodymyr Zelenskiy"
+    p.press("#q", "Enter")
+    p.wait_for_selector("#hits li")
+    assert "Volodymyr Zelenskiy" in p.inner_text("#hits li:first-child")
+    p.click("#hits li:first-child a")
+    p.wait_for_selector("h1")
+    assert p.inner_text("h1") == "Volodymyr Zelenskiy"
+    w.clean()
+
+
+def test_timeline_bars_open_their_month(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "timeline?actor=Witkoff")
+    bars = p.locator("#time-axis a")
+    assert bars.count() >= 5
+    bars.nth(2).click()
+    assert "#month-" in p.url
+    assert p.locator("section.month li a").count() > 10
+    w.clean()
+
+
+def test_map_draws_offline_and_links_places(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "map")
+    assert p.locator("#world .land path").count() > 150
+    circles = p.locator("#world a.place")
+    assert circles.count() >= 20
+    box = p.locator("#world").bounding_box()
+    assert box["width"] > 600
+    p.locator("#places-table a").first.click()
+    p.wait_for_selector("h1")
+    assert p.inner_text(".kind") in ("PLACE", "place", "COUNTRY", "country")
+    w.clean()
+
+
+def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "network?actor=Witkoff", timeout=120000)
+    p.wait_for_function("window.__ng !== undefined", timeout=60000)
+    assert p.get_attribute("#ng-export-gexf", "href").startswith("/network.gexf?actor=Witkoff")
+    assert p.get_attribute("#ng-export-graphml", "href").startswith("/network.graphml")
+    p.evaluate("l => window.__ng.select(window.__ng.nodes.get({filter: n => n.label === l})[0].id, false)",
+               "Steven Witkoff")
+    p.click("#ng-open")
+    p.wait_for_selector("h1")
+    assert p.inner_text("h1") == "Steven Witkoff" and "/resource?iri=" in p.url
+    w.clean()
