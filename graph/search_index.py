@@ -22,8 +22,9 @@ from typing import Callable, Iterable
 from rdflib import URIRef
 
 FILE_NAME = "newsgraph-search.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH = 200  # articles per query when indexing
+TOTAL_CAP = 10_000  # items counted for "N items match"
 
 ARTICLES = "SELECT ?a ?h WHERE { GRAPH ?a { ?a a schema:NewsArticle ; ng:contentHash ?h } }"
 
@@ -77,9 +78,10 @@ class SearchIndex:
           CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
           CREATE TABLE IF NOT EXISTS articles(iri TEXT PRIMARY KEY, hash TEXT);
           CREATE TABLE IF NOT EXISTS entities(iri TEXT PRIMARY KEY, kind TEXT);
-          -- which article each docs row came from (FTS5 columns have no index of their own)
-          CREATE TABLE IF NOT EXISTS rows_of(rowid INTEGER PRIMARY KEY, article TEXT);
+          -- which article and item each docs row is (FTS5 columns have no index of their own)
+          CREATE TABLE IF NOT EXISTS rows_of(rowid INTEGER PRIMARY KEY, article TEXT, iri TEXT);
           CREATE INDEX IF NOT EXISTS rows_of_article ON rows_of(article);
+          CREATE INDEX IF NOT EXISTS rows_of_iri ON rows_of(iri);
           CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
             kind UNINDEXED, iri UNINDEXED, article UNINDEXED, title, body,
             tokenize = 'unicode61 remove_diacritics 2');
@@ -140,7 +142,7 @@ class SearchIndex:
         for (k, x, a), d in docs.items():
             cur = self.db.execute("INSERT INTO docs(kind, iri, article, title, body) VALUES (?, ?, ?, ?, ?)",
                                   (k, x, a, " · ".join(d["title"]), " · ".join(d["body"])))
-            self.db.execute("INSERT INTO rows_of VALUES (?, ?)", (cur.lastrowid, a))
+            self.db.execute("INSERT INTO rows_of VALUES (?, ?, ?)", (cur.lastrowid, a, x))
         self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [(a, hashes[a]) for a in batch])
 
     def _forget(self, article: str) -> None:
@@ -151,24 +153,42 @@ class SearchIndex:
     # ------------------------------------------------------------------ asking
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0) -> dict:
         """Ranked hits (BM25, titles weighted over bodies), one per item however many articles
-        hold it: {"total": n, "hits": [{kind, iri, title, snippet, articles}]}."""
+        hold it: {"total": n, "hits": [{kind, iri, title, snippet, articles}]}. The best rows are
+        read in rank order until the page is full (no snippet or grouping over every match: a
+        common word matches millions of rows at 100,000 articles); `total` counts items up to
+        TOTAL_CAP ("more" beyond)."""
         match = fts_query(text)
         if not match:
             return {"total": 0, "hits": []}
         kinds = list(kinds or ["name", "article", "claim", "meeting"])
         marks = ",".join("?" * len(kinds))
+        want = offset + limit
         with self.lock:
-            total = self.db.execute(f"SELECT COUNT(DISTINCT iri) FROM docs WHERE docs MATCH ? AND kind IN ({marks})",
-                                    (match, *kinds)).fetchone()[0]
-            rows = self.db.execute(f"""
-              WITH hits AS MATERIALIZED (
-                SELECT kind, iri, title, bm25(docs, 10.0, 3.0) AS rank,
-                       snippet(docs, 4, char(2), char(3), '…', 14) AS snip
-                FROM docs WHERE docs MATCH ? AND kind IN ({marks}))
-              SELECT kind, iri, MIN(rank) AS r, COUNT(*) AS n, MIN(title), MAX(snip) FROM hits
-              GROUP BY kind, iri ORDER BY r LIMIT ? OFFSET ?""", (match, *kinds, limit, offset)).fetchall()
-        return {"total": total, "hits": [{"kind": k, "iri": iri, "title": title, "snippet": snip or "",
-                                          "articles": n} for k, iri, _r, n, title, snip in rows]}
+            total = self.db.execute(
+                f"SELECT COUNT(*) FROM (SELECT DISTINCT iri FROM docs WHERE docs MATCH ? AND kind IN ({marks}) "
+                f"LIMIT {TOTAL_CAP})", (match, *kinds)).fetchone()[0]
+            best: dict[tuple, tuple] = {}
+            scan = max(200, want * 8)
+            while True:
+                rows = self.db.execute(
+                    f"SELECT rowid, kind, iri, title FROM docs WHERE docs MATCH ? AND kind IN ({marks}) "
+                    f"ORDER BY bm25(docs, 10.0, 3.0) LIMIT ?", (match, *kinds, scan)).fetchall()
+                for rowid, kind, iri, title in rows:
+                    best.setdefault((kind, iri), (rowid, title))
+                if len(best) >= want or len(rows) < scan:
+                    break
+                scan *= 4
+            page = list(best.items())[offset:want]
+            ids = [rowid for _k, (rowid, _t) in page]
+            snips = dict(self.db.execute(
+                f"SELECT rowid, snippet(docs, 4, char(2), char(3), '…', 14) FROM docs WHERE docs MATCH ? "
+                f"AND rowid IN ({','.join('?' * len(ids))})", (match, *ids)).fetchall()) if ids else {}
+            hits = []
+            for (kind, iri), (rowid, title) in page:
+                n = self.db.execute("SELECT COUNT(DISTINCT article) FROM rows_of WHERE iri = ?", (iri,)).fetchone()[0]
+                hits.append({"kind": kind, "iri": iri, "title": title, "snippet": snips.get(rowid) or "",
+                             "articles": n})
+        return {"total": total, "hits": hits}
 
     def complete(self, prefix: str, kind: str = "entity", limit: int = 12) -> list[dict]:
         """Entity names for a parameter field: prefix match on any spelling, most articles first."""
