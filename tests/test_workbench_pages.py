@@ -74,6 +74,7 @@ def test_a_hub_page_lists_each_meeting_once_with_co_actors_claims_and_sources(se
     for section in ('id="met"', 'id="claims"', 'id="sources"'):
         assert section in html
     assert "Steven Witkoff" in html or "Steve Witkoff" in html
+    assert 'href="/timeline?actor=Volodymyr+Zelenskiy"' in html and 'href="/map?actor=Volodymyr+Zelenskiy"' in html
     _, html = timed_page(seeds, "https://newsgraph.example.org/id/place/geonames-690791")  # Ukraine
     assert 'id="claims-about"' in html
 
