@@ -78,8 +78,8 @@ def main() -> None:
     store = open_store(path, read_only=True)
     try:
         hubs = []
-        for kind, classes in (("actor", "schema:Person, schema:Organization, schema:Country"),
-                              ("place", "schema:Place")):
+        for kind, classes in (("person", "schema:Person"), ("organization", "schema:Organization"),
+                              ("country", "schema:Country"), ("city", "schema:City")):
             for row in store.select(HUBS.format(base=BASE, classes=classes, n=args.top)):
                 hubs.append((kind, str(row["e"]), str(row["name"]), int(row["c"])))
         lines, sections = [], None

@@ -11,13 +11,22 @@ from newsgraph.graph.namespaces import NG, PREFIXES, SDO
 
 ROW_CAP = 300  # per section
 
-# ?X's display label, from whatever the node has (bind ?X first)
+# The shape of every section, so that a hub (a country in 20,000 articles) answers as fast as a
+# name in two: the page's rows are chosen first, in a sub-select that reads ?r's own facts and
+# ends in ORDER BY/LIMIT (Oxigraph evaluates it first and joins its few rows onward); facts the
+# writer guarantees (a claim's text, type, evidence and source, shapes.ttl) are joins; everything
+# else is an OPTIONAL of one pattern or path (Oxigraph evaluates a larger OPTIONAL over the whole
+# store before joining it). benchmarks/page_cost.py times each section on the hubs.
+
+# ?X's display label, from whatever the node has (bind ?X first): a name, a headline, an English
+# rdfs:label, a claim's text, or "meeting in PLACE, DATE"
 _LABEL = """
   OPTIONAL {{ ?{x} schema:name ?{x}_n }}
   OPTIONAL {{ ?{x} schema:headline ?{x}_h }}
   OPTIONAL {{ ?{x} rdfs:label ?{x}_l FILTER(LANGMATCHES(LANG(?{x}_l), "en")) }}
-  OPTIONAL {{ ?{x} a schema:Claim ; schema:text ?{x}_t }}
-  OPTIONAL {{ ?{x} a ng:Meeting . OPTIONAL {{ ?{x} schema:startDate ?{x}_d }} OPTIONAL {{ ?{x} schema:location/schema:name ?{x}_p }} }}
+  OPTIONAL {{ ?{x} schema:text ?{x}_t }}
+  OPTIONAL {{ ?{x} schema:startDate ?{x}_d }}
+  OPTIONAL {{ ?{x} schema:location/schema:name ?{x}_p }}
   BIND(COALESCE(?{x}_n, ?{x}_h, ?{x}_l, ?{x}_t,
        IF(BOUND(?{x}_p) || BOUND(?{x}_d), CONCAT("meeting", IF(BOUND(?{x}_p), CONCAT(" in ", STR(?{x}_p)), ""),
                                                 IF(BOUND(?{x}_d), CONCAT(", ", STR(?{x}_d)), "")), ?nothing)) AS ?{x}_label)
@@ -29,69 +38,86 @@ def _label(x: str) -> str:
 
 
 Q_FACTS = f"""SELECT ?p ?o (SAMPLE(?o_label) AS ?label) WHERE {{
-  ?r ?p ?o .
-  FILTER(?p NOT IN (prov:wasDerivedFrom, schema:articleBody))
+  {{ SELECT ?p ?o WHERE {{
+#VALUES
+      ?r ?p ?o . FILTER(?p NOT IN (prov:wasDerivedFrom, schema:articleBody)) }} ORDER BY ?p ?o LIMIT {ROW_CAP} }}
   {_label("o")}
-}} GROUP BY ?p ?o ORDER BY ?p ?o LIMIT {ROW_CAP}"""
+}} GROUP BY ?p ?o ORDER BY ?p ?o"""
 
 Q_INCOMING = f"""SELECT ?s ?p (SAMPLE(?s_label) AS ?label) WHERE {{
-  ?s ?p ?r .
-  # what the meetings, claims and sources sections already show, and the annotations' plumbing
-  FILTER(?p NOT IN (oa:hasBody, oa:hasSource, ng:pairMember, ng:first, ng:second, prov:wasDerivedFrom,
-                    schema:attendee, schema:location, schema:author, schema:mentions, ng:target, schema:about))
+  {{ SELECT ?s ?p WHERE {{
+#VALUES
+      ?s ?p ?r .
+      # what the meetings, claims and sources sections already show, and the annotations' plumbing
+      FILTER(?p NOT IN (oa:hasBody, oa:hasSource, ng:pairMember, ng:first, ng:second, prov:wasDerivedFrom,
+                        schema:attendee, schema:location, schema:author, schema:mentions, ng:target, schema:about))
+    }} ORDER BY ?p ?s LIMIT {ROW_CAP} }}
   {_label("s")}
-}} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT {ROW_CAP}"""
+}} GROUP BY ?s ?p ORDER BY ?p ?s"""
 
 # One row per meeting, however many reports gave it a date, a place or a status.
-Q_MEETINGS = f"""SELECT ?m (SAMPLE(?d) AS ?date) (SAMPLE(?pl) AS ?place) (SAMPLE(?pn) AS ?placeName)
+Q_MEETINGS = f"""SELECT ?m ?date (SAMPLE(?pl) AS ?place) (SAMPLE(?pn) AS ?placeName)
        (GROUP_CONCAT(DISTINCT ?st; separator=", ") AS ?status)
        (GROUP_CONCAT(DISTINCT ?who; separator=", ") AS ?attendees) WHERE {{
-  {{ SELECT DISTINCT ?m WHERE {{
+  {{ SELECT ?m (MAX(?d) AS ?date) WHERE {{
+      {{ SELECT DISTINCT ?m WHERE {{
 #VALUES
-    {{ ?m schema:attendee ?r }} UNION {{ ?m schema:location ?r }} ?m a ng:Meeting }} }}
-  OPTIONAL {{ ?m schema:startDate ?d }}
-  OPTIONAL {{ ?m schema:location ?pl OPTIONAL {{ ?pl schema:name ?pn }} }}
+          {{ ?m schema:attendee ?r }} UNION {{ ?m schema:location ?r }} ?m a ng:Meeting }} }}
+      OPTIONAL {{ ?m schema:startDate ?d }}
+    }} GROUP BY ?m ORDER BY DESC(?date) ?m LIMIT {ROW_CAP} }}
+  OPTIONAL {{ ?m schema:location ?pl }}
+  OPTIONAL {{ ?m schema:location/schema:name ?pn }}
   OPTIONAL {{ ?m ng:status/rdfs:label ?st FILTER(LANGMATCHES(LANG(?st), "en")) }}
   OPTIONAL {{ ?m schema:attendee/schema:name ?who }}
-}} GROUP BY ?m ORDER BY DESC(?date) ?m LIMIT {ROW_CAP}"""
+}} GROUP BY ?m ?date ORDER BY DESC(?date) ?m"""
 
-Q_MET = f"""SELECT ?o ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
-  ?m schema:attendee ?r , ?o . FILTER(?o != ?r)
+Q_MET = f"""SELECT ?o ?name ?meetings WHERE {{
+  {{ SELECT ?o (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
+#VALUES
+      ?m schema:attendee ?r , ?o . FILTER(?o != ?r) }} GROUP BY ?o ORDER BY DESC(?meetings) ?o LIMIT {ROW_CAP} }}
   OPTIONAL {{ ?o schema:name ?name }}
-}} GROUP BY ?o ?name ORDER BY DESC(?meetings) ?name LIMIT {ROW_CAP}"""
+}} ORDER BY DESC(?meetings) ?name"""
 
 # who met at a place (a place that attends, a country, is in "met" too)
-Q_MET_HERE = f"""SELECT ?o ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
-  ?m schema:location ?r ; schema:attendee ?o .
+Q_MET_HERE = f"""SELECT ?o ?name ?meetings WHERE {{
+  {{ SELECT ?o (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
+#VALUES
+      ?m schema:location ?r ; schema:attendee ?o . }} GROUP BY ?o ORDER BY DESC(?meetings) ?o LIMIT {ROW_CAP} }}
   OPTIONAL {{ ?o schema:name ?name }}
-}} GROUP BY ?o ?name ORDER BY DESC(?meetings) ?name LIMIT {ROW_CAP}"""
+}} ORDER BY DESC(?meetings) ?name"""
 
 Q_CLAIMS = f"""SELECT ?c ?text ?type ?date ?direct (SAMPLE(?sent) AS ?sentence) (SAMPLE(?a) AS ?article)
        (SAMPLE(?h) AS ?headline) WHERE {{
-  ?c schema:author ?r ; schema:text ?text .
-  OPTIONAL {{ ?c ng:claimType/rdfs:label ?type FILTER(LANGMATCHES(LANG(?type), "en")) }}
-  OPTIONAL {{ ?c schema:dateCreated ?date }}
+  {{ SELECT ?c ?date WHERE {{
+#VALUES
+      ?c schema:author ?r . OPTIONAL {{ ?c schema:dateCreated ?date }} }} ORDER BY DESC(?date) ?c LIMIT {ROW_CAP} }}
+  ?c schema:text ?text ; ng:claimType ?ct ; ng:evidence ?ev ; prov:wasDerivedFrom ?a .
+  ?ct rdfs:label ?type FILTER(LANGMATCHES(LANG(?type), "en"))
+  ?ev oa:hasTarget/oa:hasSelector/oa:exact ?sent .
   OPTIONAL {{ ?c ng:directQuote ?direct }}
-  OPTIONAL {{ ?c ng:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?sent }}
-  OPTIONAL {{ ?c prov:wasDerivedFrom ?a OPTIONAL {{ ?a schema:headline ?h }} }}
-}} GROUP BY ?c ?text ?type ?date ?direct ORDER BY DESC(?date) ?c LIMIT {ROW_CAP}"""
+  OPTIONAL {{ ?a schema:headline ?h }}
+}} GROUP BY ?c ?text ?type ?date ?direct ORDER BY DESC(?date) ?c"""
 
 Q_EVIDENCE = f"""SELECT ?exact ?article ?headline ?published ?start ?end WHERE {{
-  ?r ng:evidence ?ann . ?ann oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?exact .
-  OPTIONAL {{ ?t oa:hasSource ?article
-             OPTIONAL {{ ?article schema:headline ?headline }} OPTIONAL {{ ?article schema:datePublished ?published }} }}
-  OPTIONAL {{ ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}
-}} ORDER BY ?published ?article ?start LIMIT {ROW_CAP}"""
+  {{ SELECT ?t WHERE {{
+#VALUES
+      ?r ng:evidence ?ann . ?ann oa:hasTarget ?t }} LIMIT {ROW_CAP} }}
+  ?t oa:hasSource ?article ; oa:hasSelector ?q , ?pos .
+  ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
+  OPTIONAL {{ ?article schema:headline ?headline }}
+  OPTIONAL {{ ?article schema:datePublished ?published }}
+}} ORDER BY ?published ?article ?start"""
 
 # claims whose target or subject is this entity ("what was said about Ukraine")
-Q_CLAIMS_ABOUT = f"""SELECT ?c ?text ?date (SAMPLE(?who) AS ?author) (SAMPLE(?wn) AS ?authorName) WHERE {{
-  {{ SELECT DISTINCT ?c WHERE {{
+Q_CLAIMS_ABOUT = f"""SELECT ?c ?text ?date ?author (SAMPLE(?wn) AS ?authorName) WHERE {{
+  {{ SELECT ?c ?date WHERE {{
+      {{ SELECT DISTINCT ?c WHERE {{
 #VALUES
-    {{ ?c ng:target ?r }} UNION {{ ?c schema:about ?r }} ?c a schema:Claim }} }}
-  ?c schema:text ?text .
-  OPTIONAL {{ ?c schema:dateCreated ?date }}
-  OPTIONAL {{ ?c schema:author ?who OPTIONAL {{ ?who schema:name ?wn }} }}
-}} GROUP BY ?c ?text ?date ORDER BY DESC(?date) ?c LIMIT {ROW_CAP}"""
+          {{ ?c ng:target ?r }} UNION {{ ?c schema:about ?r }} ?c a schema:Claim }} }}
+      OPTIONAL {{ ?c schema:dateCreated ?date }} }} ORDER BY DESC(?date) ?c LIMIT {ROW_CAP} }}
+  ?c schema:text ?text ; schema:author ?author .
+  OPTIONAL {{ ?author schema:name ?wn }}
+}} GROUP BY ?c ?text ?date ?author ORDER BY DESC(?date) ?c"""
 
 # how many rows each capped section has in all (the page shows the first ROW_CAP)
 Q_TOTALS = """SELECT
@@ -100,12 +126,18 @@ Q_TOTALS = """SELECT
   UNION { ?r prov:wasDerivedFrom ?a } UNION { ?a schema:mentions ?r }
 }"""
 
-Q_ARTICLES = f"""SELECT DISTINCT ?a ?headline ?date ?url ?source WHERE {{
-  {{ ?r prov:wasDerivedFrom ?a }} UNION {{ ?a schema:mentions ?r }}
+Q_ARTICLES = f"""SELECT ?a ?headline ?date ?url ?source WHERE {{
+  {{ SELECT ?a (MAX(?d) AS ?date) WHERE {{
+      {{ SELECT DISTINCT ?a WHERE {{
+#VALUES
+          {{ ?r prov:wasDerivedFrom ?a }} UNION {{ ?a schema:mentions ?r }} }} }}
+      OPTIONAL {{ ?a schema:datePublished ?d }}
+    }} GROUP BY ?a ORDER BY DESC(?date) ?a LIMIT {ROW_CAP} }}
   ?a a schema:NewsArticle .
-  OPTIONAL {{ ?a schema:headline ?headline }} OPTIONAL {{ ?a schema:datePublished ?date }}
-  OPTIONAL {{ ?a schema:url ?url }} OPTIONAL {{ ?a ng:source ?source }}
-}} ORDER BY DESC(?date) ?a LIMIT {ROW_CAP}"""
+  OPTIONAL {{ ?a schema:headline ?headline }}
+  OPTIONAL {{ ?a schema:url ?url }}
+  OPTIONAL {{ ?a ng:source ?source }}
+}} ORDER BY DESC(?date) ?a"""
 
 # an article page: its text and every annotation that points into it, with what each supports
 Q_ARTICLE_TEXT = "SELECT ?body WHERE { ?r schema:articleBody ?body } LIMIT 1"
