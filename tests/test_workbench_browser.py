@@ -25,10 +25,10 @@ def test_a_shared_query_link_prefills_runs_labels_sorts_and_pages(browser, serve
     p = w.page
     p.goto(server.url + "?named=meetings&actor=Witkoff&limit=0")
     assert p.input_value("#named") == "meetings" and p.input_value("#param-actor") == "Witkoff"
-    p.wait_for_selector("#result-table tbody tr", timeout=20000)
+    p.wait_for_selector("#result-table tbody tr", timeout=60000)
     # labels replace the IRIs: "meeting in Miami, 2026-…", not "…/event/…"
     p.wait_for_function("document.querySelector('#result-table tbody a').textContent.startsWith('meeting')",
-                        timeout=10000)
+                        timeout=30000)
     assert "…/event/" not in p.inner_text("#result-table tbody")
     assert "rows 1–50 of" in p.inner_text("#page-info")
     p.click("#page-next")
@@ -66,7 +66,7 @@ def test_search_with_name_completion(browser, server):  # noqa: F811
     p = w.page
     p.goto(server.url + "search")
     p.type("#q", "Selensk", delay=30)
-    p.wait_for_function("document.querySelectorAll('datalist option').length > 0", timeout=10000)
+    p.wait_for_function("document.querySelectorAll('datalist option').length > 0", timeout=30000)
     assert p.locator("datalist option").first.get_attribute("value") == "Volodymyr Zelenskiy"
     p.press("#q", "Enter")
     p.wait_for_selector("#hits li")
