@@ -1,9 +1,9 @@
 """Full-text search over a store: SQLite FTS5 beside the RDF, kept in step with the articles.
 
 What is searched: every name an entity was written with (its canonical name and each spelling an
-article used), headlines, claim texts, and the evidence sentences of claims and meetings. One
-row per item and article, so replacing or removing an article replaces or removes exactly its
-rows. The index follows the store, not the write path: `catch_up(select)` compares the articles'
+article used: one row per entity, its spellings gathered as articles arrive), headlines, claim
+texts, and the evidence sentences of claims and meetings (one row per item and article, so
+replacing or removing an article replaces or removes exactly its rows). The index follows the store, not the write path: `catch_up(select)` compares the articles'
 content hashes with what was indexed and indexes only the difference, so articles added by
 ingest, `load`, live ingest into a server or SPARQL Update are all found. A caller decides when
 to catch up (the server: when the store's files changed, see `store_signature`).
@@ -22,11 +22,12 @@ from typing import Callable, Iterable
 from rdflib import URIRef
 
 FILE_NAME = "newsgraph-search.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 200  # articles per query when indexing
 TOTAL_CAP = 10_000  # items counted for "N items match"
 
-ARTICLES = "SELECT ?a ?h WHERE { GRAPH ?a { ?a a schema:NewsArticle ; ng:contentHash ?h } }"
+# only articles have a content hash; the default graph keeps exactly the current ones (one index scan)
+ARTICLES = "SELECT ?a ?h WHERE { ?a ng:contentHash ?h }"
 
 # one row per searchable text of the given articles; ?what names the field
 DOCS = """SELECT ?kind ?x ?a ?what ?text WHERE {{
@@ -72,7 +73,7 @@ class SearchIndex:
         except sqlite3.OperationalError:
             pass
         if version and version[0] != SCHEMA_VERSION:
-            for t in ("docs", "articles", "entities", "rows_of", "meta"):
+            for t in ("docs", "articles", "entities", "rows_of", "name_rows", "spellings", "named_in", "meta"):
                 self.db.execute(f"DROP TABLE IF EXISTS {t}")
         self.db.executescript("""
           CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -82,6 +83,11 @@ class SearchIndex:
           CREATE TABLE IF NOT EXISTS rows_of(rowid INTEGER PRIMARY KEY, article TEXT, iri TEXT);
           CREATE INDEX IF NOT EXISTS rows_of_article ON rows_of(article);
           CREATE INDEX IF NOT EXISTS rows_of_iri ON rows_of(iri);
+          -- an entity's one docs row, its spellings, and the articles that name it
+          CREATE TABLE IF NOT EXISTS name_rows(iri TEXT PRIMARY KEY, rowid INTEGER);
+          CREATE TABLE IF NOT EXISTS spellings(iri TEXT, spelling TEXT, PRIMARY KEY (iri, spelling));
+          CREATE TABLE IF NOT EXISTS named_in(iri TEXT, article TEXT, PRIMARY KEY (iri, article));
+          CREATE INDEX IF NOT EXISTS named_in_article ON named_in(article);
           CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
             kind UNINDEXED, iri UNINDEXED, article UNINDEXED, title, body,
             tokenize = 'unicode61 remove_diacritics 2');
@@ -140,15 +146,35 @@ class SearchIndex:
         for a in batch:
             self._forget(a)
         for (k, x, a), d in docs.items():
+            if k == "name":
+                self._name(x, a, d["title"][0] if d["title"] else x, d["body"])
+                continue
             cur = self.db.execute("INSERT INTO docs(kind, iri, article, title, body) VALUES (?, ?, ?, ?, ?)",
                                   (k, x, a, " · ".join(d["title"]), " · ".join(d["body"])))
             self.db.execute("INSERT INTO rows_of VALUES (?, ?, ?)", (cur.lastrowid, a, x))
         self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [(a, hashes[a]) for a in batch])
 
+    def _name(self, iri: str, article: str, name: str, spellings: list[str]) -> None:
+        """The entity's one row: rewritten when its name or spellings grew."""
+        self.db.execute("INSERT OR IGNORE INTO named_in VALUES (?, ?)", (iri, article))
+        added = sum(self.db.execute("INSERT OR IGNORE INTO spellings VALUES (?, ?)", (iri, sp)).rowcount
+                    for sp in spellings)
+        row = self.db.execute("SELECT rowid FROM name_rows WHERE iri = ?", (iri,)).fetchone()
+        if row is not None:
+            if not added and self.db.execute("SELECT 1 FROM docs WHERE rowid = ? AND title = ?",
+                                             (row[0], name)).fetchone():
+                return
+            self.db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+        body = " · ".join(r[0] for r in self.db.execute("SELECT spelling FROM spellings WHERE iri = ?", (iri,)))
+        cur = self.db.execute("INSERT INTO docs(kind, iri, article, title, body) VALUES ('name', ?, '', ?, ?)",
+                              (iri, name, body))
+        self.db.execute("INSERT OR REPLACE INTO name_rows VALUES (?, ?)", (iri, cur.lastrowid))
+
     def _forget(self, article: str) -> None:
         ids = [r[0] for r in self.db.execute("SELECT rowid FROM rows_of WHERE article = ?", (article,))]
         self.db.executemany("DELETE FROM docs WHERE rowid = ?", [(i,) for i in ids])
         self.db.execute("DELETE FROM rows_of WHERE article = ?", (article,))
+        self.db.execute("DELETE FROM named_in WHERE article = ?", (article,))
 
     # ------------------------------------------------------------------ asking
     def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0) -> dict:
@@ -185,39 +211,44 @@ class SearchIndex:
                 f"AND rowid IN ({','.join('?' * len(ids))})", (match, *ids)).fetchall()) if ids else {}
             hits = []
             for (kind, iri), (rowid, title) in page:
-                n = self.db.execute("SELECT COUNT(DISTINCT article) FROM rows_of WHERE iri = ?", (iri,)).fetchone()[0]
+                n = self.db.execute("SELECT COUNT(*) FROM named_in WHERE iri = ?" if kind == "name" else
+                                    "SELECT COUNT(DISTINCT article) FROM rows_of WHERE iri = ?", (iri,)).fetchone()[0]
                 hits.append({"kind": kind, "iri": iri, "title": title, "snippet": snips.get(rowid) or "",
                              "articles": n})
         return {"total": total, "hits": hits}
 
     def complete(self, prefix: str, kind: str = "entity", limit: int = 12) -> list[dict]:
         """Entity names for a parameter field: prefix match on any spelling, most articles first."""
-        words = re.findall(r"\w+", prefix)
-        if not words:
+        match = fts_query(prefix, prefix_last=True)
+        if not match:
             return []
-        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
         allowed = COMPLETE_KINDS.get(kind, COMPLETE_KINDS["entity"])
         marks = ",".join("?" * len(allowed))
         with self.lock:
             rows = self.db.execute(f"""
-              SELECT d.iri, MIN(d.title), COUNT(*) AS n, MIN(d.body) FROM docs d JOIN entities e ON e.iri = d.iri
+              SELECT d.iri, d.title, d.body, (SELECT COUNT(*) FROM named_in n WHERE n.iri = d.iri) AS n
+              FROM docs d JOIN entities e ON e.iri = d.iri
               WHERE docs MATCH ? AND d.kind = 'name' AND e.kind IN ({marks})
-              GROUP BY d.iri ORDER BY n DESC LIMIT ?""", (match, *allowed, limit)).fetchall()
+              ORDER BY n DESC LIMIT ?""", (match, *allowed, limit)).fetchall()
         out = []
-        low = prefix.lower()
-        for iri, title, _n, body in rows:
-            spelled = next((s for s in (body or "").split(" · ") if low in s.lower()), None)
+        words = [w.lower() for w in re.findall(r"\w+", prefix)]
+        for iri, title, body, _n in rows:
+            spelled = next((sp for sp in (body or "").split(" · ")
+                            if all(w in sp.lower() for w in words)), None)
             out.append({"name": title, "iri": iri, **({"also": spelled} if spelled and spelled != title else {})})
         return out
 
 
-def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: each word must occur (a prefix for the last one);
-    quotes keep FTS5's operators and punctuation from being read as syntax."""
-    words = re.findall(r"\w+", text)
+def fts_query(text: str, prefix_last: bool = False) -> str:
+    """The user's words as an FTS5 query: each word must occur. Quotes keep FTS5's operators and
+    punctuation from being read as syntax. A word ending in * (and, for completion, the last word)
+    matches as a prefix: "the" as a prefix matches half the vocabulary."""
+    words = re.findall(r"\w+\*?", text)
     if not words:
         return ""
-    return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+    if prefix_last and not words[-1].endswith("*"):
+        words[-1] += "*"
+    return " ".join(f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"' for w in words)
 
 
 def store_signature(location: str) -> str | None:

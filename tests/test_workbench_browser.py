@@ -3,20 +3,28 @@ labels, sorting and paging; an article with its evidence highlighted; search wit
 the timeline; the offline map. No console errors, nothing fetched from outside."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from conftest import SEEDS, run_cli
 from test_endpoint_browser import Watched, browser  # noqa: F401  (the fixture)
-from test_endpoint_support import Server
+from test_workbench_pages import seeds_server
 
 pytestmark = pytest.mark.browser
 
 
+def wait_until(page, expression: str, timeout: float = 30) -> None:
+    """Poll `expression` from Python (wait_for_function evaluates a string in the page, which the
+    pages' Content-Security-Policy forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(100)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("workbench-browser") / "store")
-    run_cli("ingest", "--store", path, "--quiet", str(SEEDS), check=True)
-    with Server(path) as s:
+    with seeds_server(tmp_path_factory, "workbench-browser") as s:
         yield s
 
 
@@ -27,8 +35,7 @@ def test_a_shared_query_link_prefills_runs_labels_sorts_and_pages(browser, serve
     assert p.input_value("#named") == "meetings" and p.input_value("#param-actor") == "Witkoff"
     p.wait_for_selector("#result-table tbody tr", timeout=60000)
     # labels replace the IRIs: "meeting in Miami, 2026-…", not "…/event/…"
-    p.wait_for_function("document.querySelector('#result-table tbody a').textContent.startsWith('meeting')",
-                        timeout=30000)
+    wait_until(p, "document.querySelector('#result-table tbody a').textContent.startsWith('meeting')")
     assert "…/event/" not in p.inner_text("#result-table tbody")
     assert "rows 1–50 of" in p.inner_text("#page-info")
     p.click("#page-next")
@@ -42,6 +49,11 @@ def test_a_shared_query_link_prefills_runs_labels_sorts_and_pages(browser, serve
     share = p.get_attribute("#share", "href")
     assert "named=meetings" in share and "actor=Witkoff" in share
     assert "named=meetings" in p.url
+    # the parameter fields complete names in any spelling
+    p.fill("#param-actor", "")
+    p.type("#param-actor", "Selensk", delay=30)
+    wait_until(p, "document.querySelectorAll('#params datalist option').length > 0")
+    assert p.locator("#params datalist option").first.get_attribute("value") == "Volodymyr Zelenskiy"
     w.clean()
 
 
@@ -66,7 +78,7 @@ def test_search_with_name_completion(browser, server):  # noqa: F811
     p = w.page
     p.goto(server.url + "search")
     p.type("#q", "Selensk", delay=30)
-    p.wait_for_function("document.querySelectorAll('datalist option').length > 0", timeout=30000)
+    wait_until(p, "document.querySelectorAll('datalist option').length > 0")
     assert p.locator("datalist option").first.get_attribute("value") == "Volodymyr Zelenskiy"
     p.press("#q", "Enter")
     p.wait_for_selector("#hits li")
@@ -108,7 +120,7 @@ def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  
     w = Watched(browser, server)
     p = w.page
     p.goto(server.url + "network?actor=Witkoff", timeout=120000)
-    p.wait_for_function("window.__ng !== undefined", timeout=60000)
+    wait_until(p, "window.__ng !== undefined")
     assert p.get_attribute("#ng-export-gexf", "href").startswith("/network.gexf?actor=Witkoff")
     assert p.get_attribute("#ng-export-graphml", "href").startswith("/network.graphml")
     p.evaluate("l => window.__ng.select(window.__ng.nodes.get({filter: n => n.label === l})[0].id, false)",

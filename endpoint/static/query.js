@@ -141,11 +141,12 @@
       input.placeholder = p.description;
       input.addEventListener("input", function () { updateDownloads(); updateShare(); });
       input.setAttribute("autocomplete", "off");
-      if (/^(actor|entity|place)$/.test(p.name)) attachCompletion(input, p.name);
       input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); run(); } });
       label.appendChild(caption);
       label.appendChild(input);
       paramsBox.appendChild(label);
+      // names complete in any spelling (complete.js, loaded before this file)
+      if (/^(actor|entity|place)$/.test(p.name) && window.newsgraphComplete) window.newsgraphComplete(input, p.name);
     });
     ta.value = q.text;
     ta.scrollTop = 0;
@@ -153,32 +154,6 @@
   }
 
   select.addEventListener("change", function () { pick(select.value); });
-
-  /* Name completion: a datalist filled from /complete as the user types (all spellings). */
-  var completionSeq = 0;
-  function attachCompletion(input, kind) {
-    var list = document.createElement("datalist");
-    list.id = "complete-" + input.name;
-    input.setAttribute("list", list.id);
-    paramsBox.appendChild(list);
-    input.addEventListener("input", function () {
-      var q = input.value.trim();
-      if (q.length < 2) return;
-      var seq = ++completionSeq;
-      fetch("complete?" + new URLSearchParams({ q: q, kind: kind }).toString())
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (names) {
-          if (seq !== completionSeq) return;
-          list.textContent = "";
-          names.forEach(function (n) {
-            var o = document.createElement("option");
-            o.value = n.name;
-            if (n.also) o.label = n.also;
-            list.appendChild(o);
-          });
-        }).catch(function () {});
-    });
-  }
 
   function paramQuery() {
     var parts = [];
