@@ -386,7 +386,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             reply = run({"op": "sparql", "text": f"DESCRIBE <{iri}>", "formats": fmts, "accept": accept})
             resp = result_response(reply)
         else:
-            data = run({"op": "resource", "iri": iri})["data"]
+            data = run({"op": "resource", "iri": iri, "base": base})["data"]
             if data is None:
                 raise ApiError(404, f"nothing is known about <{iri}> in this store")
             resp = Response(render_template("resource.html", iri=iri, d=data, base=base),

@@ -139,6 +139,32 @@ Q_ARTICLES = f"""SELECT ?a ?headline ?date ?url ?source WHERE {{
   OPTIONAL {{ ?a ng:source ?source }}
 }} ORDER BY DESC(?date) ?a"""
 
+# An entity's newest source articles from its month buckets (graph/buckets.py), as the named query
+# articles-mentioning reads them: the months the page needs are picked from the bucket counts in
+# the index graph and only their articles are sorted (a country in 50,000 articles sorts a few
+# hundred). Empty for what has no buckets (a meeting, a claim): Q_ARTICLES answers for those.
+Q_ARTICLES_BUCKETED = f"""SELECT ?a ?headline ?date ?url ?source WHERE {{
+  {{ SELECT ?a ?key WHERE {{
+      {{ SELECT ?b WHERE {{
+          {{ SELECT ?b (SUM(IF(?m2 > ?m, ?c2, 0)) AS ?before) WHERE {{
+              {{ SELECT ?b ?m WHERE {{
+#VALUES
+                  GRAPH <urn:newsgraph:index> {{ ?b ng:mentioning ?r ; ng:month ?m }} }} }}
+              {{ SELECT ?m2 ?c2 WHERE {{
+#VALUES
+                  GRAPH <urn:newsgraph:index> {{ ?b2 ng:mentioning ?r ; ng:month ?m2 ; ng:itemCount ?c2 }} }} }}
+              FILTER(?m2 >= ?m)
+            }} GROUP BY ?b }}
+          FILTER(?before < {ROW_CAP})
+      }} LIMIT 999999 }}
+      GRAPH ?a {{ ?a ng:inBucket ?b ; ng:sortDate ?key }}
+    }} ORDER BY DESC(?key) ?a LIMIT {ROW_CAP} }}
+  OPTIONAL {{ ?a schema:datePublished ?date }}
+  OPTIONAL {{ ?a schema:headline ?headline }}
+  OPTIONAL {{ ?a schema:url ?url }}
+  OPTIONAL {{ ?a ng:source ?source }}
+}} ORDER BY DESC(?key) ?a"""
+
 # an article page: its text and every annotation that points into it, with what each supports
 Q_ARTICLE_TEXT = "SELECT ?body WHERE { ?r schema:articleBody ?body } LIMIT 1"
 
@@ -160,12 +186,20 @@ KINDS = [(str(NG.Meeting), "meeting"), (str(SDO.Claim), "claim"), (str(SDO.NewsA
          (str(SDO.Place), "place")]
 
 
-def gather(store, iri: str) -> dict | None:
-    """Everything the page of `iri` shows, as plain Python values; None when the store knows nothing of it."""
+def gather(store, iri: str, base: str | None = None) -> dict | None:
+    """Everything the page of `iri` shows, as plain Python values; None when the store knows nothing
+    of it. `base`: the store's base IRI (its index graph holds the month buckets)."""
+    from newsgraph.graph.namespaces import DEFAULT_BASE_IRI
     r = {"r": URIRef(iri)}
     out = {}
     for name, q in SECTIONS.items():
-        res = store.query(q, r)
+        if name == "articles":
+            bucketed = Q_ARTICLES_BUCKETED.replace("<urn:newsgraph:index>", f"<{base or DEFAULT_BASE_IRI}graph/index>")
+            res = store.query(bucketed, r)
+            if not res.rows:
+                res = store.query(q, r)
+        else:
+            res = store.query(q, r)
         out[name] = [{v: _plain(t) for v, t in zip(res.vars, row)} for row in res.rows]
     totals = out.pop("totals")
     out["totals"] = {k: int(v["value"]) for k, v in (totals[0] if totals else {}).items() if v}

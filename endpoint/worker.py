@@ -80,7 +80,7 @@ class Worker:
                 return {"ok": True, "result": res}
             if op == "resource":
                 from .pages import gather
-                return {"ok": True, "data": gather(self._store(), msg["iri"])}
+                return {"ok": True, "data": gather(self._store(), msg["iri"], msg.get("base"))}
             if op == "graph":
                 return self._graph(msg)
             if op == "network":
