@@ -15,12 +15,20 @@ from flask import current_app
 from newsgraph.graph.search_index import SearchIndex, index_path, store_signature
 
 REMOTE_REFRESH_S = 60.0
-CATCH_UP_TIMEOUT_S = 900.0  # the first build at 100k articles reads every headline, claim and sentence
+CATCH_UP_TIMEOUT_S = 300.0  # one batch of articles' texts
+BUDGET_S = 5.0  # indexing per request: a search answers from what is indexed so far
+
+
+def pending() -> dict | None:
+    """{"left": n, "articles": m} while the index is still being built, else None."""
+    progress = current_app.extensions["newsgraph"].get("search_progress")
+    return progress if progress and progress.get("left") else None
 _lock = threading.Lock()
 
 
 def search_index() -> SearchIndex:
-    """The app's index, in step with the store."""
+    """The app's index, in step with the store as far as BUDGET_S of indexing per request allows
+    (the first search of a large store builds the index over several requests: `pending()`)."""
     ext = current_app.extensions["newsgraph"]
     config = ext["config"]
     with _lock:
@@ -41,6 +49,7 @@ def search_index() -> SearchIndex:
         if sig != idx.signature():
             run = ext["run"]
             # the first build of a large store can take minutes: it gets its own time limit
-            idx.catch_up(lambda text: run({"op": "result", "text": text, "bindings": {}, "max_rows": None},
-                                          CATCH_UP_TIMEOUT_S)["result"].rows, sig)
+            ext["search_progress"] = idx.catch_up(
+                lambda text: run({"op": "result", "text": text, "bindings": {}, "max_rows": None},
+                                 CATCH_UP_TIMEOUT_S)["result"].rows, sig, BUDGET_S)
         return idx

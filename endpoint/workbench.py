@@ -117,10 +117,11 @@ def search():
     q = request.args.get("q", "").strip()
     kinds = [k for k in request.args.getlist("kind") if k in SEARCH_KINDS] or list(SEARCH_KINDS)
     offset = _int_arg("offset", 0)
-    result, ms = {"total": 0, "hits": []}, None
+    result, ms, building = {"total": 0, "hits": []}, None, None
     if q:
-        from .search import search_index
+        from .search import pending, search_index
         idx = search_index()
+        building = pending()
         t = _time.perf_counter()
         result = idx.search(q, kinds, SEARCH_PAGE, offset)
         ms = (_time.perf_counter() - t) * 1000
@@ -133,10 +134,10 @@ def search():
         for h in result["hits"]:
             h["parts"] = _snippet_parts(h["snippet"])
     if request.args.get("format") == "json" or request.accept_mimetypes.best == "application/json":
-        return jsonify({"q": q, "total": result["total"], "offset": offset,
+        return jsonify({"q": q, "total": result["total"], "offset": offset, "partial": bool(building),
                         "hits": [{k: v for k, v in h.items() if k != "parts"} for h in result["hits"]]})
     return render_template("search.html", q=q, kinds=kinds, all_kinds=SEARCH_KINDS, result=result, ms=ms,
-                           offset=offset, page=SEARCH_PAGE)
+                           offset=offset, page=SEARCH_PAGE, building=building)
 
 
 def _snippet_parts(snippet: str) -> list[tuple[bool, str]]:

@@ -103,27 +103,42 @@ class SearchIndex:
         row = self.db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
         return row[0] if row else None
 
-    def catch_up(self, select: Select, signature: str | None = None) -> dict:
-        """Index the articles that are new or changed since the last run, forget removed ones."""
+    def catch_up(self, select: Select, signature: str | None = None, budget_s: float | None = None) -> dict:
+        """Index the articles that are new or changed since the last run, forget removed ones.
+        With `budget_s`, stop after the batch that passes it (each batch is committed): the next
+        call goes on, and `left` says how many articles wait. `signature` is recorded once nothing
+        is left."""
+        import time
+        t0 = time.monotonic()
         with self.lock:
             stored = {str(a): str(h) for a, h in select(ARTICLES)}
             indexed = dict(self.db.execute("SELECT iri, hash FROM articles"))
             gone = [a for a in indexed if a not in stored]
             todo = [a for a, h in stored.items() if indexed.get(a) != h]
-            self.db.execute("BEGIN")
-            try:
-                for a in gone:
-                    self._forget(a)
-                    self.db.execute("DELETE FROM articles WHERE iri = ?", (a,))
-                for i in range(0, len(todo), BATCH):
-                    self._index(select, todo[i:i + BATCH], stored)
-                if signature is not None:
-                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)", (signature,))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            return {"indexed": len(todo), "removed": len(gone)}
+            done = 0
+            self._tx(lambda: [self._forget_article(a) for a in gone])
+            for i in range(0, len(todo), BATCH):
+                self._tx(lambda: self._index(select, todo[i:i + BATCH], stored))
+                done = min(len(todo), i + BATCH)
+                if budget_s is not None and time.monotonic() - t0 > budget_s and done < len(todo):
+                    break
+            left = len(todo) - done
+            if signature is not None and not left:
+                self._tx(lambda: self.db.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)", (signature,)))
+            return {"indexed": done, "removed": len(gone), "left": left, "articles": len(stored)}
+
+    def _tx(self, work) -> None:
+        self.db.execute("BEGIN")
+        try:
+            work()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _forget_article(self, a: str) -> None:
+        self._forget(a)
+        self.db.execute("DELETE FROM articles WHERE iri = ?", (a,))
 
     def _index(self, select: Select, batch: list[str], hashes: dict) -> None:
         rows = select(DOCS.format(articles=" ".join(URIRef(a).n3() for a in batch)))
