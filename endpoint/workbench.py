@@ -155,45 +155,58 @@ TIMELINE_CAP = 1000
 
 @bp.route("/timeline")
 def timeline():
-    """An actor's meetings and claims (or the store's meetings) by month, each linked to its page."""
+    """An actor's (or the store's) meetings and claims by month, each linked to its page: the
+    named queries `meetings` and `claims-by-actor` (paged over month buckets, fast for hubs); for
+    the whole store, the claims of the newest 200 articles beside the newest 1,000 meetings."""
     from newsgraph import queries as named_queries
     from rdflib import Literal
 
     actor = request.args.get("actor", "").strip()
     offset = _int_arg("offset", 0)
     base = _base()
-    if actor:
-        q = named_queries.get("timeline")
-        text = q.sparql({"actor": Literal(actor)}, str(TIMELINE_CAP), str(offset) if offset else None, base)
-    else:
-        q = named_queries.get("meetings")
-        text = q.sparql({}, str(TIMELINE_CAP), str(offset) if offset else None, base)
-    res = _select(text)
+    page = (str(TIMELINE_CAP), str(offset) if offset else None, base)
+    bind = {"actor": Literal(actor)} if actor else {}
     items = []
+    res = _select(named_queries.get("meetings").sparql(bind, *page))
     for row in res.rows:
         d = {k: (str(v) if v is not None else None) for k, v in zip(res.vars, row)}
-        if actor:
-            what = d.get("what") or ""
-            detail = d.get("detail") or ""
-            iri = detail if detail.startswith(base) else None
-            items.append({"date": d.get("date") or "", "what": what, "kind": d.get("kind") or what, "iri": iri,
-                          "text": None if iri else detail, "place": d.get("placeName"),
-                          "evidence": d.get("evidence")})
-        else:
-            items.append({"date": d.get("date") or "", "what": "meeting", "kind": d.get("status") or "",
-                          "iri": d.get("meeting"), "text": d.get("attendees"), "place": d.get("placeName"),
-                          "evidence": d.get("evidence")})
+        items.append({"date": d.get("date") or "", "what": "meeting", "kind": d.get("status") or "",
+                      "iri": d.get("meeting"), "text": d.get("attendees"), "place": d.get("placeName"),
+                      "evidence": d.get("evidence")})
+    n_meetings = len(items)
     if actor:
-        need = [i["iri"] for i in items if i["iri"]]
-        if need:
-            labels_ = {str(r[0]): str(r[1]) for r in _select(LABELS.format(
-                iris=" ".join(URIRef(i).n3() for i in dict.fromkeys(need)), label=_label("x"))).rows if r[1]}
-            for i in items:
-                if i["iri"]:
-                    i["label"] = labels_.get(i["iri"])
+        res = _select(named_queries.get("claims-by-actor").sparql(bind, *page))
+        fields = ("claim", "speaker", "type", "text", "said", "evidence")
+    else:
+        # the next page of meetings (offset) goes with the next articles' claims
+        res = _select(STORE_CLAIMS.format(articles=STORE_ARTICLES, offset=offset * STORE_ARTICLES // TIMELINE_CAP))
+        fields = ("claim", "speaker", "type", "text", "said", "evidence")
+    for row in res.rows:
+        d = {k: (str(v) if v is not None else None) for k, v in zip(res.vars, row)}
+        c, speaker, kind, text, said, ev = (d.get(f) for f in fields)
+        items.append({"date": said or "", "what": "claim", "kind": kind or "", "iri": c,
+                      "label": f"{speaker}: {text}" if speaker and text else text, "text": None, "place": None,
+                      "evidence": ev})
     months = _by_month(items)
+    capped = n_meetings >= TIMELINE_CAP or len(items) - n_meetings >= TIMELINE_CAP
     return render_template("timeline.html", actor=actor, months=months, axis=_axis(months), count=len(items),
-                           capped=len(items) >= TIMELINE_CAP, offset=offset, cap=TIMELINE_CAP)
+                           capped=capped, offset=offset, cap=TIMELINE_CAP)
+
+
+# the claims of the store's newest articles (claims often carry no date of their own: they are
+# dated by their article then); an actor's come from the named query claims-by-actor
+STORE_ARTICLES = 200
+STORE_CLAIMS = """SELECT ?claim ?speaker ?type ?text (COALESCE(?own, ?published) AS ?said) (SAMPLE(?sent) AS ?evidence)
+WHERE {{
+  {{ SELECT ?a ?published WHERE {{ ?a schema:datePublished ?published }} ORDER BY DESC(?published) ?a
+     LIMIT {articles} OFFSET {offset} }}
+  ?claim prov:wasDerivedFrom ?a ; a schema:Claim ; schema:text ?text ; schema:author ?who ; ng:claimType ?ct ;
+         ng:evidence ?ev .
+  ?ct rdfs:label ?type FILTER(LANGMATCHES(LANG(?type), "en"))
+  ?ev oa:hasTarget/oa:hasSelector/oa:exact ?sent .
+  OPTIONAL {{ ?claim schema:dateCreated ?own }}
+  OPTIONAL {{ ?who schema:name ?speaker }}
+}} GROUP BY ?claim ?speaker ?type ?text ?own ?published"""
 
 
 def _by_month(items: list[dict]) -> list[dict]:

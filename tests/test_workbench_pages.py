@@ -219,8 +219,9 @@ def test_timeline_of_an_actor_and_of_the_store(seeds):
     assert "item-claim" in html and "item-meeting" in html
     months = re.findall(r'<section class="month" id="month-([^"]+)"', html)
     assert months == sorted(m for m in months if m != "undated") + (["undated"] if "undated" in months else [])
+    assert 'href="/resource?iri=https://newsgraph.example.org/id/claim/' in html  # claims link too
     html = requests.get(seeds.url + "timeline", timeout=60).text
-    assert html.count("item-meeting") >= 100 and "item-claim" not in html
+    assert html.count("item-meeting") >= 100 and html.count("item-claim") >= 100
 
 
 def test_map_places_sized_by_meetings_and_filtered(seeds):
