@@ -129,3 +129,20 @@ def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  
     p.wait_for_selector("h1")
     assert p.inner_text("h1") == "Steven Witkoff" and "/resource?iri=" in p.url
     w.clean()
+
+
+def test_network_date_range_lays_out_the_filtered_network_again(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "network", timeout=120000)
+    wait_until(p, "window.__ng !== undefined", 120)
+    everything = p.evaluate("window.__ng.nodes.length")
+    p.fill("#ng-since", "2026-03-01")
+    p.fill("#ng-until", "2026-03-31")
+    p.click("#ng-range-apply")
+    p.wait_for_url("**/network?since=2026-03-01&until=2026-03-31", timeout=120000)
+    wait_until(p, "window.__ng !== undefined", 120)
+    narrowed = p.evaluate("window.__ng.nodes.length")
+    assert 0 < narrowed < everything
+    assert p.input_value("#ng-since") == "2026-03-01"
+    w.clean()

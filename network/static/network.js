@@ -196,6 +196,33 @@
       });
       exports.hidden = false;
     }
+    // a date range: the server builds and lays out the filtered network (cached per filters)
+    var range = document.getElementById("ng-range");
+    if (range) {
+      var params = new URLSearchParams(window.location.search);
+      var inputs = {};
+      ["since", "until"].forEach(function (k) {
+        var i = el("input");
+        i.type = "text"; i.id = "ng-" + k; i.size = 10; i.placeholder = k + " YYYY-MM-DD";
+        i.value = params.get(k) || "";
+        i.setAttribute("aria-label", k);
+        i.addEventListener("keydown", function (e) { if (e.key === "Enter") apply(); });
+        inputs[k] = i;
+        range.appendChild(i);
+      });
+      var go = el("button", null, "Apply");
+      go.type = "button"; go.id = "ng-range-apply";
+      go.addEventListener("click", apply);
+      range.appendChild(go);
+      range.hidden = false;
+      function apply() {
+        ["since", "until"].forEach(function (k) {
+          var v = inputs[k].value.trim();
+          if (v) params.set(k, v); else params.delete(k);
+        });
+        window.location.search = params.toString();
+      }
+    }
   }
   function showDetails(id) {
     var n = byId[id];
