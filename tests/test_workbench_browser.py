@@ -123,6 +123,11 @@ def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  
     wait_until(p, "window.__ng !== undefined")
     assert p.get_attribute("#ng-export-gexf", "href").startswith("/network.gexf?actor=Witkoff")
     assert p.get_attribute("#ng-export-graphml", "href").startswith("/network.graphml")
+    with p.expect_download() as dl:
+        p.click("#ng-export-png")
+    import pathlib
+    png = pathlib.Path(dl.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
     p.evaluate("l => window.__ng.select(window.__ng.nodes.get({filter: n => n.label === l})[0].id, false)",
                "Steven Witkoff")
     p.click("#ng-open")

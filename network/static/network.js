@@ -183,8 +183,21 @@
   var details = document.getElementById("ng-details");
   // the page is served by `newsgraph serve` (not a file from `newsgraph viz`): link to entity pages, exports
   var SERVED = /^https?:$/.test(window.location.protocol);
+  var exports = document.getElementById("ng-exports");
+  if (exports) { // the drawing as it is on screen, as a PNG (served or not)
+    var png = el("a", null, "PNG");
+    png.id = "ng-export-png";
+    png.setAttribute("href", "#");
+    png.setAttribute("download", "network.png");
+    png.addEventListener("click", function () {
+      var canvas = document.querySelector("#mynetwork canvas");
+      if (canvas) png.setAttribute("href", canvas.toDataURL("image/png"));
+    });
+    exports.appendChild(png);
+    exports.appendChild(document.createTextNode(" "));
+    exports.hidden = false;
+  }
   if (SERVED) {
-    var exports = document.getElementById("ng-exports");
     if (exports) {
       ["gexf", "graphml"].forEach(function (fmt) {
         var a = el("a", null, fmt === "gexf" ? "GEXF" : "GraphML");
