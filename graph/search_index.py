@@ -192,7 +192,8 @@ class SearchIndex:
         self.db.execute("DELETE FROM named_in WHERE article = ?", (article,))
 
     # ------------------------------------------------------------------ asking
-    def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0) -> dict:
+    def search(self, text: str, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0,
+               prefix: bool | None = None) -> dict:
         """Ranked hits (BM25, titles weighted over bodies), one per item however many articles
         hold it: {"total": n, "hits": [{kind, iri, title, snippet, articles}]}. The best rows are
         read in rank order until the page is full (no snippet or grouping over every match: a
@@ -202,6 +203,10 @@ class SearchIndex:
         if not match:
             return {"total": 0, "hits": []}
         kinds = list(kinds or ["name", "article", "claim", "meeting"])
+        if prefix is None:  # whole words first; nothing found: the last word as a prefix ("Selensk")
+            found = self.search(text, kinds, limit, offset, prefix=False)
+            return found if found["total"] else self.search(text, kinds, limit, offset, prefix=True)
+        match = fts_query(text, prefix_last=prefix)
         marks = ",".join("?" * len(kinds))
         want = offset + limit
         with self.lock:

@@ -137,6 +137,9 @@ def test_search_finds_every_spelling_ranked_and_linked(seeds):
     html = requests.get(seeds.url + "search", params={"q": "Witkoff Miami"}, timeout=30).text
     assert '<ol class="hits"' in html and 'href="/resource?iri=' in html and "<mark>Witkoff</mark>" in html
     assert requests.get(seeds.url + "search", params={"q": "x", "offset": "-1"}, timeout=30).status_code == 400
+    # whole words first; a word found nowhere is tried as the start of one
+    hits = requests.get(seeds.url + "search", params={"q": "Selensk", "format": "json"}, timeout=30).json()["hits"]
+    assert hits and hits[0]["iri"].endswith("/person/selenski-v")
 
 
 def test_search_markup_in_hits_is_escaped(hostile):
