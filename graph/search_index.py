@@ -160,20 +160,25 @@ class SearchIndex:
                                 [(x, kinds.get(x, "entity")) for x in chunk])
         for a in batch:
             self._forget(a)
+        names_of: dict[str, tuple] = {}  # entity -> (name, its spellings, its articles) in this batch
         for (k, x, a), d in docs.items():
             if k == "name":
-                self._name(x, a, d["title"][0] if d["title"] else x, d["body"])
+                name, spelled, arts = names_of.setdefault(x, (d["title"][0] if d["title"] else x, set(), set()))
+                spelled.update(d["body"])
+                arts.add(a)
                 continue
             cur = self.db.execute("INSERT INTO docs(kind, iri, article, title, body) VALUES (?, ?, ?, ?, ?)",
                                   (k, x, a, " · ".join(d["title"]), " · ".join(d["body"])))
             self.db.execute("INSERT INTO rows_of VALUES (?, ?, ?)", (cur.lastrowid, a, x))
+        for x, (name, spelled, arts) in names_of.items():
+            self._name(x, arts, name, spelled)
         self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [(a, hashes[a]) for a in batch])
 
-    def _name(self, iri: str, article: str, name: str, spellings: list[str]) -> None:
-        """The entity's one row: rewritten when its name or spellings grew."""
-        self.db.execute("INSERT OR IGNORE INTO named_in VALUES (?, ?)", (iri, article))
+    def _name(self, iri: str, articles: set, name: str, spellings: set) -> None:
+        """The entity's one row: rewritten (once per batch) when its name or spellings grew."""
+        self.db.executemany("INSERT OR IGNORE INTO named_in VALUES (?, ?)", [(iri, a) for a in articles])
         added = sum(self.db.execute("INSERT OR IGNORE INTO spellings VALUES (?, ?)", (iri, sp)).rowcount
-                    for sp in spellings)
+                    for sp in sorted(spellings))
         row = self.db.execute("SELECT rowid FROM name_rows WHERE iri = ?", (iri,)).fetchone()
         if row is not None:
             if not added and self.db.execute("SELECT 1 FROM docs WHERE rowid = ? AND title = ?",
