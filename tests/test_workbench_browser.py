@@ -46,6 +46,7 @@ def test_a_shared_query_link_prefills_runs_labels_sorts_and_pages(browser, serve
     p.click("#result-table th:nth-child(4) button")
     last = p.inner_text("#result-table tbody tr:first-child td:nth-child(4)")
     assert first <= last and p.get_attribute("#result-table th:nth-child(4)", "aria-sort") == "descending"
+    assert p.get_attribute("#result-table tbody tr:first-child td:nth-child(2)", "class") == "short"  # dates whole
     share = p.get_attribute("#share", "href")
     assert "named=meetings" in share and "actor=Witkoff" in share
     assert "named=meetings" in p.url

@@ -258,7 +258,13 @@
 
   function showTable(data) {
     current = { vars: data.head.vars || [], rows: data.results.bindings.slice(), original: data.results.bindings,
-                page: 0, sortVar: null, sortDir: 1 };
+                page: 0, sortVar: null, sortDir: 1, short: {} };
+    // columns of short literals (dates, counts, statuses) stay whole instead of wrapping into fragments
+    current.vars.forEach(function (v) {
+      current.short[v] = current.rows.every(function (b) {
+        return !b[v] || (b[v].type === "literal" && b[v].value.length <= 16);
+      });
+    });
     render();
     fetchLabels();
     return current.rows.length;
@@ -288,7 +294,11 @@
     var tbody = document.createElement("tbody");
     c.rows.slice(c.page * PAGE, (c.page + 1) * PAGE).forEach(function (b) {
       var row = document.createElement("tr");
-      c.vars.forEach(function (v) { row.appendChild(cell(b[v])); });
+      c.vars.forEach(function (v) {
+        var td = cell(b[v]);
+        if (c.short[v]) td.className = "short";
+        row.appendChild(td);
+      });
       tbody.appendChild(row);
     });
     table.appendChild(tbody);
