@@ -98,27 +98,35 @@ Q_CLAIMS = f"""SELECT ?c ?text ?type ?date ?direct (SAMPLE(?sent) AS ?sentence) 
   OPTIONAL {{ ?a schema:headline ?h }}
 }} GROUP BY ?c ?text ?type ?date ?direct ORDER BY DESC(?date) ?c"""
 
+def _newest_filed(kind: str, item: str) -> str:
+    """A sub-select of ?r's ROW_CAP newest items (as ?{item}, with their sort ?key) filed in its
+    month buckets of `kind` (ng:saidBy, ng:mentioning; graph/buckets.py): the bucket counts in the
+    index graph pick the months the page needs and only their items are sorted, as the named
+    queries claims-by-actor and articles-mentioning read them."""
+    return f"""  {{ SELECT ?{item} ?key WHERE {{
+      {{ SELECT ?b WHERE {{
+          {{ SELECT ?b (SUM(IF(?m2 > ?m, ?c2, 0)) AS ?before) WHERE {{
+              {{ SELECT ?b ?m WHERE {{
+#VALUES
+                  GRAPH <urn:newsgraph:index> {{ ?b {kind} ?r ; ng:month ?m }} }} }}
+              {{ SELECT ?m2 ?c2 WHERE {{
+#VALUES
+                  GRAPH <urn:newsgraph:index> {{ ?b2 {kind} ?r ; ng:month ?m2 ; ng:itemCount ?c2 }} }} }}
+              FILTER(?m2 >= ?m)
+            }} GROUP BY ?b }}
+          FILTER(?before < {ROW_CAP})
+      }} LIMIT 999999 }}
+      GRAPH ?g {{ ?{item} ng:inBucket ?b ; ng:sortDate ?key }}
+    }} ORDER BY DESC(?key) ?{item} LIMIT {ROW_CAP} }}
+"""
+
+
 # An actor's newest claims from their month buckets (ng:saidBy), as the named query claims-by-actor
 # reads them: only the months the page needs are sorted (an actor quoted 20,000 times sorts a few
 # hundred claims). Empty for a store without buckets: Q_CLAIMS answers then.
 Q_CLAIMS_BUCKETED = f"""SELECT ?c ?text ?type ?date ?direct (SAMPLE(?sent) AS ?sentence) (SAMPLE(?a) AS ?article)
        (SAMPLE(?h) AS ?headline) WHERE {{
-  {{ SELECT ?c ?key WHERE {{
-      {{ SELECT ?b WHERE {{
-          {{ SELECT ?b (SUM(IF(?m2 > ?m, ?c2, 0)) AS ?before) WHERE {{
-              {{ SELECT ?b ?m WHERE {{
-#VALUES
-                  GRAPH <urn:newsgraph:index> {{ ?b ng:saidBy ?r ; ng:month ?m }} }} }}
-              {{ SELECT ?m2 ?c2 WHERE {{
-#VALUES
-                  GRAPH <urn:newsgraph:index> {{ ?b2 ng:saidBy ?r ; ng:month ?m2 ; ng:itemCount ?c2 }} }} }}
-              FILTER(?m2 >= ?m)
-            }} GROUP BY ?b }}
-          FILTER(?before < {ROW_CAP})
-      }} LIMIT 999999 }}
-      GRAPH ?g {{ ?c ng:inBucket ?b ; ng:sortDate ?key }}
-    }} ORDER BY DESC(?key) ?c LIMIT {ROW_CAP} }}
-  ?c schema:text ?text ; ng:claimType ?ct ; ng:evidence ?ev ; prov:wasDerivedFrom ?a .
+{_newest_filed('ng:saidBy', 'c')}  ?c schema:text ?text ; ng:claimType ?ct ; ng:evidence ?ev ; prov:wasDerivedFrom ?a .
   ?ct rdfs:label ?type FILTER(LANGMATCHES(LANG(?type), "en"))
   ?ev oa:hasTarget/oa:hasSelector/oa:exact ?sent .
   OPTIONAL {{ ?c schema:dateCreated ?date }}
@@ -172,22 +180,7 @@ Q_ARTICLES = f"""SELECT ?a ?headline ?date ?url ?source WHERE {{
 # the index graph and only their articles are sorted (a country in 50,000 articles sorts a few
 # hundred). Empty for what has no buckets (a meeting, a claim): Q_ARTICLES answers for those.
 Q_ARTICLES_BUCKETED = f"""SELECT ?a ?headline ?date ?url ?source WHERE {{
-  {{ SELECT ?a ?key WHERE {{
-      {{ SELECT ?b WHERE {{
-          {{ SELECT ?b (SUM(IF(?m2 > ?m, ?c2, 0)) AS ?before) WHERE {{
-              {{ SELECT ?b ?m WHERE {{
-#VALUES
-                  GRAPH <urn:newsgraph:index> {{ ?b ng:mentioning ?r ; ng:month ?m }} }} }}
-              {{ SELECT ?m2 ?c2 WHERE {{
-#VALUES
-                  GRAPH <urn:newsgraph:index> {{ ?b2 ng:mentioning ?r ; ng:month ?m2 ; ng:itemCount ?c2 }} }} }}
-              FILTER(?m2 >= ?m)
-            }} GROUP BY ?b }}
-          FILTER(?before < {ROW_CAP})
-      }} LIMIT 999999 }}
-      GRAPH ?a {{ ?a ng:inBucket ?b ; ng:sortDate ?key }}
-    }} ORDER BY DESC(?key) ?a LIMIT {ROW_CAP} }}
-  OPTIONAL {{ ?a schema:datePublished ?date }}
+{_newest_filed('ng:mentioning', 'a')}  OPTIONAL {{ ?a schema:datePublished ?date }}
   OPTIONAL {{ ?a schema:headline ?headline }}
   OPTIONAL {{ ?a schema:url ?url }}
   OPTIONAL {{ ?a ng:source ?source }}
