@@ -96,6 +96,9 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         return None
 
     app.jinja_env.globals.update(link=link, compact=compact, base_iri=base, config=config)
+    app.extensions["newsgraph"]["run"] = run
+    from .workbench import bp as workbench_pages  # search, timeline, map, labels (docs/pages.md)
+    app.register_blueprint(workbench_pages)
 
     def params(name: str) -> list[str]:
         values = request.args.getlist(name)
@@ -300,7 +303,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     # ------------------------------------------------------------------ pages
     @app.route("/")
     def index():
-        qs = [{"name": q.name, "title": q.title, "description": q.description, "text": q.sparql(base=base),
+        from .workbench import editor_text
+        qs = [{"name": q.name, "title": q.title, "description": q.description, "text": editor_text(q.sparql(base=base)),
                "params": [{"name": p.name, "optional": p.optional, "description": p.description}
                           for p in q.all_params()]}
               for q in named_queries.all_queries().values()]
@@ -381,7 +385,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
             reply = run({"op": "sparql", "text": f"DESCRIBE <{iri}>", "formats": fmts, "accept": accept})
             resp = result_response(reply)
         else:
-            data = run({"op": "resource", "iri": iri})["data"]
+            data = run({"op": "resource", "iri": iri, "base": base})["data"]
             if data is None:
                 raise ApiError(404, f"nothing is known about <{iri}> in this store")
             resp = Response(render_template("resource.html", iri=iri, d=data, base=base),
@@ -391,8 +395,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         resp.headers["Vary"] = "Accept"
         return resp
 
-    @app.route("/network")
-    def network():
+    def network_filters() -> dict:
         filters = {}
         for key in ("actor", "since", "until", "types"):
             v = request.args.get(key, "").strip()
@@ -404,11 +407,33 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
                 filters[key] = int(v) if v else default
             except ValueError:
                 raise ApiError(400, f"{key} must be a whole number, got {v!r}") from None
-        reply = run({"op": "network", "filters": filters}, timeout=config.network_timeout)
+        return filters
+
+    @app.route("/network")
+    def network():
+        from .workbench import store_cached
+        filters = network_filters()
+        # built once per store state and filters: a store that did not change gets the page it had
+        reply = store_cached(("network", tuple(sorted(filters.items()))),
+                             lambda: run({"op": "network", "filters": filters}, timeout=config.network_timeout))
         g.own_csp = True  # the page carries its own CSP (hashes of its inline scripts); sent as a header too
         resp = Response(reply["body"], content_type=reply["content_type"])
         if reply.get("csp"):
             resp.headers["Content-Security-Policy"] = reply["csp"]
+        return resp
+
+    @app.route("/network.<fmt>")
+    def network_export(fmt: str):
+        """The filtered network as GEXF or GraphML (networkx), for Gephi and friends."""
+        from .workbench import store_cached
+        if fmt not in ("gexf", "graphml"):
+            raise ApiError(404, f"no export /network.{fmt[:20]}: /network.gexf or /network.graphml")
+        filters = network_filters()
+        reply = store_cached(("network." + fmt, tuple(sorted(filters.items()))),
+                             lambda: run({"op": "network_export", "filters": filters, "format": fmt},
+                                         timeout=config.network_timeout))
+        resp = Response(reply["body"], content_type=reply["content_type"])
+        resp.headers["Content-Disposition"] = f'attachment; filename="network.{fmt}"'
         return resp
 
     @app.route("/health")

@@ -80,11 +80,14 @@ class Worker:
                 return {"ok": True, "result": res}
             if op == "resource":
                 from .pages import gather
-                return {"ok": True, "data": gather(self._store(), msg["iri"])}
+                return {"ok": True, "data": gather(self._store(), msg["iri"], msg.get("base"))}
             if op == "graph":
                 return self._graph(msg)
             if op == "network":
                 return self._network(msg)
+            if op == "network_export":
+                from newsgraph.network.export import export_network
+                return export_network(self._store(), msg["filters"], msg["format"])
             return {"ok": False, "status": 500, "message": f"unknown worker operation {op!r}"}
         except Refused as exc:
             return {"ok": False, "status": 403, "message": str(exc)}

@@ -104,6 +104,8 @@ def build_article_graph(article: Article, extraction: Extraction, minter: Minter
         add((a, NG.source, Literal(article.source)))
     add((a, NG.identity, Literal(article.identity)))
     add((a, NG.contentHash, Literal(article.content_hash)))
+    # the text itself, so a reader sees each fact's evidence in context (offsets index into it)
+    add((a, SDO.articleBody, text_literal(article.text, article.lang)))
 
     # ---- entities
     iri_of: dict[str, URIRef] = {}

@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export the store. Turtle and JSON-LD hold the union of all graphs; TriG and "
                                    "N-Quads keep one named graph per article.")
     _store_arg(p)
-    p.add_argument("--format", default="turtle", choices=["turtle", "trig", "nquads", "jsonld", "ntriples", "rdfxml"])
+    p.add_argument("--format", default="turtle", choices=["turtle", "trig", "nquads", "jsonld", "ntriples", "rdfxml"],
+                   help="RDF syntax (default turtle; trig and nquads keep the article graphs)")
     p.add_argument("--graph", metavar="IRI", default=None, help="only this named graph (an article IRI)")
     p.add_argument("--output", "-o", metavar="FILE", default=None, help="write to FILE (default: standard output)")
     p.add_argument("--uncorrected", action="store_true",
@@ -77,22 +78,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text",
                        description="Run a named query from queries/ (see `newsgraph queries`), a .rq file or "
                                    "SPARQL text. Parameters are bound as values, never spliced into the text.")
-    p.add_argument("query", metavar="NAME|FILE.rq|SPARQL")
+    p.add_argument("query", metavar="NAME|FILE.rq|SPARQL",
+                   help="a named query (e.g. meetings), a .rq file, or SPARQL text in quotes")
     _store_arg(p)
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                    help="bind ?KEY to VALUE (a literal; <...> or http(s)://... for an IRI); repeatable")
-    p.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    p.add_argument("--format", default="table", choices=["table", "csv", "json"],
+                   help="table (default), CSV, or SPARQL JSON results")
     p.add_argument("--limit", type=int, default=None, metavar="N",
                    help="rows per page of a named query (default: its page size, 100; 0: all rows)")
     p.add_argument("--offset", type=int, default=None, metavar="N", help="rows to skip: the next page")
     p.add_argument("--uncorrected", action="store_true",
                    help="ask the graph as extracted, before the users' corrections (a copy in memory: slower)")
 
-    sub.add_parser("queries", help="list the named queries and their parameters")
+    sub.add_parser("queries", help="list the named queries and their parameters",
+                   description="List the named queries of queries/: name, what each answers, its parameters "
+                               "(run one with `newsgraph query NAME --param key=value`).")
 
-    p = sub.add_parser("stats", help="counts per class, per article and per language")
+    p = sub.add_parser("stats", help="counts per class, per article and per language",
+                       description="Count what the store holds: quads, resources per class, articles per "
+                                   "language, and per article its triples, entities, meetings and claims.")
     _store_arg(p)
-    p.add_argument("--format", default="table", choices=["table", "json"])
+    p.add_argument("--format", default="table", choices=["table", "json"], help="table (default) or JSON")
 
     p = sub.add_parser("reindex", help="rebuild search names, place facts, month buckets, counts and pairs "
                                        "from the articles",
@@ -109,34 +116,48 @@ def build_parser() -> argparse.ArgumentParser:
                                    "triple formats go to the default graph, or to --graph. A file that does not "
                                    "parse adds nothing; the others are still loaded, and the exit code is 1.")
     _store_arg(p)
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="RDF files; the syntax is read from the extension")
     p.add_argument("--graph", metavar="IRI", default=None, help="load triple formats into this named graph")
     p.add_argument("--no-reindex", action="store_true", help="skip the rebuild (run `newsgraph reindex` later)")
 
-    p = sub.add_parser("validate", help="check the store against the SHACL shapes of the RDF contract")
+    p = sub.add_parser("validate", help="check the store against the SHACL shapes of the RDF contract",
+                       description="Check the store's default graph against graph/shapes.ttl (SHACL Core, run as "
+                                   "SPARQL inside the store): a report of the violations, exit code 1 when any.")
     _store_arg(p)
 
-    p = sub.add_parser("explain", help="show the mentions behind an entity and why they were merged")
+    p = sub.add_parser("explain", help="show the mentions behind an entity and why they were merged",
+                       description="For the entities whose name contains NAME: the resolution key and rule that "
+                                   "joined their mentions into one node, every spelling, and each mention with "
+                                   "its offset and article (where to look before a same/different decision in "
+                                   "resolution.yaml).")
     p.add_argument("name", help="a name or part of one, e.g. Selenskyj")
     _store_arg(p)
 
-    p = sub.add_parser("serve", help="run the SPARQL endpoint, query page and network page")
+    p = sub.add_parser("serve", help="run the SPARQL endpoint, query page and network page",
+                       description="Serve the store over HTTP: SPARQL 1.1 at /sparql, the query page at /, entity "
+                                   "and article pages, /search, /timeline, /map, /network (docs/pages.md). Each "
+                                   "query runs in a worker process that is stopped at the time limit.")
     _store_arg(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
-    p.add_argument("--query-timeout", type=float, default=10.0, metavar="SECONDS")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8080, help="port (default 8080; 0: any free port)")
+    p.add_argument("--query-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="stop a query after SECONDS (default 10)")
     p.add_argument("--update-token", default=os.environ.get("NEWSGRAPH_UPDATE_TOKEN"), metavar="TOKEN",
                    help="allow SPARQL Update with 'Authorization: Bearer TOKEN' (default: updates refused)")
 
-    p = sub.add_parser("viz", help="write the interactive actor network as one offline HTML page")
+    p = sub.add_parser("viz", help="write the interactive actor network as one offline HTML page",
+                       description="Write the actor network (persons, organisations, countries, places, meetings) "
+                                   "as one HTML file that works offline; the filters are those of /network.")
     _store_arg(p)
-    p.add_argument("--output", "-o", default="network.html", metavar="FILE")
+    p.add_argument("--output", "-o", default="network.html", metavar="FILE", help="the page (default network.html)")
     p.add_argument("--actor", default=None, metavar="NAME", help="centre on this actor")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --actor (default 1)")
-    p.add_argument("--since", default=None, metavar="DATE")
-    p.add_argument("--until", default=None, metavar="DATE")
-    p.add_argument("--types", default="person,organization,country,place,meeting", metavar="LIST")
-    p.add_argument("--min-weight", type=int, default=1, metavar="N")
+    p.add_argument("--since", default=None, metavar="DATE", help="only meetings and claims from DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--until", default=None, metavar="DATE", help="only meetings and claims up to DATE")
+    p.add_argument("--types", default="person,organization,country,place,meeting", metavar="LIST",
+                   help="node kinds to draw, comma-separated (default person,organization,country,place,meeting)")
+    p.add_argument("--min-weight", type=int, default=1, metavar="N",
+                   help="drop edges seen fewer than N times (default 1)")
     p.add_argument("--uncorrected", action="store_true",
                    help="draw the network as extracted, before the users' corrections (a copy in memory: slower)")
     from .correct import add_parsers as correction_parsers

@@ -108,6 +108,7 @@
     editedNote.hidden = !loaded || unchanged;
     Array.prototype.forEach.call(paramsBox.querySelectorAll("input"), function (i) { i.disabled = !unchanged; });
     updateDownloads();
+    if (typeof updateShare === "function") updateShare();
   }
 
   ta.addEventListener("input", sync);
@@ -138,11 +139,14 @@
       input.name = p.name;
       input.id = "param-" + p.name;
       input.placeholder = p.description;
-      input.addEventListener("input", updateDownloads);
+      input.addEventListener("input", function () { updateDownloads(); updateShare(); });
+      input.setAttribute("autocomplete", "off");
       input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); run(); } });
       label.appendChild(caption);
       label.appendChild(input);
       paramsBox.appendChild(label);
+      // names complete in any spelling (complete.js, loaded before this file)
+      if (/^(actor|entity|place)$/.test(p.name) && window.newsgraphComplete) window.newsgraphComplete(input, p.name);
     });
     ta.value = q.text;
     ta.scrollTop = 0;
@@ -212,7 +216,7 @@
         if (href !== term.value || href.indexOf("/") === 0) { /* our page */ }
         else { el.className = "ext"; el.setAttribute("rel", "noopener noreferrer nofollow"); }
       }
-      el.textContent = compact(term.value);
+      el.textContent = term.label || compact(term.value);
       el.title = term.value;
       td.appendChild(el);
     } else if (term.type === "bnode") {
@@ -230,25 +234,136 @@
     return td;
   }
 
+  // the current result: sorted and shown a page at a time, entirely in the browser
+  var PAGE = 50;
+  var current = null; // {vars, rows, page, sortVar, sortDir}
+
+  function sortKey(term) {
+    if (!term) return [2, ""];
+    var v = term.value;
+    var dt = term.datatype || "";
+    if (/#(integer|decimal|double|float|int|long)$/.test(dt) && !isNaN(parseFloat(v))) return [0, parseFloat(v)];
+    return [1, (term.label || v).toLowerCase()];
+  }
+
+  function compareRows(v, dir) {
+    return function (a, b) {
+      var ka = sortKey(a[v]), kb = sortKey(b[v]);
+      if (ka[0] !== kb[0]) return ka[0] - kb[0]; // empty cells last either way
+      if (ka[1] < kb[1]) return -dir;
+      if (ka[1] > kb[1]) return dir;
+      return 0;
+    };
+  }
+
   function showTable(data) {
-    var vars = data.head.vars || [];
-    var rows = data.results.bindings;
+    current = { vars: data.head.vars || [], rows: data.results.bindings.slice(), original: data.results.bindings,
+                page: 0, sortVar: null, sortDir: 1, short: {} };
+    // columns of short literals (dates, counts, statuses) stay whole instead of wrapping into fragments
+    current.vars.forEach(function (v) {
+      current.short[v] = current.rows.every(function (b) {
+        return !b[v] || (b[v].type === "literal" && b[v].value.length <= 16);
+      });
+    });
+    render();
+    fetchLabels();
+    return current.rows.length;
+  }
+
+  function render() {
+    var c = current;
+    results.textContent = "";
     var table = document.createElement("table");
+    table.id = "result-table";
     var thead = document.createElement("thead");
     var tr = document.createElement("tr");
-    vars.forEach(function (v) { var th = document.createElement("th"); th.textContent = v; tr.appendChild(th); });
+    c.vars.forEach(function (v) {
+      var th = document.createElement("th");
+      var btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "sort";
+      btn.textContent = v + (c.sortVar === v ? (c.sortDir > 0 ? " ▲" : " ▼") : "");
+      btn.title = "sort by " + v;
+      btn.addEventListener("click", function () { sortBy(v); });
+      th.setAttribute("aria-sort", c.sortVar === v ? (c.sortDir > 0 ? "ascending" : "descending") : "none");
+      th.appendChild(btn);
+      tr.appendChild(th);
+    });
     thead.appendChild(tr);
     table.appendChild(thead);
     var tbody = document.createElement("tbody");
-    rows.forEach(function (b) {
+    c.rows.slice(c.page * PAGE, (c.page + 1) * PAGE).forEach(function (b) {
       var row = document.createElement("tr");
-      vars.forEach(function (v) { row.appendChild(cell(b[v])); });
+      c.vars.forEach(function (v) {
+        var td = cell(b[v]);
+        if (c.short[v]) td.className = "short";
+        row.appendChild(td);
+      });
       tbody.appendChild(row);
     });
     table.appendChild(tbody);
-    table.id = "result-table";
     results.appendChild(table);
-    return rows.length;
+    results.appendChild(pager());
+  }
+
+  function pager() {
+    var c = current, n = c.rows.length, pages = Math.max(1, Math.ceil(n / PAGE));
+    var nav = document.createElement("nav");
+    nav.className = "pager";
+    nav.id = "pager";
+    function button(text, id, page, enabled) {
+      var b = document.createElement("button");
+      b.type = "button"; b.textContent = text; b.id = id; b.disabled = !enabled;
+      b.addEventListener("click", function () { c.page = page; render(); });
+      nav.appendChild(b);
+    }
+    button("« first", "page-first", 0, c.page > 0);
+    button("‹ previous", "page-prev", c.page - 1, c.page > 0);
+    var info = document.createElement("span");
+    info.id = "page-info";
+    info.textContent = n ? "rows " + (c.page * PAGE + 1) + "–" + Math.min(n, (c.page + 1) * PAGE) + " of " + n +
+      " · page " + (c.page + 1) + " of " + pages : "no rows";
+    nav.appendChild(info);
+    button("next ›", "page-next", c.page + 1, c.page < pages - 1);
+    button("last »", "page-last", pages - 1, c.page < pages - 1);
+    return nav;
+  }
+
+  function sortBy(v) {
+    var c = current;
+    if (c.sortVar === v && c.sortDir === -1) { // third click: the server's order again
+      c.sortVar = null; c.sortDir = 1; c.rows = c.original.slice();
+    } else {
+      c.sortDir = c.sortVar === v ? -1 : 1;
+      c.sortVar = v;
+      c.rows = c.original.slice().sort(compareRows(v, c.sortDir));
+    }
+    c.page = 0;
+    render();
+  }
+
+  /* Our own IRIs in the result get their names, headlines or meeting descriptions: one request. */
+  function fetchLabels() {
+    var c = current, seen = {}, iris = [];
+    c.rows.forEach(function (b) {
+      c.vars.forEach(function (v) {
+        var t = b[v];
+        if (t && t.type === "uri" && BASE && t.value.indexOf(BASE) === 0 && !seen[t.value] && iris.length < 2000) {
+          seen[t.value] = true; iris.push(t.value);
+        }
+      });
+    });
+    if (!iris.length) return;
+    fetch("labels", { method: "POST", headers: { "Content-Type": "application/json" },
+                      body: JSON.stringify({ iris: iris }) })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (labels) {
+        if (current !== c) return;
+        c.rows.forEach(function (b) {
+          c.vars.forEach(function (v) { var t = b[v]; if (t && t.type === "uri" && labels[t.value]) t.label = labels[t.value]; });
+        });
+        render();
+      }).catch(function () { /* labels are a nicety: the IRIs stay */ });
   }
 
   function setStatus(text) { statusEl.textContent = text; }
@@ -259,6 +374,7 @@
   }
 
   function run() {
+    remember();
     var r = requestFor(null);
     r.init.headers = r.init.headers || {};
     r.init.headers["Accept"] = "application/sparql-results+json, text/turtle;q=0.9";
@@ -309,13 +425,62 @@
 
   runBtn.addEventListener("click", run);
 
-  // ?query=... or ?named=... in the page URL prefill the editor
-  var search = new URLSearchParams(window.location.search);
-  if (search.get("named") && byName[search.get("named")]) {
-    select.value = search.get("named");
-    pick(select.value);
-  } else if (search.get("query")) {
-    ta.value = search.get("query");
+  // ------------------------------------------------------------------ shareable URLs and history
+  var share = document.getElementById("share");
+
+  /* The page URL that reopens this query: ?named=NAME&param=value..., or ?query=TEXT. */
+  function pageUrl() {
+    var sp = new URLSearchParams();
+    if (loaded && ta.value === loaded.text) {
+      sp.set("named", loaded.name);
+      Array.prototype.forEach.call(paramsBox.querySelectorAll("input"), function (i) {
+        if (i.value !== "") sp.set(i.name, i.value);
+      });
+    } else {
+      sp.set("query", ta.value);
+    }
+    return window.location.pathname + "?" + sp.toString();
   }
+
+  function updateShare() {
+    if (!share) return;
+    var u = pageUrl();
+    if (u.length > 7000) { share.removeAttribute("href"); share.title = "query too long for a link"; return; }
+    share.setAttribute("href", u);
+    share.title = "a link that opens this query (and runs it)";
+  }
+
+  var restoring = false;
+  function remember() {
+    if (restoring) return;
+    var u = pageUrl();
+    if (u !== window.location.pathname + window.location.search) window.history.pushState({}, "", u);
+  }
+
+  /* ?named=NAME&param=value opens the named query with its parameters filled in, ?query=TEXT the
+   * text; either runs at once (a shared link shows its answer). */
+  function fromUrl(runIt) {
+    var sp = new URLSearchParams(window.location.search);
+    restoring = true;
+    if (sp.get("named") && byName[sp.get("named")]) {
+      select.value = sp.get("named");
+      pick(select.value);
+      Array.prototype.forEach.call(paramsBox.querySelectorAll("input"), function (i) {
+        if (sp.get(i.name) !== null) i.value = sp.get(i.name);
+      });
+      sync();
+      if (runIt) run();
+    } else if (sp.get("query")) {
+      select.value = "";
+      pick("");
+      ta.value = sp.get("query");
+      sync();
+      if (runIt) run();
+    }
+    restoring = false;
+  }
+
+  window.addEventListener("popstate", function () { fromUrl(true); });
+  fromUrl(true);
   sync();
 })();

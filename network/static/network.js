@@ -181,10 +181,72 @@
   network.on("zoom", hideTip);
 
   var details = document.getElementById("ng-details");
+  // the page is served by `newsgraph serve` (not a file from `newsgraph viz`): link to entity pages, exports
+  var SERVED = /^https?:$/.test(window.location.protocol);
+  var exports = document.getElementById("ng-exports");
+  if (exports) { // the drawing as it is on screen, as a PNG (served or not)
+    var png = el("a", null, "PNG");
+    png.id = "ng-export-png";
+    png.setAttribute("href", "#");
+    png.setAttribute("download", "network.png");
+    png.addEventListener("click", function () {
+      var canvas = document.querySelector("#mynetwork canvas");
+      if (canvas) png.setAttribute("href", canvas.toDataURL("image/png"));
+    });
+    exports.appendChild(png);
+    exports.appendChild(document.createTextNode(" "));
+    exports.hidden = false;
+  }
+  if (SERVED) {
+    if (exports) {
+      ["gexf", "graphml"].forEach(function (fmt) {
+        var a = el("a", null, fmt === "gexf" ? "GEXF" : "GraphML");
+        a.setAttribute("href", "/network." + fmt + window.location.search);
+        a.setAttribute("download", "network." + fmt);
+        a.id = "ng-export-" + fmt;
+        exports.appendChild(a);
+        exports.appendChild(document.createTextNode(" "));
+      });
+      exports.hidden = false;
+    }
+    // a date range: the server builds and lays out the filtered network (cached per filters)
+    var range = document.getElementById("ng-range");
+    if (range) {
+      var params = new URLSearchParams(window.location.search);
+      var inputs = {};
+      ["since", "until"].forEach(function (k) {
+        var i = el("input");
+        i.type = "text"; i.id = "ng-" + k; i.size = 10; i.placeholder = k + " YYYY-MM-DD";
+        i.value = params.get(k) || "";
+        i.setAttribute("aria-label", k);
+        i.addEventListener("keydown", function (e) { if (e.key === "Enter") apply(); });
+        inputs[k] = i;
+        range.appendChild(i);
+      });
+      var go = el("button", null, "Apply");
+      go.type = "button"; go.id = "ng-range-apply";
+      go.addEventListener("click", apply);
+      range.appendChild(go);
+      range.hidden = false;
+      function apply() {
+        ["since", "until"].forEach(function (k) {
+          var v = inputs[k].value.trim();
+          if (v) params.set(k, v); else params.delete(k);
+        });
+        window.location.search = params.toString();
+      }
+    }
+  }
   function showDetails(id) {
     var n = byId[id];
     details.replaceChildren();
     details.appendChild(tipElement(n.tip, true, KIND_LABEL[n.kind]));
+    if (SERVED && /^https?:\/\//.test(n.iri || "")) { // served by newsgraph serve: the node's page, its sources
+      var open = el("a", "ng-open", "Open its page (meetings, claims, sources) →");
+      open.setAttribute("href", "/resource?iri=" + encodeURIComponent(n.iri));
+      open.id = "ng-open";
+      details.appendChild(open);
+    }
     var neigh = neighbours(id).filter(function (x) { return x !== id; });
     neigh.sort(function (a, b) { return (byId[b].w - byId[a].w) || byId[a].label.localeCompare(byId[b].label); });
     if (neigh.length) {

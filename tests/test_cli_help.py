@@ -1,0 +1,33 @@
+"""Every command and option says what it does in --help, and the README's command list is --help's."""
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from newsgraph.cli import build_parser
+
+
+def _subparsers(parser):
+    action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return action.choices, {a.dest: a.help for a in action._choices_actions}
+
+
+def test_every_command_has_a_description_and_every_option_help():
+    commands, _ = _subparsers(build_parser())
+    missing = []
+    for name, sub in commands.items():
+        if not sub.description:
+            missing.append(f"{name}: no description")
+        for a in sub._actions:
+            if a.dest != "help" and not a.help:
+                missing.append(f"{name} {'/'.join(a.option_strings) or a.dest}: no help")
+    assert not missing, missing
+
+
+def test_the_readme_command_list_is_the_parsers():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"## The command\n\n```\n(.*?)```", readme, re.S).group(1)
+    listed = re.findall(r"^newsgraph (\w+)", block, re.M)
+    commands, _ = _subparsers(build_parser())
+    assert sorted(listed) == sorted(commands) and len(listed) == len(set(listed))

@@ -1,0 +1,154 @@
+"""The analyst's pages in headless Chromium on the seed corpus: a shared query link that runs with
+labels, sorting and paging; an article with its evidence highlighted; search with name completion;
+the timeline; the offline map. No console errors, nothing fetched from outside."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from test_endpoint_browser import Watched, browser  # noqa: F401  (the fixture)
+from test_workbench_pages import seeds_server
+
+pytestmark = pytest.mark.browser
+
+
+def wait_until(page, expression: str, timeout: float = 30) -> None:
+    """Poll `expression` from Python (wait_for_function evaluates a string in the page, which the
+    pages' Content-Security-Policy forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(100)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with seeds_server(tmp_path_factory, "workbench-browser") as s:
+        yield s
+
+
+def test_a_shared_query_link_prefills_runs_labels_sorts_and_pages(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "?named=meetings&actor=Witkoff&limit=0")
+    assert p.input_value("#named") == "meetings" and p.input_value("#param-actor") == "Witkoff"
+    p.wait_for_selector("#result-table tbody tr", timeout=60000)
+    # labels replace the IRIs: "meeting in Miami, 2026-…", not "…/event/…"
+    wait_until(p, "document.querySelector('#result-table tbody a').textContent.startsWith('meeting')")
+    assert "…/event/" not in p.inner_text("#result-table tbody")
+    assert "rows 1–50 of" in p.inner_text("#page-info")
+    p.click("#page-next")
+    assert "rows 51–" in p.inner_text("#page-info")
+    # sorting by place name: ascending, then descending
+    p.click("#result-table th:nth-child(4) button")
+    first = p.inner_text("#result-table tbody tr:first-child td:nth-child(4)")
+    p.click("#result-table th:nth-child(4) button")
+    last = p.inner_text("#result-table tbody tr:first-child td:nth-child(4)")
+    assert first <= last and p.get_attribute("#result-table th:nth-child(4)", "aria-sort") == "descending"
+    assert p.get_attribute("#result-table tbody tr:first-child td:nth-child(2)", "class") == "short"  # dates whole
+    share = p.get_attribute("#share", "href")
+    assert "named=meetings" in share and "actor=Witkoff" in share
+    assert "named=meetings" in p.url
+    # the parameter fields complete names in any spelling
+    p.fill("#param-actor", "")
+    p.type("#param-actor", "Selensk", delay=30)
+    wait_until(p, "document.querySelectorAll('#params datalist option').length > 0")
+    assert p.locator("#params datalist option").first.get_attribute("value") == "Volodymyr Zelenskiy"
+    w.clean()
+
+
+def test_article_page_highlights_the_evidence(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "search?q=Witkoff+Kushner+Geneva&kind=article")
+    p.click("#hits li a")
+    p.wait_for_selector("#article-text mark.ev")
+    assert p.locator("#article-text mark.ev").count() >= 3
+    assert p.locator("#article-text a.mention").count() >= 5
+    # a footnote leads to its fact, the fact back to its sentence
+    p.click("#article-text sup.fn a >> nth=0")
+    assert p.url.endswith("#fact-0")
+    p.click("#fact-0 a[href='#ev-0']")
+    assert p.url.endswith("#ev-0")
+    w.clean()
+
+
+def test_search_with_name_completion(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "search")
+    p.type("#q", "Selensk", delay=30)
+    wait_until(p, "document.querySelectorAll('datalist option').length > 0")
+    assert p.locator("datalist option").first.get_attribute("value") == "Volodymyr Zelenskiy"
+    p.click(".searchform button[type=submit]")  # Enter may pick from the open suggestion list instead
+    p.wait_for_selector("#hits li", timeout=60000)
+    assert "Volodymyr Zelenskiy" in p.inner_text("#hits li:first-child")
+    p.click("#hits li:first-child a")
+    p.wait_for_selector("h1")
+    assert p.inner_text("h1") == "Volodymyr Zelenskiy"
+    w.clean()
+
+
+def test_timeline_bars_open_their_month(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "timeline?actor=Witkoff")
+    bars = p.locator("#time-axis a")
+    assert bars.count() >= 5
+    bars.nth(2).click()
+    assert "#month-" in p.url
+    assert p.locator("section.month li a").count() > 10
+    w.clean()
+
+
+def test_map_draws_offline_and_links_places(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "map")
+    assert p.locator("#world .land path").count() > 150
+    circles = p.locator("#world a.place")
+    assert circles.count() >= 20
+    box = p.locator("#world").bounding_box()
+    assert box["width"] > 600
+    p.locator("#places-table a").first.click()
+    p.wait_for_selector("h1")
+    assert p.inner_text(".kind") in ("PLACE", "place", "COUNTRY", "country")
+    w.clean()
+
+
+def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "network?actor=Witkoff", timeout=120000)
+    wait_until(p, "window.__ng !== undefined")
+    assert p.get_attribute("#ng-export-gexf", "href").startswith("/network.gexf?actor=Witkoff")
+    assert p.get_attribute("#ng-export-graphml", "href").startswith("/network.graphml")
+    with p.expect_download() as dl:
+        p.click("#ng-export-png")
+    import pathlib
+    png = pathlib.Path(dl.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    p.evaluate("l => window.__ng.select(window.__ng.nodes.get({filter: n => n.label === l})[0].id, false)",
+               "Steven Witkoff")
+    p.click("#ng-open")
+    p.wait_for_selector("h1")
+    assert p.inner_text("h1") == "Steven Witkoff" and "/resource?iri=" in p.url
+    w.clean()
+
+
+def test_network_date_range_lays_out_the_filtered_network_again(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "network", timeout=120000)
+    wait_until(p, "window.__ng !== undefined", 120)
+    everything = p.evaluate("window.__ng.nodes.length")
+    p.fill("#ng-since", "2026-03-01")
+    p.fill("#ng-until", "2026-03-31")
+    p.click("#ng-range-apply")
+    p.wait_for_url("**/network?since=2026-03-01&until=2026-03-31", timeout=120000)
+    wait_until(p, "window.__ng !== undefined", 120)
+    narrowed = p.evaluate("window.__ng.nodes.length")
+    assert 0 < narrowed < everything
+    assert p.input_value("#ng-since") == "2026-03-01"
+    w.clean()
