@@ -34,7 +34,7 @@ def _base() -> str:
 
 
 def _api_error(status: int, message: str):
-    from .app import ApiError
+    from .errors import ApiError
     return ApiError(status, message)
 
 

@@ -139,7 +139,7 @@ def add_parsers(sub, store_arg) -> None:
                                    "page, network and export. It survives re-ingest, reindex and export/load: "
                                    "one whose target is gone after re-extraction is reported, never applied "
                                    "to something else.")
-    verbs = p.add_subparsers(dest="verb", metavar="ACTION")
+    verbs = p.add_subparsers(dest="verb", metavar="ACTION", help="what to correct (one of the actions below)")
     for name, spec in cx.ACTIONS.items():
         target = "/".join(k.upper() for k in spec.target)
         v = verbs.add_parser(name, help=spec.help, description=f"{name}: {spec.help}.",
