@@ -240,3 +240,12 @@ def test_a_day_range_closed_by_a_numeric_date_starts_on_its_first_day():
     meetings, _ = extract("Am 24. und 25.08. trifft Außenministerin Carla Wendt mit ihrem Amtskollegen Lars Haugen "
                           "in Oslo zusammen.", "de")
     assert ({"Carla Wendt", "Lars Haugen"}, "Oslo", "2024-08-24", "planned") in meetings, meetings
+
+
+def test_the_head_of_a_body_is_the_person_whose_title_names_it():
+    # "der Chef des Verbandes" speaks for its head named before ("Verbands-Boss X"), not for the body, and not
+    # for another official of the same body
+    _, claims = extract("Nach dem Treffen glaubt FIFA-Boss Mario Lindqvist an eine gute WM, FIFA-Generalsekretär "
+                        "Tomas Rehn schwieg. \"Wir werden die beste WM organisieren\", erklärte der Chef des "
+                        "Fußball-Weltverbandes nach der Sitzung.", "de")
+    assert ("Mario Lindqvist", "Wir werden die beste WM organisieren") in claims, claims

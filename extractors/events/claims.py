@@ -627,8 +627,16 @@ class Speech:
         # a title right before a name ("CDU-Politiker Merz", "Kremlin spokesman Peskov") is not a subject;
         # before a name the entity components did not find ("Secretary of State Marco Rubio") it is nobody
         kept = []
+        skip = -1
         for k, c in enumerate(out):
+            if k == skip:
+                continue
             if c.kind == "role":
+                head_of = self._head_of(c, out[k + 1]) if k + 1 < len(out) else None
+                if head_of is not None:  # "der Chef des Fußball-Weltverbandes": that body's head, named before
+                    kept.append(Cand(c.start, out[k + 1].end, "ment", [head_of]))
+                    skip = k + 1
+                    continue
                 if k + 1 < len(out) and out[k + 1].kind == "ment" and out[k + 1].start - c.end <= 1:
                     continue
                 nxt = c.end
@@ -639,6 +647,24 @@ class Speech:
                     c = Cand(c.start, c.end, "unnamed")
             kept.append(c)
         return kept
+
+    def _head_of(self, role: Cand, nxt: Cand) -> str | None:
+        """"der Chef des Verbandes X", "the head of X": the one person of the article who holds a title with the
+        role's word and belongs to X (its affiliation or, for a country, nationality)."""
+        ctx = self.ctx
+        if nxt.kind != "ment" or nxt.start - role.end != 1 or ctx.lowers[role.end] not in self.lex.fw.genitive_words \
+                or len(nxt.keys) != 1 or self.kind(nxt.keys[0]) not in (ORGANIZATION, COUNTRY):
+            return None
+        body = ctx.entities.get(nxt.keys[0])
+        if body is None:
+            return None
+        names = {body.name, *body.alternate_names}
+        found = [e for e in ctx.entities.values() if e.kind == PERSON and e.job_titles and (
+            body.key in (e.affiliation, e.nationality) or any(n in t for n in names for t in e.job_titles))]
+        if len(found) > 1:  # "Chef" is the "FIFA-Boss", not the "FIFA-Generalsekretär"
+            same = {role.head, *self.lex.role_synonyms.get(role.head, ())}
+            found = [e for e in found if any(t.lower().split("-")[-1].split()[-1] in same for t in e.job_titles)]
+        return found[0].key if len(found) == 1 else None
 
     def _participle_opens(self, j: int, b: int) -> bool:
         """An English participle opening a side phrase closed by a comma before b ("speaking in Kyiv,")."""
