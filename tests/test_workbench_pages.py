@@ -24,8 +24,13 @@ def seeds_server(tmp_path_factory, name: str):
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    with seeds_server(tmp_path_factory, "workbench") as s:
+def seeds(tmp_path_factory, seeds_store):
+    """A server on a copy of the run's seeds store (ingested once per run, as a user does; copied because
+    the server writes its search index beside the store)."""
+    import shutil
+    path = str(tmp_path_factory.mktemp("workbench") / "store")
+    shutil.copytree(seeds_store.path, path)
+    with Server(path) as s:
         yield s
 
 
