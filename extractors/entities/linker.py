@@ -49,7 +49,7 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
         stem = None
         if text in by_surname:
             stem = text
-        elif lx.grammar.genitive_s and text.endswith("s") and text[:-1] in by_surname:
+        elif lx.grammar.genitive_base(text, min_len=2) in by_surname:
             stem = text[:-1]
         if stem is None or len(by_surname[stem]) != 1:
             continue  # unknown, or ambiguous between two people of that surname

@@ -60,9 +60,8 @@ def _strip_genitive(name: str, doc_tokens: set[str], lx: Lexicon) -> str:
     for ap in APOSTROPHES:
         if name.endswith(ap) and len(name) > len(ap) + 1:
             return name[: -len(ap)]
-    if lx.grammar.genitive_s and name.endswith("s") and len(name) > 4 and name[:-1] in doc_tokens:
-        return name[:-1]
-    return name
+    base = lx.grammar.genitive_base(name)
+    return base if base is not None and base in doc_tokens else name
 
 
 def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
@@ -310,7 +309,8 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
     for i, t in enumerate(v.texts):
         if not t[:1].isupper():  # not a name token (checked first: it is the cheap test)
             continue
-        base = t[:-1] if lx.grammar.genitive_s and t.endswith("s") and lx.has_surname_shape(t[:-1]) else t
+        stem = lx.grammar.genitive_base(t, min_len=2)
+        base = stem if stem is not None and lx.has_surname_shape(stem) else t
         if free(doc, i, i + 1) and _is_name_text(t, lx) and lx.has_surname_shape(base) \
                 and base not in known and not lx.is_given_name(base):
             counts.setdefault(base, []).append(i)

@@ -25,7 +25,7 @@ def _lookup(lx: Lexicon, surface: str) -> tuple[PlaceEntry | None, str]:
     forms = [surface]
     if surface.isupper() and len(surface) > 3:
         forms.append(surface.title())
-    if lx.grammar.genitive_s and surface.endswith("s") and len(surface) > 4:
+    if lx.grammar.genitive_base(surface) is not None:
         forms.append(surface[:-1])
     for f in forms:
         cands = lx.places.get(f)

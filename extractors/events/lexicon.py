@@ -36,6 +36,11 @@ def _words(items) -> frozenset[str]:
     return frozenset(str(x).lower() for x in (items or []))
 
 
+def _word_map(items, lower_values: bool = False) -> dict[str, str]:
+    """A mapping of a data file (word -> tense, kind, particle ...), its keys lowercase."""
+    return {str(k).lower(): (str(v).lower() if lower_values else str(v)) for k, v in (items or {}).items()}
+
+
 def _seqs(items) -> tuple[tuple[str, ...], ...]:
     out = []
     for x in items or []:
@@ -59,12 +64,12 @@ class DateLexicon:
         self.future_markers = _words(d.get("future_markers"))
         self.past_markers = _words(d.get("past_markers"))
         self.this_markers = _words(d.get("this_markers"))
-        self.month_parts: dict[str, str] = {str(k).lower(): str(v) for k, v in (d.get("month_parts") or {}).items()}
+        self.month_parts: dict[str, str] = _word_map(d.get("month_parts"))
         self.month_preps = _words(d.get("month_preps"))
         self.day_preps = _words(d.get("day_preps"))
         self.range_connectors = _words(d.get("range_connectors"))
         self.ago_words = _words(d.get("ago_words"))
-        self.units: dict[str, str] = {str(k).lower(): str(v) for k, v in (d.get("units") or {}).items()}
+        self.units: dict[str, str] = _word_map(d.get("units"))
         self.numbers: dict[str, int] = {str(k).lower(): int(v) for k, v in (d.get("numbers") or {}).items()}
         self.year_words = _words(d.get("year_words"))
         self.deadline_preps = _words(d.get("deadline_preps"))
@@ -125,12 +130,17 @@ class FunctionWords:
         values = {}
         for f in fields(cls):
             raw = section.get(f.name)
-            values[f.name] = _seqs(raw) if f.name in SEQUENCE_LISTS else \
-                tuple(str(x).lower() for x in raw or []) if f.name == "past_suffixes" else _words(raw)
+            if f.name in SEQUENCE_LISTS:
+                values[f.name] = _seqs(raw)
+            elif f.name in SUFFIX_LISTS:
+                values[f.name] = tuple(str(x).lower() for x in raw or [])  # for str.endswith
+            else:
+                values[f.name] = _words(raw)
         return cls(**values)
 
 
 SEQUENCE_LISTS = frozenset({"focus_phrases", "cause_phrases"})  # FunctionWords lists of word sequences
+SUFFIX_LISTS = frozenset({"past_suffixes"})  # FunctionWords lists of word endings
 
 
 class LexiconError(ValueError):
@@ -205,8 +215,8 @@ class Lexicon:
             for f, particle in (forms or {}).items():
                 self.particle_verbs[str(f).lower()] = (kind, str(particle).lower())
         self.particle_verbs_past = _words(m.get("particle_verbs_past"))
-        self.call_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("call_verbs") or {}).items()}
-        self.table_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("table_verbs") or {}).items()}
+        self.call_verbs: dict[str, str] = _word_map(m.get("call_verbs"))
+        self.table_verbs: dict[str, str] = _word_map(m.get("table_verbs"))
         self.table_phrases = _seqs(m.get("table_phrases"))
         self.phone_verbs = _words(m.get("phone_verbs"))
         self.phone_markers = _words(m.get("phone_markers"))
@@ -246,7 +256,7 @@ class Lexicon:
         self.non_meeting_modifiers = _words(m.get("non_meeting_modifiers"))
         self.call_not_followed_by = _words(m.get("call_not_followed_by"))
         courtesy = m.get("courtesy_calls") or {}
-        self.courtesy_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (courtesy.get("verbs") or {}).items()}
+        self.courtesy_verbs: dict[str, str] = _word_map(courtesy.get("verbs"))
         self.courtesy_particle = str(courtesy.get("particle") or "").lower()
         self.courtesy_blockers = _words(courtesy.get("not_followed_by"))
         self.membership_cues = _words(m.get("membership_cues"))
@@ -254,7 +264,7 @@ class Lexicon:
         self.leader_participles = _words(m.get("leader_participles"))
         att = m.get("attendance") or _Section({}, "attendance")
         self.attendance_single = _words(att.get("single"))
-        self.attendance_particle = {str(k).lower(): str(v).lower() for k, v in (att.get("particle") or {}).items()}
+        self.attendance_particle = _word_map(att.get("particle"), lower_values=True)
         self.attendance_seqs = _seqs(att.get("sequences"))
         self.negation = _words(m.get("negation"))
         self.negative_determiners = _words(m.get("negative_determiners"))
@@ -262,10 +272,9 @@ class Lexicon:
         self.negation_exceptions = _seqs(m.get("negation_exceptions"))
         cancel = m.get("cancel") or _Section({}, "cancel")
         self.cancel_single = _words(cancel.get("single"))
-        self.cancel_particle = {str(k).lower(): str(v).lower() for k, v in (cancel.get("particle") or {}).items()}
+        self.cancel_particle = _word_map(cancel.get("particle"), lower_values=True)
         self.absence_single = _words(cancel.get("absence"))
-        self.absence_particle = {str(k).lower(): str(v).lower()
-                                 for k, v in (cancel.get("absence_particle") or {}).items()}
+        self.absence_particle = _word_map(cancel.get("absence_particle"), lower_values=True)
         self.durative = _seqs(m.get("durative"))
         self.durations: dict[str, int] = {str(k).lower(): int(v) for k, v in (m.get("durations") or {}).items()}
         self.end_cues = _words(m.get("end_cues"))
@@ -274,7 +283,7 @@ class Lexicon:
         self.reference_preps = _seqs(m.get("reference_preps"))
         self.after_preps = _words(m.get("after_preps"))
         self.same_place = _seqs(m.get("same_place"))
-        self.talk_verbs: dict[str, str] = {str(k).lower(): str(v) for k, v in (m.get("talk_verbs") or {}).items()}
+        self.talk_verbs: dict[str, str] = _word_map(m.get("talk_verbs"))
         self.talk_preps = _words(m.get("talk_preps"))
         self.plural_calls = _words(m.get("plural_calls"))
         self.partner_nouns = _words(m.get("partner_nouns"))
@@ -301,9 +310,8 @@ class Lexicon:
         self.anaphoric_objects = _words(sp.get("anaphoric_objects"))
         self.contrast_openers = _words(sp.get("contrast_openers"))
         self.speaker_offices = _words(sp.get("speaker_offices"))
-        self.pronoun_genders = {str(k).lower(): str(v) for k, v in (sp.get("pronoun_genders") or {}).items()}
-        self.singular_pronoun_genders = {str(k).lower(): str(v)
-                                         for k, v in (sp.get("singular_pronoun_genders") or {}).items()}
+        self.pronoun_genders = _word_map(sp.get("pronoun_genders"))
+        self.singular_pronoun_genders = _word_map(sp.get("singular_pronoun_genders"))
         self.plural_verb_forms = _words(sp.get("plural_verb_forms"))
         self.role_heads = _words(sp.get("role_heads"))
         self.role_heads_longest_first = tuple(sorted(self.role_heads, key=lambda h: (-len(h), h)))
