@@ -103,7 +103,8 @@ class Extractor:
         nlp = build_pipeline(lang, self._model_for(lang))
         doc = nlp.make_doc(text)
         doc._.ng_published = published
-        doc._.ng_known_persons = self._headline_persons(title, lang) if title else None
+        doc._.ng_known_persons = self._headline_persons(self.extract(title, lang)) if title else None
+        doc._.ng_headline = title
         doc._.ng_entities, doc._.ng_meetings, doc._.ng_claims = {}, [], []
         doc.spans["ng_mentions"] = []
         for _, proc in nlp.pipeline:
@@ -111,8 +112,8 @@ class Extractor:
         return Extraction(entities=list(doc._.ng_entities.values()),
                           meetings=list(doc._.ng_meetings), claims=list(doc._.ng_claims))
 
-    def _headline_persons(self, title: str, lang: str) -> dict[str, tuple[str, str | None]]:
+    @staticmethod
+    def _headline_persons(found: Extraction) -> dict[str, tuple[str, str | None]]:
         """Family name -> (full name, given name) of the persons a headline names with a given name."""
-        found = self.extract(title, lang)
         return {e.family_name: (e.name, e.given_name) for e in found.entities
                 if e.kind == "person" and e.family_name and e.given_name}

@@ -10,8 +10,8 @@ EX = Extractor()
 WEDNESDAY = dt.date(2024, 5, 15)
 
 
-def extract(text: str, lang: str):
-    out = EX.extract(text, lang, WEDNESDAY)
+def extract(text: str, lang: str, title: str | None = None):
+    out = EX.extract(text, lang, WEDNESDAY, title=title)
     names = {e.key: e.name for e in out.entities}
     meetings = [({names.get(a, a) for a in m.attendees}, names.get(m.location), m.date, m.status)
                 for m in out.meetings]
@@ -249,3 +249,26 @@ def test_the_head_of_a_body_is_the_person_whose_title_names_it():
                         "Tomas Rehn schwieg. \"Wir werden die beste WM organisieren\", erklärte der Chef des "
                         "Fußball-Weltverbandes nach der Sitzung.", "de")
     assert ("Mario Lindqvist", "Wir werden die beste WM organisieren") in claims, claims
+
+
+def test_a_role_subject_in_the_lead_is_the_person_the_headline_names():
+    for title, text, lang in (
+            ("Brandt zu Besuch in Lissabon", "Der deutsche Außenminister traf sich am Montag mit Jorge Ferreira. "
+             "Peter Brandt sagte danach, die Gespräche seien gut gewesen.", "de"),
+            ("Brandt visits Lisbon", "The German foreign minister met Jorge Ferreira on Monday. Peter Brandt said "
+             "afterwards the talks had been good.", "en")):
+        meetings, _ = extract(text, lang, title)
+        assert [who for who, *_ in meetings] == [{"Peter Brandt", "Jorge Ferreira"}], meetings
+    # without a headline naming them, the role stays no one
+    meetings, _ = extract("The German foreign minister met Jorge Ferreira on Monday. Peter Brandt said afterwards "
+                          "the talks had been good.", "en", "Talks in Lisbon")
+    assert not any("Peter Brandt" in who for who, *_ in meetings), meetings
+
+
+def test_a_dateline_closed_by_a_colon_is_where_the_days_meeting_was():
+    for text, lang, place in (
+            ("Lissabon, 13.05.2024: Am Montag haben sich Bischof Jorge Ferreira und Ministerin Carla Wendt zu einem "
+             "Gespräch getroffen.", "de", "Lisbon"),
+            ("Porto: Minister Carla Wendt held talks with Jorge Ferreira on Monday.", "en", "Porto")):
+        meetings, _ = extract(text, lang)
+        assert [(who, where) for who, where, *_ in meetings] == [({"Carla Wendt", "Jorge Ferreira"}, place)], meetings

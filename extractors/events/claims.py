@@ -13,6 +13,7 @@ counted as attending the meeting they report on.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, ROLE, Claim, Evidence
@@ -283,7 +284,19 @@ class Speech:
                 ent = ctx.entities.get(subj)
                 if not (nation and ent is not None and ent.nationality and ent.nationality != nation):
                     return subj
-        return None
+        return self._headline_person(si, nation)
+
+    def _headline_person(self, si: int, nation: str | None) -> str | None:
+        """A role noun in the lead with no one named before it ("Der deutsche Außenminister traf sich mit …" under
+        the headline "Steinmeier zu Besuch in Warschau"): the one person the headline names, when the body names
+        them too."""
+        ctx = self.ctx
+        words = set(re.findall(r"[^\W\d_][\w'’-]*", ctx.doc._.ng_headline or ""))
+        if not words or not ctx.sents or ctx.sents[si].para != ctx.sents[0].para:
+            return None
+        named = [e.key for e in ctx.entities.values() if e.kind == PERSON and e.family_name in words and
+                 not (nation and e.nationality and e.nationality != nation)]
+        return named[0] if len(named) == 1 else None
 
     # ================================================================== per sentence
     def _sentence(self, s: Sentence) -> None:

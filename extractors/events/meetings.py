@@ -30,6 +30,8 @@ WINDOW_AHEAD = 18
 ANAPHOR_SENTENCES = 6
 TRAVELLER_SENTENCES = 3  # how far back a one-person visit or reception gives a partner-only meeting its protagonist
 LEADER_COUNTRIES_REACH = 8  # words after "the leaders of" that may name its countries
+DATELINE_DASHES = frozenset({"-", "–", "—"})  # "MOSCOW —", "Kiew/Washington -": the end of a dateline
+ROLE_MODIFIERS = 2  # "der neue deutsche Außenminister": adjectives between a role noun and its article
 ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
@@ -144,7 +146,10 @@ class Meetings:
             places: list[str] = []
             for j in range(s.start, min(s.end, s.start + 12)):
                 w = ctx.texts[j]
-                if w in ("-", "–", "—") and j > s.start:
+                # "New Delhi: …", "Dresden, 13.11.2016: …": a colon closes a dateline only right after its place
+                # and date, never after words ("In Berlin sagte Merz: …")
+                colon = w == ":" and self._dateline_head(s, j)
+                if (w in DATELINE_DASHES or colon) and j > s.start:
                     if places:
                         self._dateline_end[s.i] = j
                         # "DAVOS, Switzerland", "PALM BEACH, Fla.": the city, not the country or state around it
@@ -167,7 +172,7 @@ class Meetings:
                         places.append(key)
                     elif not key and not places:
                         break  # "RIYADH, Saudi Arabia": the city is unknown, the country alone is no place to meet
-                if w in ("/", ",", "(", ")") or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
+                if w in ("/", ",", "(", ")") or w[:1].isdigit() or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
                         w.lower() in self.lex.fw.news_agencies:
                     continue
                 break
@@ -1349,16 +1354,36 @@ class Meetings:
         lw = ctx.lowers
         out = []
         for j in range(max(c.lo, s.start + 1), c.triggers[0].i + ROLE_SUBJECT_AFTER):
-            if j >= c.hi or ctx.in_quote[j] or ctx.mention_at(j) is not None or lw[j - 1] not in self.lex.definite:
+            if j >= c.hi or ctx.in_quote[j] or ctx.mention_at(j) is not None:
+                continue
+            article = self._article_before_role(s, j)
+            if article is None:
                 continue
             head = sp._role_head(lw[j])
             nxt = ctx.mention_at(j + 1) if j + 1 < s.end else None
-            if head is None or (nxt is not None and nxt.kind == PERSON) or self._in_pp_at(s, j - 1):
+            if head is None or (nxt is not None and nxt.kind == PERSON) or self._in_pp_at(s, article):
                 continue  # "der Kanzler Olaf Scholz": the name is the mention; "mit dem Minister": a partner
             key = sp.resolve_role(s.i, head, j, ctx.texts[j])
             if key is not None and sp.kind(key) == PERSON:
                 out.append(key)
         return out
+
+    def _article_before_role(self, s: Sentence, j: int) -> int | None:
+        """The definite article of the role noun at j, over up to ROLE_MODIFIERS modifiers: "der Minister",
+        "der deutsche Außenminister", "the French foreign minister" (words that name no one, or a nation's
+        adjective)."""
+        ctx, lw = self.ctx, self.ctx.lowers
+        k = j - 1
+        while k >= s.start and j - k <= ROLE_MODIFIERS + 1:
+            if lw[k] in self.lex.definite:
+                return k
+            m = ctx.mention_at(k)
+            modifier = (m is not None and m.kind == COUNTRY and m.form == ADJECTIVE) or \
+                (m is None and ctx.texts[k].isalpha() and lw[k] not in self.lex.prepositions)
+            if not modifier:
+                return None
+            k -= 1
+        return None
 
     def _country_leaders(self, s: Sentence, c: Cand) -> list[str]:
         """"The leaders of Japan and the United States … their talks": the persons the article names as head of
@@ -1955,6 +1980,21 @@ class Meetings:
     def _is_region(self, key: str) -> bool:
         ent = self.ctx.entities.get(key)
         return ent is not None and any(st in ("State", "AdministrativeArea") for st in ent.subtypes)
+
+    def _dateline_head(self, s: Sentence, j: int) -> bool:
+        """Tokens s.start..j are a dateline's head: a place first, then only places, punctuation, numbers
+        (a date) and a news agency."""
+        ctx = self.ctx
+        first = ctx.mention_at(s.start)
+        if first is None or first.kind not in (PLACE, COUNTRY):
+            return False
+        for k in range(s.start, j):
+            m = ctx.mention_at(k)
+            w = ctx.texts[k]
+            if not (m is not None and m.kind in (PLACE, COUNTRY) or not any(ch.isalpha() for ch in w) or
+                    ctx.lowers[k] in self.lex.fw.news_agencies):
+                return False
+        return True
 
     # ================================================================== records
     def _finalise(self) -> None:
