@@ -272,3 +272,21 @@ def test_a_dateline_closed_by_a_colon_is_where_the_days_meeting_was():
             ("Porto: Minister Carla Wendt held talks with Jorge Ferreira on Monday.", "en", "Porto")):
         meetings, _ = extract(text, lang)
         assert [(who, where) for who, where, *_ in meetings] == [({"Carla Wendt", "Jorge Ferreira"}, place)], meetings
+
+
+def test_a_modal_reaches_back_over_a_long_partner_and_an_object_pronoun_is_the_visitor():
+    meetings, _ = extract("Zum Auftakt will Carl Wendt am Mittwoch in der Hauptstadt Porto Novo mit dem Präsidenten der "
+                          "Westafrikanischen Entwicklungsbank (Ebid), Omar Sarr, zusammentreffen. Anschließend wird "
+                          "ihn Staatspräsident Jorge Ferreira offiziell begrüßen und ein Gespräch mit ihm führen.", "de")
+    assert [(who, where, date, status) for who, where, date, status in meetings] == [
+        ({"Carl Wendt", "Omar Sarr"}, "Porto-Novo", "2024-05-15", "planned"),
+        ({"Carl Wendt", "Jorge Ferreira"}, "Porto-Novo", "2024-05-15", "planned")], meetings
+
+
+def test_a_partner_pronoun_is_not_its_own_clauses_subject():
+    for text, lang in (("Carl Wendt kam am Montag nach Tromsø. Am Dienstag führte Präsident Jonas Haugen dort ein "
+                        "Gespräch mit ihm.", "de"),
+                       ("Carl Wendt arrived in Tromsø on Monday. Afterwards President Jonas Haugen held talks with "
+                        "him.", "en")):
+        meetings, _ = extract(text, lang)
+        assert any(who == {"Carl Wendt", "Jonas Haugen"} and where == "Tromsø" for who, where, *_ in meetings), meetings

@@ -144,6 +144,21 @@ class Speech:
                 return k
         return None
 
+    def resolve_partner_pronoun(self, si: int, tok: int) -> str | None:
+        """ihn/ihm/him: as resolve_pronoun, but never a person its own clause names before it ("Anschließend wird
+        ihn Präsident Y begrüßen und ein Gespräch mit ihm führen": the visitor, not Y)."""
+        ctx = self.ctx
+        gender = self._pronoun_gender(tok)
+        clause_start = ctx.clause_of(ctx.sents[si], tok)[0]
+        own = {m.key for m in ctx.mentions_in(clause_start, tok) if m.kind == PERSON}
+        for k in self._antecedents(si, tok):
+            if k in own:
+                continue
+            ent = self.ctx.entities.get(k) if gender else None
+            if ent is None or ent.gender is None or ent.gender == gender:
+                return k
+        return None
+
     def _pronoun_gender(self, tok: int) -> str | None:
         """he/she/er; German "sie" is "she" only with a singular verb beside it ("sie nahm", "sagte sie")."""
         lex, lw, texts = self.lex, self.ctx.lowers, self.ctx.texts

@@ -123,6 +123,7 @@ class FunctionWords:
     past_suffixes: tuple = ()  # "attended": a past form by its ending
     when_words: frozenset = frozenset()  # ", when …", ", where …": a clause about time or place
     direction_preps: frozenset = frozenset()  # "to", "nach": where someone goes, not where they meet
+    sequence_adverbs: frozenset = frozenset()  # "Anschließend …", "Later, …": the next step of what was just told
     cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
 
     @classmethod
@@ -306,6 +307,7 @@ class Lexicon:
 
         sp = raw.get("speech") or _Section({}, "speech")
         self.pronouns = _words(sp.get("pronouns"))
+        self.partner_pronouns = _words(sp.get("partner_pronouns"))
         self.possessive_pronouns = _words(sp.get("possessive_pronouns"))
         self.anaphoric_objects = _words(sp.get("anaphoric_objects"))
         self.contrast_openers = _words(sp.get("contrast_openers"))

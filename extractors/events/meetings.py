@@ -553,10 +553,11 @@ class Meetings:
 
     def _back_start(self, s: Sentence, t: Trigger) -> int:
         """How far back a trigger's people, place and day may stand: WINDOW_BACK words, or in German the
-        whole clause before a clause-final participle ("Cassis hat am Rande … in Wien … X getroffen")."""
+        whole clause before a clause-final participle or infinitive ("Cassis hat am Rande … in Wien … X
+        getroffen", "Zum Auftakt will X … in Abuja mit dem Präsidenten … (Ecowas), Y, zusammentreffen")."""
         if self.lex.grammar.verb_final and t.pos == "verb":
             cl_a, _ = self.ctx.clause_of(s, t.i)
-            if any(self.ctx.lowers[j] in self.lex.fw.perfect_aux for j in range(cl_a, t.i)):
+            if any(self.ctx.lowers[j] in self.lex.auxiliaries for j in range(cl_a, t.i)):
                 return min(t.i - WINDOW_BACK, max(cl_a, t.i - WINDOW_BACK_CLAUSE))
         return t.i - WINDOW_BACK
 
@@ -868,8 +869,8 @@ class Meetings:
             any(len(seq) == 1 and ctx.lowers[s.first_word] == seq[0] for seq in self.lex.same_place)
 
     def _same_place(self, s: Sentence, a: int, b: int) -> str | None:
-        """"in derselben Stadt", "there": the place named last (in this sentence, the one before it if it
-        opens with "Dort", or for the last meeting)."""
+        """"in derselben Stadt", "there": the place named last (in this sentence, the one before it in the same
+        paragraph, or for the last meeting)."""
         lw = self.ctx.lowers
         for j in range(a, b):
             for seq in self.lex.same_place:
@@ -881,7 +882,8 @@ class Meetings:
                         if m.start < j and m.kind == ORGANIZATION and m.start > s.start and \
                                 lw[m.start - 1] in self.lex.location_preps and self._is_venue(m.key):
                             return m.key  # "hatte X im Kanzleramt empfangen und von dort aus …"
-                    if j == s.first_word and self._opens_with_there(s):
+                    if s.i > 0 and self.ctx.sents[s.i - 1].para == s.para:
+                        # "X kam nach Tromsø. Am Dienstag führte Y dort ein Gespräch mit ihm.": the sentence before
                         for mi in reversed(self.ctx.sents[s.i - 1].mentions):
                             m = self.ctx.mentions[mi]
                             if m.kind == PLACE and m.form != ADJECTIVE:
@@ -1240,10 +1242,11 @@ class Meetings:
             if key not in out and key not in excluded:
                 out.append(key)
                 has_person = True
-        # pronouns the entity components did not mark ("Er habe mit X telefoniert")
+        # pronouns the entity components did not mark ("Er habe mit X telefoniert", "ein Gespräch mit ihm")
         for j in range(c.lo, c.hi):
-            if ctx.lowers[j] in lex.pronouns and ctx.mention_at(j) is None and not ctx.in_quote[j]:
-                key = sp.resolve_pronoun(s.i, j)
+            w = ctx.lowers[j]
+            if (w in lex.pronouns or w in lex.partner_pronouns) and ctx.mention_at(j) is None and not ctx.in_quote[j]:
+                key = sp.resolve_pronoun(s.i, j) if w in lex.pronouns else sp.resolve_partner_pronoun(s.i, j)
                 if key and key not in out and key not in excluded:
                     out.append(key)
                     has_person = True
@@ -2013,6 +2016,8 @@ class Meetings:
                           and not (m.date and v.date and m.date[0] < v.date[0])]
                 if before:
                     m.location = before[-1].location
+            if not m.location and m.kind not in ("phone_call", "video_call"):
+                self._continue_sequence(m)
             if (not m.location or not m.date) and self._reported_after(m):
                 # "X sprach am Donnerstag in Doha von einer Chance. „…“, sagte er nach einem Treffen mit Y.":
                 # the speaker's place and day in the sentence before
@@ -2044,6 +2049,23 @@ class Meetings:
                 span = dt.timedelta(days=m.duration - 1)
                 first, last = (d0 - span, d0) if m.ends else (d0, d0 + span)
                 m.date = (first.isoformat(), last.isoformat(), "range")
+
+    def _continue_sequence(self, m: Meet) -> None:
+        """"Zum Auftakt trifft X in Abuja Y. Anschließend wird ihn Z begrüßen …", "Later he met Z": a meeting
+        told as the next step of the one just before (by a sequence adverb first in its sentence) shares one of
+        its people and takes its place, and its day when it has none."""
+        ctx = self.ctx
+        main = ctx.sents[m.main]
+        if ctx.lowers[main.first_word] not in self.lex.fw.sequence_adverbs:
+            return
+        before = [v for v in self.meets if v is not m and v.location and m.main - 2 <= v.main < m.main and
+                  v.kind not in ("phone_call", "video_call") and set(v.attendees) & set(m.attendees) and
+                  ctx.sents[v.main].para >= main.para - 1]
+        if before:
+            prev = max(before, key=lambda v: v.main)
+            m.location = prev.location
+            if not m.date and prev.date:
+                m.date = prev.date
 
     def _complete_from_lead(self, m: Meet, sents: tuple[int, ...] | None = None) -> None:
         """"Nach einem Treffen mit X zeigte sich Y zuversichtlich. „…“, sagte Y am Sonntag in Palm Beach.":
