@@ -290,3 +290,13 @@ def test_a_partner_pronoun_is_not_its_own_clauses_subject():
                         "him.", "en")):
         meetings, _ = extract(text, lang)
         assert any(who == {"Carl Wendt", "Jonas Haugen"} and where == "Tromsø" for who, where, *_ in meetings), meetings
+
+
+def test_a_partner_named_by_a_nations_role_is_that_nations_holder():
+    meetings, _ = extract("Ghanaian President Omar Sarr and Norwegian Prime Minister Carl Wendt spoke on Friday. "
+                          "The prime minister met with the Ghanaian president on Monday evening.", "en")
+    assert [who for who, *_ in meetings] == [{"Carl Wendt", "Omar Sarr"}], meetings
+    # a president of unknown nation is not "the Ghanaian president"
+    meetings, _ = extract("President Jonas Haugen and Norwegian Prime Minister Carl Wendt spoke on Friday. "
+                          "The prime minister met with the Ghanaian president on Monday evening.", "en")
+    assert not any("Jonas Haugen" in who for who, *_ in meetings), meetings

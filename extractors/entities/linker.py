@@ -76,12 +76,18 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
         low = text.lower().split("-")[-1]
         cands = holders.get(low, [])
         start = i
-        while start > 0 and (v.is_lower[start - 1] and (lx.demonym_country(texts[start - 1]) or
-                                                        texts[start - 1].lower() in lx.role_modifiers)):
+        # "the new president", "der ukrainische Präsident", "the Ghanaian president" (English capitalises the
+        # nation's adjective)
+        while start > 0 and (lx.demonym_country(texts[start - 1]) or
+                             (v.is_lower[start - 1] and texts[start - 1].lower() in lx.role_modifiers)):
             start -= 1
         iso = next((lx.demonym_country(t) for t in texts[start:i] if lx.demonym_country(t)), None)
         if iso:
-            cands = [c for c in cands if getattr(c, "_ng_nationality", None) in (iso, None)]
+            # "the Chinese president": one whose nationality the article gives as that nation (when the role
+            # carried its own nation's adjective; a holder of unknown nationality might be anyone's president)
+            cands = [c for c in cands if getattr(c, "_ng_nationality", None) == iso] if start < i and \
+                lx.demonym_country(texts[i - 1]) == iso else \
+                [c for c in cands if getattr(c, "_ng_nationality", None) in (iso, None)]
         if len(cands) == 1 and (start < i or texts[max(0, start - 1)].lower() in DETERMINERS
                                 or text[:1].isupper()):
             add_mention(doc, cands[0], start, i + 1, ROLE)
