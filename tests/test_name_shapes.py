@@ -82,3 +82,9 @@ def test_gulf_names_with_capitalised_particles_are_whole():
     text = "Crown Prince Khalid Bin Faisal Al Nuaimi met the envoy. Later Tamim ben Rashid Al Dosari spoke."
     names = {e.name for e in EX.extract(text, "en").entities if e.kind == PERSON}
     assert {"Khalid Bin Faisal Al Nuaimi", "Tamim ben Rashid Al Dosari"} <= names, names
+
+
+def test_a_surname_written_without_its_accent_is_the_same_person():
+    p = persons("President Ramón Ibáñez met Carl Wendt in Lima. \u201cWe are friends,\u201d said Ibanez.")
+    assert "Ramón Ibáñez" in p and "Ibanez" not in p
+    assert any(m.text == "Ibanez" for m in p["Ramón Ibáñez"].mentions)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..records import COUNTRY, NAME, ORGANIZATION, PERSON, PLACE, ROLE, Entity
 from ..tokens import token_view
-from .lexicon import Lexicon
+from .lexicon import Lexicon, fold
 from .mentions import add_mention, free, remove_entity
 from .persons import DETERMINERS
 from .places import attach_adjectives, link_containment
@@ -33,6 +33,7 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
     for e in list(doc._.ng_entities.values()):  # "Rubio called …": a surname, not the town of that name
         if e.kind == PLACE and e.mentions and all(m.text in by_surname for m in e.mentions):
             remove_entity(doc, e.key)
+    by_folded = {fold(k): k for k in by_surname if fold(k) != k.casefold()}  # surnames with accents
     v = token_view(doc)
     texts = v.texts
     for i, text in enumerate(texts):
@@ -51,6 +52,8 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
             stem = text
         elif lx.grammar.genitive_base(text, min_len=2) in by_surname:
             stem = text[:-1]
+        elif fold(text) in by_folded and text[:1].isupper():
+            stem = by_folded[fold(text)]  # "Fernandez" for "Fernández": an outlet that drops the accent
         if stem is None or len(by_surname[stem]) != 1:
             continue  # unknown, or ambiguous between two people of that surname
         add_mention(doc, by_surname[stem][0], i, i + 1, NAME, surface=stem)
