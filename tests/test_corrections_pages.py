@@ -100,6 +100,42 @@ def test_reject_an_attendee_from_the_meeting_page_in_chromium(server):
     assert _who_of(_meetings(server)[MIAMI_MEETING]) == {"Kirill Dmitriev", "Steve Witkoff"}
 
 
+@pytest.mark.browser
+def test_add_a_new_person_from_the_meeting_page_in_chromium(server):
+    from test_endpoint_browser import ARGS, CHROMIUM
+    import os
+    import shutil
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM} (run scripts/install-chromium.sh)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(server.url + "resource?iri=" + MOSCOW_MEETING)
+            page.select_option("#correct-action", "add-attendee")
+            page.fill("#correct-new-person", "Sergei Lavrov")
+            page.fill("#correct-reason", "named in the second paragraph")
+            page.fill("#correct-token", TOKEN)
+            page.click("#correct-submit")
+            page.wait_for_load_state()
+            assert page.url.startswith(server.url + "resource")  # back on the meeting's page
+            assert "Sergei Lavrov" in page.locator("section", has_text="Facts").inner_text()
+            page.goto(server.url + "resource?iri=" + LAVROV)  # his own page, with the correction
+            assert "Sergei Lavrov" in page.inner_text("body")
+            assert errors == [], errors
+        finally:
+            browser.close()
+    assert "Sergei Lavrov" in _who_of(_meetings(server)[MOSCOW_MEETING])
+    mine = [b for b in requests.get(server.url + "corrections", timeout=60).json()["results"]["bindings"]
+            if b.get("value", {}).get("value") == LAVROV and "undone" not in b]
+    r = requests.post(server.url + "corrections", data={"action": "undo", "target": mine[0]["correction"]["value"],
+                                                        "token": TOKEN}, timeout=120)
+    assert r.ok and "Sergei Lavrov" not in _who_of(_meetings(server)[MOSCOW_MEETING])
+
+
 def _who_of(binding) -> set[str]:
     return set(binding["attendees"]["value"].split(", "))
 
