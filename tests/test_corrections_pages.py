@@ -3,6 +3,10 @@ posts to /corrections behind the update token; the correction applies to the nam
 once. The HTTP tests run a real server; the browser test fills the form in headless Chromium."""
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+
 import pytest
 import requests
 
@@ -68,11 +72,10 @@ def test_the_page_shows_the_form_only_with_a_token_and_rejecting_removes_the_mee
     assert server.summit in _meetings(server)
 
 
-@pytest.mark.browser
-def test_reject_an_attendee_from_the_meeting_page_in_chromium(server):
+@contextlib.contextmanager
+def _chromium_page():
+    """A headless Chromium page, and the script errors it met (none allowed at the end)."""
     from test_endpoint_browser import ARGS, CHROMIUM
-    import os
-    import shutil
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         pytest.skip(f"no Chromium at {CHROMIUM} (run scripts/install-chromium.sh)")
     from playwright.sync_api import sync_playwright
@@ -83,51 +86,43 @@ def test_reject_an_attendee_from_the_meeting_page_in_chromium(server):
             errors = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(server.url + "resource?iri=" + MIAMI_MEETING)
-            assert "Jared Kushner" in page.inner_text("body")
-            page.select_option("#correct-action", "reject-attendee")
-            page.fill("#correct-value", KUSHNER)
-            page.fill("#correct-reason", "he was not in Miami")
-            page.fill("#correct-by", "desk")
-            page.fill("#correct-token", TOKEN)
-            page.click("#correct-submit")
-            page.wait_for_load_state()
-            assert page.url.startswith(server.url + "resource")  # back on the meeting's page
-            assert "Jared Kushner" not in page.locator("section", has_text="Facts").inner_text()
+            yield page
             assert errors == [], errors
         finally:
             browser.close()
+
+
+def _submit(page, server, **fields):
+    """Fill the page's correction form (#correct-<field>) with the token, and send it."""
+    if "action" in fields:
+        page.select_option("#correct-action", fields.pop("action"))
+    for name, value in fields.items():
+        page.fill(f"#correct-{name.replace('_', '-')}", value)
+    page.fill("#correct-token", TOKEN)
+    page.click("#correct-submit")
+    page.wait_for_load_state()
+    assert page.url.startswith(server.url + "resource")  # back on the page corrected
+
+
+@pytest.mark.browser
+def test_reject_an_attendee_from_the_meeting_page_in_chromium(server):
+    with _chromium_page() as page:
+        page.goto(server.url + "resource?iri=" + MIAMI_MEETING)
+        assert "Jared Kushner" in page.inner_text("body")
+        _submit(page, server, action="reject-attendee", value=KUSHNER, reason="he was not in Miami", by="desk")
+        assert "Jared Kushner" not in page.locator("section", has_text="Facts").inner_text()
     assert _who_of(_meetings(server)[MIAMI_MEETING]) == {"Kirill Dmitriev", "Steve Witkoff"}
 
 
 @pytest.mark.browser
 def test_add_a_new_person_from_the_meeting_page_in_chromium(server):
-    from test_endpoint_browser import ARGS, CHROMIUM
-    import os
-    import shutil
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (run scripts/install-chromium.sh)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page()
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(server.url + "resource?iri=" + MOSCOW_MEETING)
-            page.select_option("#correct-action", "add-attendee")
-            page.fill("#correct-new-person", "Sergei Lavrov")
-            page.fill("#correct-reason", "named in the second paragraph")
-            page.fill("#correct-token", TOKEN)
-            page.click("#correct-submit")
-            page.wait_for_load_state()
-            assert page.url.startswith(server.url + "resource")  # back on the meeting's page
-            assert "Sergei Lavrov" in page.locator("section", has_text="Facts").inner_text()
-            page.goto(server.url + "resource?iri=" + LAVROV)  # his own page, with the correction
-            assert "Sergei Lavrov" in page.inner_text("body")
-            assert errors == [], errors
-        finally:
-            browser.close()
+    with _chromium_page() as page:
+        page.goto(server.url + "resource?iri=" + MOSCOW_MEETING)
+        _submit(page, server, action="add-attendee", new_person="Sergei Lavrov",
+                reason="named in the second paragraph")
+        assert "Sergei Lavrov" in page.locator("section", has_text="Facts").inner_text()
+        page.goto(server.url + "resource?iri=" + LAVROV)  # his own page
+        assert "Sergei Lavrov" in page.inner_text("body")
     assert "Sergei Lavrov" in _who_of(_meetings(server)[MOSCOW_MEETING])
     mine = [b for b in requests.get(server.url + "corrections", timeout=60).json()["results"]["bindings"]
             if b.get("value", {}).get("value") == LAVROV and "undone" not in b]
