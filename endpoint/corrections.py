@@ -6,7 +6,7 @@ process that borrows the store's lock (pool.update), so a slow or crashing corre
 or take down the server, and the query workers see the result when it is done.
 
 Child protocol (as writer.py): one JSON object on standard input, {"action", "target", "value",
-"reason", "by", "base_iri"}; one on standard output, {"ok": true} or {"ok": false, "status",
+"new_person", "reason", "by", "base_iri"}; one on standard output, {"ok": true} or {"ok": false, "status",
 "message"}.
 """
 from __future__ import annotations
@@ -49,7 +49,8 @@ def register(app, config, pool) -> None:
                            else "the update token is not valid", {"WWW-Authenticate": 'Bearer realm="newsgraph"'})
         if pool.remote:
             raise ApiError(501, "this server reads a remote store: correct it with `newsgraph correct --store URL`")
-        form = {k: (request.form.get(k) or "").strip() for k in ("action", "target", "value", "reason", "by")}
+        form = {k: (request.form.get(k) or "").strip()
+                for k in ("action", "target", "value", "new_person", "reason", "by")}
         if not form["action"] or not form["target"]:
             raise ApiError(400, "give action and target (and value where the action takes one)")
         form["base_iri"] = config.base_iri
@@ -110,7 +111,7 @@ def _correct(store, text: str) -> None:
         curate.undo(store, minter, form["target"], who, form.get("reason", ""))
     else:
         curate.record(store, minter, form["action"], form["target"], form.get("value") or None,
-                      form.get("reason", ""), who)
+                      form.get("reason", ""), who, form.get("new_person") or None)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,9 @@ def entity_ops(store: Store, minter: Minter, corrections: list[Correction]) -> l
             continue
         if c.action in ("reject", "merge", "split") and c.active:
             gone.append(c.target)  # (only where no article states it any more: a split may leave some)
+    for c in corrections:  # a person an undone add-attendee made, where no article names them
+        if c.action == "add-attendee" and c.anchor.get("new_person") and not c.active:
+            gone.append(c.value)
         if c.action == "split" and not c.active:  # the split-off entity, once no article names it
             gone.append(cx.split_iri(c.target, str(c.value)))
             if c.action == "merge":
@@ -87,9 +90,10 @@ def rewrite(store: Store, minter: Minter, writer: ArticleWriter, article: URIRef
 
 
 def record(store: Store, minter: Minter, action: str, target: str, value: str | None = None,
-           reason: str = "", agent: str = "") -> tuple[Correction, int]:
+           reason: str = "", agent: str = "", new_person: str | None = None) -> tuple[Correction, int]:
     """Make a correction: check it, store its record, apply it to every article that states its
-    target. Returns the correction and the number of articles written again."""
+    target. Returns the correction and the number of articles written again. `new_person`
+    (add-attendee): the name of an attendee the graph does not hold yet, instead of `value`."""
     if action not in cx.ACTIONS:
         raise CorrectionError(f"unknown correction {action!r} (known: {', '.join(cx.ACTIONS)})")
     spec = cx.ACTIONS[action]
@@ -101,7 +105,10 @@ def record(store: Store, minter: Minter, action: str, target: str, value: str | 
         raise CorrectionError(f"no meeting, claim or entity <{iri}> in the store")
     if kind not in spec.target:
         raise CorrectionError(f"'{action}' corrects a {' or '.join(spec.target)}; <{iri}> is a {kind}")
-    value_term = cx.value_term(action, value, store, minter)
+    if new_person is not None:
+        value_term = _new_person_iri(store, minter, action, value, new_person)
+    else:
+        value_term = cx.value_term(action, value, store, minter)
     articles = articles_holding(store, iri, kind)
     if not articles:
         raise CorrectionError(f"no article states <{iri}> (it was rejected already?)")
@@ -116,6 +123,8 @@ def record(store: Store, minter: Minter, action: str, target: str, value: str | 
         anchor = {"name": entity_name(store, minter, iri)}
     if kind != ENTITY:  # where an anchor may find the fact again (an article extracted anew)
         anchor["articles"] = sorted(str(a) for a in articles)
+    if new_person is not None:
+        anchor["new_person"] = " ".join(new_person.split())
     replaced = _replaced(action, iri, value_term, current, store, minter)
     when = cx.now()
     c = Correction(iri=URIRef(f"{minter.base}correction/{_h(when, action, str(iri), str(value_term))}"),
@@ -124,6 +133,20 @@ def record(store: Store, minter: Minter, action: str, target: str, value: str | 
     _publish_record(store, minter, cx.to_triples(c, minter))
     n = apply_to_store(store, minter, articles)
     return c, n
+
+
+def _new_person_iri(store: Store, minter: Minter, action: str, value: str | None, name: str) -> URIRef:
+    """The IRI of the person an add-attendee names by name: minted as graph/resolve.py mints
+    every person's (the same person in a later article lands on the same node)."""
+    if action != "add-attendee":
+        raise CorrectionError(f"--new-person goes with add-attendee, not with {action!r}")
+    if value:
+        raise CorrectionError("give the attendee's IRI or --new-person NAME, not both")
+    name = " ".join(name.split())
+    if len(name) < 2 or name.startswith(("http://", "https://", "<")) or not any(ch.isalpha() for ch in name):
+        raise CorrectionError(f"not a person's name: {name!r} (e.g. --new-person \"Sergei Lavrov\")")
+    _ent, res = cx.new_person(name, ArticleWriter(store, minter).known_given_names)
+    return minter.entity(res.path)
 
 
 def apply_to_store(store: Store, minter: Minter, articles: list[URIRef]) -> int:

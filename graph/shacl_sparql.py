@@ -30,13 +30,34 @@ class UnsupportedShape(ValueError):
     """shapes.ttl uses a SHACL feature this compiler does not translate."""
 
 
+FOCUS = "%FOCUS%"  # where a query's focus nodes go (see Check.sparql)
+
+
 @dataclass
 class Check:
     shape: str
     path: str  # as written in SPARQL
     constraint: str  # e.g. "minCount 1", "datatype xsd:date"
     message: str | None
-    query: str  # SELECT ?focus ?value: one row per violation
+    template: str  # SELECT ?focus ?value, one row per violation, with FOCUS to fill
+    classes: tuple[URIRef, ...] = ()  # the target classes: the focus nodes are their instances
+    batch_template: str | None = None  # the same for a batch of given nodes, where it differs
+
+    def sparql(self, focus: list[str] | None = None, blank_only: bool = False) -> str:
+        """The query over the focus nodes given (N-Triples IRIs), or over every instance of the
+        target classes when none are given (`blank_only`: every blank-node instance, which a
+        query cannot name). With given nodes every part of the query is bounded by them, so its
+        memory is that of one batch."""
+        if focus is None:
+            only = " FILTER(isBlank(?focus))" if blank_only else ""
+            every = (f"{{ SELECT DISTINCT ?focus WHERE {{ VALUES ?class {{ {' '.join(nt(c) for c in self.classes)} }} "
+                     f"?focus a ?class{only} }} }}")
+            return self.template.replace(FOCUS, every)
+        return (self.batch_template or self.template).replace(FOCUS, f"{{ VALUES ?focus {{ {' '.join(focus)} }} }}")
+
+    @property
+    def query(self) -> str:
+        return self.sparql()
 
 
 def _steps(shapes: Graph, node) -> list[URIRef]:
@@ -86,11 +107,10 @@ def _condition(shapes: Graph, key, value) -> str:
 def compile_shapes(shapes: Graph) -> list[Check]:
     checks = []
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
-        classes = sorted(shapes.objects(shape, SH.targetClass), key=str)
+        classes = tuple(sorted(shapes.objects(shape, SH.targetClass), key=str))
         if not classes:
             raise UnsupportedShape(f"{shape}: only sh:targetClass targets are compiled")
-        focus = (f"{{ SELECT DISTINCT ?focus WHERE {{ VALUES ?class {{ {' '.join(nt(c) for c in classes)} }} "
-                 f"?focus a ?class }} }}")
+        focus = FOCUS
         name = shapes.namespace_manager.normalizeUri(shape)
         for prop in shapes.objects(shape, SH.property):
             unknown = {p for p in shapes.predicates(prop)} - _KNOWN
@@ -106,15 +126,20 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             if n is not None:
                 if int(n) != 1:
                     raise UnsupportedShape(f"{name}: sh:minCount {n} (only 1 is compiled)")
+                # over the whole store MINUS is fastest (a hash anti-join, 0.3 against 2.7 s
+                # at 2,000 articles); over a batch its side would be every node with the path,
+                # so a batch asks OPTIONAL (a lookup per focus node)
+                chain = _pattern(steps, '?focus', '?any')
                 checks.append(Check(name, label, "minCount 1", message,
-                                    f"SELECT ?focus (?none AS ?value) WHERE {{ {focus} "
-                                    f"MINUS {{ {_pattern(steps, '?focus', '?any')} }} }}"))
+                                    f"SELECT ?focus (?none AS ?value) WHERE {{ {focus} MINUS {{ {chain} }} }}",
+                                    classes, f"SELECT ?focus (?none AS ?value) WHERE {{ {focus} "
+                                             f"OPTIONAL {{ {chain} }} FILTER(!BOUND(?any)) }}"))
             n = shapes.value(prop, SH.maxCount)
             if n is not None:
                 checks.append(Check(name, label, f"maxCount {n}", message,
                                     f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?value) WHERE {{ {focus} "
                                     f"{_pattern(steps, '?focus', '?v')} }} "
-                                    f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {int(n)})"))
+                                    f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {int(n)})", classes))
             for key in sorted(_VALUE_KEYS, key=str):
                 for value in shapes.objects(prop, key):
                     cond = _condition(shapes, key, value)
@@ -123,5 +148,5 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     checks.append(Check(name, label, what, message,
                                         f"SELECT DISTINCT ?focus ?value WHERE {{ {focus} "
                                         f"{_pattern(steps, '?focus', '?value')} "
-                                        f"FILTER(!({cond})) }}"))
+                                        f"FILTER(!({cond})) }}", classes))
     return checks

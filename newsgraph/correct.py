@@ -34,6 +34,7 @@ class Corrections:
 
         kg.corrections.make("reject", meeting_iri, reason="a sentence about two other people")
         kg.corrections.make("set-date", meeting_iri, "2026-01-17")
+        kg.corrections.make("add-attendee", meeting_iri, new_person="Sergei Lavrov")
         kg.corrections.rows()            # one dict per correction, with its status
         kg.corrections.undo(correction_iri)
     """
@@ -47,13 +48,14 @@ class Corrections:
             raise UsageError(f"the store at {self.kg.location!r} was opened read-only: open it writable to correct it")
 
     def make(self, action: str, target: str, value: str | None = None, *, reason: str = "",
-             by: str | None = None) -> cx.Correction:
-        """Record a correction and apply it everywhere; raises UsageError saying why it cannot."""
+             by: str | None = None, new_person: str | None = None) -> cx.Correction:
+        """Record a correction and apply it everywhere; raises UsageError saying why it cannot.
+        `new_person` (add-attendee): the name of an attendee the graph does not hold yet."""
         from .errors import UsageError
         self._writable()
         try:
             c, _n = curate.record(self.kg.store, self.kg._minter, action, str(target), value, reason,
-                                  by or default_agent())
+                                  by or default_agent(), new_person)
         except cx.CorrectionError as exc:
             raise UsageError(str(exc)) from exc
         return c
@@ -102,6 +104,7 @@ examples:
   newsgraph correct reject-attendee MEETING https://newsgraph.example.org/id/place/ukraine --reason "a country, not an attendee"
   newsgraph correct set-date MEETING 2026-01-17
   newsgraph correct set-status MEETING planned
+  newsgraph correct add-attendee MEETING --new-person "Sergei Lavrov" --reason "named in the second paragraph"
   newsgraph correct merge https://…/person/trump https://…/person/trump-d
   newsgraph correct undo https://newsgraph.example.org/id/correction/9bec…
   newsgraph corrections --format gold --output eval-from-corrections/
@@ -121,7 +124,8 @@ VERB_EXAMPLES = {
     "set-date": f'{B}event/3c1d2e4f5a6b7c8d 2026-01-17 --reason "Saturday, in a Monday paper"',
     "set-status": f'{B}event/f37b1f70172faa53 possible --reason "only floated"',
     "set-speaker": f'{B}claim/5add80d7c60dadd8 {B}person/vitkof-s',
-    "add-attendee": f'{B}event/geonames-524901-2026-01-16 {B}person/putin-v',
+    "add-attendee": [f'{B}event/geonames-524901-2026-01-16 {B}person/putin-v',
+                     f'{B}event/geonames-524901-2026-01-16 --new-person "Sergei Lavrov" --reason "named in the second paragraph"'],
     "merge": f'{B}person/trump {B}person/trump-d --reason "the only Trump in these articles"',
     "split": f'{B}person/trump-d "Melania Trump"',
     "undo": f'{B}correction/9becc54796de0fd5 --reason "it was held after all"',
@@ -144,10 +148,17 @@ def add_parsers(sub, store_arg) -> None:
         target = "/".join(k.upper() for k in spec.target)
         v = verbs.add_parser(name, help=spec.help, description=f"{name}: {spec.help}.",
                              formatter_class=argparse.RawDescriptionHelpFormatter,
-                             epilog=f"example:\n  newsgraph correct {name} {VERB_EXAMPLES[name]}")
+                             epilog="example:\n" + "\n".join(f"  newsgraph correct {name} {e}"
+                                                                for e in _examples(name)))
         v.add_argument("target", metavar="IRI", help=f"the {' or '.join(spec.target)} to correct ({target} IRI)")
         if spec.value:
-            v.add_argument("value", metavar=VALUE_HELP[spec.value], help=_value_help(spec.value))
+            v.add_argument("value", metavar=VALUE_HELP[spec.value], help=_value_help(spec.value),
+                           nargs="?" if spec.value_optional else None)
+        if name == "add-attendee":
+            v.add_argument("--new-person", metavar="NAME", default=None,
+                           help="the attendee is a person the graph does not hold yet: give their name "
+                                "instead of an ENTITY (the person gets an IRI as extracted people do, "
+                                "e.g. person/lavrov-s; undo removes them again)")
         _common(v, store_arg)
     v = verbs.add_parser("undo", help="undo a correction (it stays on record, marked undone)",
                          formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -176,6 +187,11 @@ def add_parsers(sub, store_arg) -> None:
     p.add_argument("--active", action="store_true", help="leave out the corrections that were undone")
 
 
+def _examples(verb: str) -> list[str]:
+    e = VERB_EXAMPLES[verb]
+    return e if isinstance(e, list) else [e]
+
+
 def _value_help(kind: str) -> str:
     return {"entity": "an entity IRI (a person, organisation or country)",
             "place": "a place entity IRI",
@@ -201,7 +217,10 @@ def cmd_correct(args, kg_of) -> int:
             c = kg.corrections.undo(args.target, reason=args.reason, by=args.by)
             print(f"correct: undone {c.iri} ({c.line()})")
             return 0
-        c = kg.corrections.make(args.verb, args.target, getattr(args, "value", None), reason=args.reason, by=args.by)
+        value, new_person = getattr(args, "value", None), getattr(args, "new_person", None)
+        if args.verb == "add-attendee" and not value and new_person is None:
+            raise CliError("add-attendee needs the attendee: an ENTITY IRI, or --new-person NAME")
+        c = kg.corrections.make(args.verb, args.target, value, reason=args.reason, by=args.by, new_person=new_person)
         n = dict((x.iri, k) for x, k in curate.status(kg.store, kg._minter)).get(c.iri, 0)
     print(f"correct: {c.line()} recorded as {c.iri} (applied in {n} article{'s' if n != 1 else ''})")
     return 0

