@@ -300,3 +300,23 @@ def test_a_partner_named_by_a_nations_role_is_that_nations_holder():
     meetings, _ = extract("President Jonas Haugen and Norwegian Prime Minister Carl Wendt spoke on Friday. "
                           "The prime minister met with the Ghanaian president on Monday evening.", "en")
     assert not any("Jonas Haugen" in who for who, *_ in meetings), meetings
+
+
+def test_a_wie_or_as_attribution_over_a_title_says_the_main_clause():
+    for text, lang, word in (
+            ("Beide Seiten einigten sich in Tromsø darauf, die Gespräche am Samstag fortzusetzen, wie Norwegens "
+             "Außenminister Carl Wendt dem Rundfunk sagte.", "de", "fortzusetzen"),
+            ("Both sides agreed in Tromsø to resume the talks on Saturday, as Norway's Foreign Minister Carl Wendt "
+             "told state radio.", "en", "resume")):
+        _, claims = extract(text, lang)
+        assert [by for by, _ in claims] == ["Carl Wendt"], claims
+        assert word in claims[0][1], claims
+
+
+def test_state_media_praise_verbs_are_claims():
+    _, claims = extract("While receiving Omar Sarr, Prime Minister Carl Wendt highly evaluated the group's "
+                        "business in Norway. He asked the firm to continue long-term investment. Wendt applauded "
+                        "the firm's expansion plan and expressed his hope that it will support the forum.", "en")
+    texts = " | ".join(t for by, t in claims if by == "Carl Wendt")
+    for word in ("business in Norway", "long-term investment", "expansion plan", "support the forum"):
+        assert word in texts, claims

@@ -1291,7 +1291,7 @@ class Speech:
         sk = (group[0].start if group else i) - 1
         while sk > s.start and lw[sk] in lex.articles:
             sk -= 1
-        if sk > s.start and lw[sk] in ("wie", "as") and lw[sk - 1] == "," and \
+        if sk > s.start and lw[sk] in lex.fw.as_attribution and lw[sk - 1] == "," and \
                 not any(lw[x] == "," for x in range(frm, min(limit, frm + 12))):
             limit = frm  # trailing ", as X said (on Monday)": nothing said after the cue
         while j < min(limit, frm + MAX_CUE_WINDOW):
@@ -1379,9 +1379,10 @@ class Speech:
         # ", wie das Präsidialamt mitteilte." / ", as Peskov said on Monday.": the main clause was said
         subj_start = group[0].start if group else i
         k = min(subj_start, i) - 1
-        while k > s.start and lw[k] in lex.articles:
+        # (over the speaker's title: ", wie Irans Außenminister X dem Staatsfernsehen sagte")
+        while k > s.start and (lw[k] in lex.articles or self._title_before(s, k, subj_start)):
             k -= 1
-        if k > s.start and lw[k] in ("wie", "as") and lw[k - 1] == ",":
+        if k > s.start and lw[k] in lex.fw.as_attribution and lw[k - 1] == ",":
             a = ctx.hard_start(s, k - 1, quotes=False)
             a, b = ctx.trim(a, k - 1)
             if a < b:

@@ -123,6 +123,7 @@ class FunctionWords:
     past_suffixes: tuple = ()  # "attended": a past form by its ending
     when_words: frozenset = frozenset()  # ", when …", ", where …": a clause about time or place
     direction_preps: frozenset = frozenset()  # "to", "nach": where someone goes, not where they meet
+    as_attribution: frozenset = frozenset()  # "…, wie X sagte", "…, as X said": the main clause was said
     sequence_adverbs: frozenset = frozenset()  # "Anschließend …", "Later, …": the next step of what was just told
     cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
 
