@@ -320,3 +320,13 @@ def test_state_media_praise_verbs_are_claims():
     texts = " | ".join(t for by, t in claims if by == "Carl Wendt")
     for word in ("business in Norway", "long-term investment", "expansion plan", "support the forum"):
         assert word in texts, claims
+
+
+def test_welcoming_a_titled_person_is_a_reception_and_welcoming_their_decision_a_claim():
+    for text, lang in (("Prime Minister Carl Wendt welcomed President Omar Sarr to Oslo on Monday.", "en"),
+                       ("Premierminister Carl Wendt begrüßte am Montag Präsident Omar Sarr in Oslo.", "de")):
+        meetings, claims = extract(text, lang)
+        assert [(who, where) for who, where, *_ in meetings] == [({"Carl Wendt", "Omar Sarr"}, "Oslo")], meetings
+        assert claims == [], claims
+    meetings, claims = extract("Prime Minister Carl Wendt welcomed President Omar Sarr's decision on Monday.", "en")
+    assert [by for by, _ in claims] == ["Carl Wendt"] and meetings == [], (meetings, claims)

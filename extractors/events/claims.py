@@ -538,16 +538,20 @@ class Speech:
         return m if len(rest) <= 4 or relative else None
 
     def _people_follow(self, s: Sentence, b: int) -> bool:
+        """"welcomed Zelensky", "begrüßte am Montag Präsident X", "welcomed the delegation": people are the
+        object (over articles, lowercase words, a day and the person's titles)."""
         lw = self.ctx.lowers
-        for k in range(b, min(s.end, b + 4)):
+        days = {j for d in self.dates_in(s) for j in range(d.start, d.end)}
+        for k in range(b, min(s.end, b + 4 + len(days & set(range(b, b + 6))))):
             m = self.ctx.mention_at(k)
             if m is not None and m.kind == PERSON and m.form != ADJECTIVE:
-                return True
+                return not m.possessive  # "welcomed X's decision": what X did
             w = lw[k]
-            if w in self.lex.articles or (self.ctx.texts[k].isalpha() and self.ctx.texts[k].islower()):
+            if w in self.lex.articles or (self.ctx.texts[k].isalpha() and self.ctx.texts[k].islower()) or \
+                    k in days or w in self.lex.title_words or self._role_head(w):
                 continue
             stem = w[:-2] if w.endswith("en") else w.rstrip("s")
-            return any(stem.endswith(d) or w.endswith(d) for d in ("delegation", "gäste", "guests", "team", "vertreter"))
+            return any(stem.endswith(d) or w.endswith(d) for d in self.lex.guest_nouns)
         return False
 
     def _negated_cue(self, s: Sentence, a: int, b: int, part: int | None) -> bool:

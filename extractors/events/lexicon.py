@@ -321,6 +321,7 @@ class Lexicon:
         self.unnamed_heads = _words(sp.get("unnamed_heads"))
         self.office_words = _words(sp.get("office_words"))
         self.title_words = _words(sp.get("title_words"))
+        self.guest_nouns = _words(sp.get("guest_nouns"))
         self.role_synonyms: dict[str, tuple[str, ...]] = {
             str(k).lower(): tuple(str(x).lower() for x in v) for k, v in (sp.get("role_synonyms") or {}).items()}
         self.quote_verbs = _words(sp.get("quote_verbs"))
