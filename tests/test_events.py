@@ -746,12 +746,14 @@ def test_no_named_speaker_no_claim(lang, text):
     assert doc._.ng_claims == []
 
 
-def test_konjunktiv_goes_on_as_a_claim_of_the_same_speaker():
+def test_konjunktiv_goes_on_as_the_same_claim_of_the_speaker():
+    # one continuous statement is one claim (GUIDELINES.md), its text and evidence both sentences
     text = ("Am Donnerstag hatte Kremlsprecher Dmitri Peskow deutlich gemacht, Russland hoffe auf einen Besuch. "
             "Der Dialog mit den Amerikanern laufe.")
     doc = make_doc(text, "de", de_world(P("p", "Dmitri Peskow", "Peskow")), "2026-01-17")
     assert [(names(doc, [c.author])[0], c.text) for c in doc._.ng_claims] == [
-        ("Dmitri Peskow", "Russland hoffe auf einen Besuch"), ("Dmitri Peskow", "Der Dialog mit den Amerikanern laufe")]
+        ("Dmitri Peskow", "Russland hoffe auf einen Besuch. Der Dialog mit den Amerikanern laufe.")]
+    assert len(doc._.ng_claims[0].evidence) == 2
     # the nested "Russland hoffe" is no claim of Russia's
     assert all(c.author == "p" for c in doc._.ng_claims)
 

@@ -330,3 +330,10 @@ def test_welcoming_a_titled_person_is_a_reception_and_welcoming_their_decision_a
         assert claims == [], claims
     meetings, claims = extract("Prime Minister Carl Wendt welcomed President Omar Sarr's decision on Monday.", "en")
     assert [by for by, _ in claims] == ["Carl Wendt"] and meetings == [], (meetings, claims)
+
+
+def test_a_konjunktiv_continuation_is_the_same_claim():
+    _, claims = extract("Ministerin Carla Wendt sagte am Montag, die Gespräche in Bergen seien gut verlaufen. "
+                        "Norwegen wolle die Zusammenarbeit ausbauen.", "de")
+    assert len(claims) == 1 and claims[0][0] == "Carla Wendt", claims
+    assert "gut verlaufen" in claims[0][1] and "Zusammenarbeit ausbauen" in claims[0][1], claims

@@ -363,8 +363,9 @@ class Speech:
                 prev = None
             if prev is not None:
                 if (not frames and self._has_konjunktiv(s)) or (frames and all(f.konjunktiv_only for f in frames)):
-                    # "Der Dialog laufe.": the same speaker goes on, a claim of its own
-                    frames = [self._continuation(prev, s)]
+                    # "Der Dialog laufe.": the same speaker goes on; one continuous statement is one claim
+                    self._extend(prev, s)
+                    return
                 # "Zur Delegation gehören ihren Worten nach ...": the same speaker goes on
                 if frames and all(f.pronoun_attrib and f.speakers == prev.speakers for f in frames):
                     self._extend(prev, s)
