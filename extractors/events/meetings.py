@@ -35,6 +35,7 @@ ROLE_MODIFIERS = 2  # "der neue deutsche Außenminister": adjectives between a r
 ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
+ROUND_SENTENCES = 8  # how far a held meeting with no place may stand from the round of meetings it belongs to
 
 # organisation types (organizations.yaml) that report on meetings and never attend them
 REPORTING_TYPES = frozenset({"NewsMediaOrganization"})
@@ -2040,6 +2041,8 @@ class Meetings:
                     m.location = self.dateline_places[0]
             if not m.location:
                 m.location = self._venue(m)
+            if not m.location and m.kind not in ("phone_call", "video_call") and m.status in ("held", "ongoing"):
+                self._same_round(m)
             # "die zweitägigen Beratungen ... endeten am Samstag": from Friday to Saturday
             if m.duration > 1 and m.date and m.date[2] == "day":
                 try:
@@ -2061,6 +2064,20 @@ class Meetings:
         before = [v for v in self.meets if v is not m and v.location and m.main - 2 <= v.main < m.main and
                   v.kind not in ("phone_call", "video_call") and set(v.attendees) & set(m.attendees) and
                   ctx.sents[v.main].para >= main.para - 1]
+        if before:
+            prev = max(before, key=lambda v: v.main)
+            m.location = prev.location
+            if not m.date and prev.date:
+                m.date = prev.date
+
+    def _same_round(self, m: Meet) -> None:
+        """"X met business leaders in Phnom Penh on May 12. … The Vietnamese leader also met with Y.": a held
+        meeting told without a place, a few sentences after a held meeting of one of its people that has one,
+        on the same day (or with no day of its own), is part of that round: its place, and its day."""
+        persons = {k for k in m.attendees if self.speech.kind(k) == PERSON}
+        before = [v for v in self.meets if v is not m and v.location and v.main < m.main <= v.main + ROUND_SENTENCES
+                  and v.status in ("held", "ongoing") and v.kind not in ("phone_call", "video_call") and
+                  persons & set(v.attendees) and (not m.date or (v.date and v.date[0] == m.date[0]))]
         if before:
             prev = max(before, key=lambda v: v.main)
             m.location = prev.location
