@@ -298,28 +298,3 @@ def map_page():
 
 def base_graph(name: str) -> str:
     return _base() + "graph/" + name
-
-
-# ---------------------------------------------------------------------------- cache by store state
-CACHE_ENTRIES = 16
-
-
-def store_cached(key, compute):
-    """`compute()` once per key while the store is unchanged (its files' signature); a store that
-    is not a local directory is not cached. Replies that failed raise and are not kept."""
-    from collections import OrderedDict
-    from newsgraph.graph.search_index import store_signature
-    ext = current_app.extensions["newsgraph"]
-    sig = store_signature(ext["config"].store)
-    if sig is None:
-        return compute()
-    cache = ext.setdefault("page_cache", OrderedDict())
-    hit = cache.get(key)
-    if hit is not None and hit[0] == sig:
-        cache.move_to_end(key)
-        return hit[1]
-    reply = compute()
-    cache[key] = (sig, reply)
-    while len(cache) > CACHE_ENTRIES:
-        cache.popitem(last=False)
-    return reply

@@ -295,3 +295,39 @@ def test_store_signature_changes_with_a_write(tmp_path):
     s.close()
     assert store_signature(path) != before
     assert store_signature("memory:") is None
+
+
+def _wait_for_warm_builds(server, n: int, deadline_s: float = 120) -> None:
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        warm = requests.get(server.url + "health", timeout=30).json()["network_warm"]
+        assert warm is not None and warm["error"] is None, warm
+        if warm["builds"] >= n:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"the network warm-up did not build {n} page(s) in {deadline_s} s")
+
+
+def test_the_unfiltered_network_is_built_in_the_background_and_again_after_a_write(tmp_path, seeds_store):
+    import shutil
+    path = str(tmp_path / "store")
+    shutil.copytree(seeds_store.path, path)
+    with Server(path, "--update-token", "warm-token", env={"NEWSGRAPH_NETWORK_WARM": "1"}) as s:
+        _wait_for_warm_builds(s, 1)
+        t = time.perf_counter()
+        r = requests.get(s.url + "network", timeout=120)
+        assert r.status_code == 200 and r.headers["X-Newsgraph-Cache"] == "hit"
+        assert time.perf_counter() - t < 1.0 and "Steven Witkoff" in r.text
+        # a write: the next background build has the new actor, and the first visitor gets it from memory
+        u = requests.post(s.url + "sparql", data={"update": 'INSERT DATA { <https://newsgraph.example.org/id/person/'
+                                                             'warm-t> a schema:Person ; schema:name "Tamsin Warmup" }'},
+                          headers={"Authorization": "Bearer warm-token"}, timeout=60)
+        assert u.status_code == 200, u.text
+        _wait_for_warm_builds(s, 2)
+        r = requests.get(s.url + "network", timeout=120)
+        assert r.headers["X-Newsgraph-Cache"] == "hit" and "Tamsin Warmup" in r.text
+        # filtered networks are built on request, then cached
+        r = requests.get(s.url + "network", params={"actor": "Witkoff"}, timeout=120)
+        assert r.headers["X-Newsgraph-Cache"] == "miss"
+        r = requests.get(s.url + "network", params={"actor": "Witkoff"}, timeout=120)
+        assert r.headers["X-Newsgraph-Cache"] == "hit"
