@@ -101,6 +101,8 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     page_cache = app.extensions["newsgraph"]["page_cache"] = StoreCache(config.store)
     from .workbench import bp as workbench_pages  # search, timeline, map, labels (docs/pages.md)
     app.register_blueprint(workbench_pages)
+    from .editor import bp as editor_page  # Yasgui, vendored (docs/pages.md)
+    app.register_blueprint(editor_page)
 
     def params(name: str) -> list[str]:
         values = request.args.getlist(name)

@@ -152,3 +152,27 @@ def test_network_date_range_lays_out_the_filtered_network_again(browser, server)
     assert 0 < narrowed < everything
     assert p.input_value("#ng-since") == "2026-03-01"
     w.clean()
+
+
+def test_yasgui_editor_runs_on_our_endpoint_and_opens_named_queries(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "editor")
+    wait_until(p, "window.__ngEditor !== undefined")
+    p.click(".yasqe_queryButton")
+    wait_until(p, "document.querySelectorAll('.yasr table.dataTable tbody tr td').length > 3")
+    assert "Ukraine" in p.inner_text(".yasr table.dataTable tbody")
+    assert "of 20 entries" in p.inner_text(".yasr")  # Yasr's pager over the 20 rows
+    p.select_option("#example", "meetings")
+    wait_until(p, "Object.keys(window.__ngEditor.yasgui._tabs).length === 2")
+    text = p.evaluate("window.__ngEditor.yasgui.getTab().getYasqe().getValue()")
+    assert text.startswith("# title: Meetings") and "PREFIX schema: <http://schema.org/>" in text
+    p.click(".tabPanel.active .yasqe_queryButton")
+    wait_until(p, "document.querySelector('.tabPanel.active .yasr table.dataTable tbody td:not(.dataTables_empty)')"
+                  " !== null", 60)
+    assert p.locator(".tabPanel.active .yasr .errorResult").count() == 0
+    # /editor?example=NAME opens that query (links from the docs and the query page)
+    p.goto(server.url + "editor?example=claims-by-actor")
+    wait_until(p, "window.__ngEditor !== undefined")
+    assert "claims" in p.evaluate("window.__ngEditor.yasgui.getTab().getYasqe().getValue()").lower()
+    w.clean()
