@@ -237,14 +237,24 @@ def _axis(months: list[dict]) -> dict:
 
 
 # ---------------------------------------------------------------------------- map
-MAP_QUERY = """SELECT ?place (SAMPLE(?n) AS ?name) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?long)
+# meetings per place and month (a meeting's month: its earliest start date, else the date of the
+# first article that reported it; "" when neither is known),
+# so that the page's time slider can resize the circles without asking again
+MAP_QUERY = """SELECT ?place (SAMPLE(?n) AS ?name) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?long) ?month
        (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
-  ?m a ng:Meeting ; schema:location ?place .
-  ?place schema:geo ?geo . ?geo schema:latitude ?la ; schema:longitude ?lo .
-  OPTIONAL {{ ?place schema:name ?n }}
+  {{ SELECT ?m ?place (COALESCE(MIN(STR(?sd)), MIN(STR(?pub))) AS ?d) WHERE {{
+      ?m a ng:Meeting ; schema:location ?place .
+      OPTIONAL {{ ?m schema:startDate ?sd }}
+      OPTIONAL {{ ?m prov:wasDerivedFrom/schema:datePublished ?pub }}
+    }} GROUP BY ?m ?place }}
   {date}
   {actor}
-}} GROUP BY ?place ORDER BY DESC(?meetings) LIMIT 2000"""
+  ?place schema:geo ?geo . ?geo schema:latitude ?la ; schema:longitude ?lo .
+  OPTIONAL {{ ?place schema:name ?n }}
+  BIND(IF(BOUND(?d), SUBSTR(?d, 1, 7), "") AS ?month)
+}} GROUP BY ?place ?month"""
+MAP_ROWS = 50000  # place-month rows (the map shows at most MAP_PLACES places)
+MAP_PLACES = 2000
 
 
 @bp.route("/map")
@@ -262,36 +272,39 @@ def map_page():
         if v and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
             raise _api_error(400, f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {v[:40]!r}")
     date = ""
-    if since or until:
-        date = "?m schema:startDate ?d ."
-        if since:
-            date += " FILTER(STR(?d) >= ?since)"
-        if until:  # "2026-03" includes every day of March
-            date += " FILTER(SUBSTR(STR(?d), 1, STRLEN(?until)) <= ?until)"
+    if since:
+        date += " FILTER(BOUND(?d) && ?d >= ?since)"
+    if until:  # "2026-03" includes every day of March
+        date += " FILTER(BOUND(?d) && SUBSTR(?d, 1, STRLEN(?until)) <= ?until)"
     actor_pat = ""
     if actor:
         actor_pat = (f"?m schema:attendee ?a . GRAPH <{base_graph('entities')}> {{ ?a ng:searchName ?sn }} "
                      "FILTER(CONTAINS(?sn, LCASE(STR(?actor))))")
     text = MAP_QUERY.format(date=date, actor=actor_pat)
     bindings = {k: Literal(v) for k, v in (("since", since), ("until", until), ("actor", actor)) if v}
-    res = _select(text, bindings)
-    places = []
+    res = _select(text, bindings, MAP_ROWS)
+    by_iri: dict[str, dict] = {}
     for row in res.rows:
         d = dict(zip(res.vars, row))
         try:
             lat, lon = float(d["lat"]), float(d["long"])
         except (TypeError, ValueError):
             continue
+        p = by_iri.setdefault(str(d["place"]), {"iri": str(d["place"]), "name": str(d["name"] or d["place"]),
+                                                "lat": lat, "long": lon, "meetings": 0, "months": {}})
         n = int(d["meetings"])
-        places.append({"iri": str(d["place"]), "name": str(d["name"] or d["place"]), "lat": lat, "long": lon,
-                       "meetings": n})
+        p["meetings"] += n
+        p["months"][str(d["month"] or "")] = n
+    places = sorted(by_iri.values(), key=lambda p: (-p["meetings"], p["name"]))[:MAP_PLACES]
+    months = sorted({m for p in places for m in p["months"] if m})
     top = max((p["meetings"] for p in places), default=1)
     vb = REGIONS[region]
     scale = vb[2] / 360  # circles keep their size on screen when zoomed to a region
     for p in places:
         p["r"] = round(scale * (1.2 + 5.5 * (p["meetings"] / top) ** 0.5), 3)
-    places.sort(key=lambda p: -p["meetings"])
-    return render_template("map.html", countries=countries(), places=places, since=since, until=until,
+    slider = {"months": months, "scale": scale, "top": top,
+              "places": [[p["months"].get(m, 0) for m in months] + [p["months"].get("", 0)] for p in places]}
+    return render_template("map.html", countries=countries(), places=places, slider=slider, since=since, until=until,
                            actor=actor, region=region, regions=list(REGIONS), viewbox=" ".join(map(str, vb)),
                            stroke=round(0.3 * scale, 3))
 

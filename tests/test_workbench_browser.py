@@ -117,6 +117,66 @@ def test_map_draws_offline_and_links_places(browser, server):  # noqa: F811
     w.clean()
 
 
+VISIBLE = "[...document.querySelectorAll('{}')].filter(e => e.style.display !== 'none').length"
+
+
+def test_map_time_slider_resizes_the_circles_for_the_chosen_months(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "map")
+    months = p.evaluate("JSON.parse(document.getElementById('map-data').textContent).months")
+    everything = p.evaluate(VISIBLE.format("#world a.place"))
+    k = months.index("2026-03")
+    p.fill("#range-from", str(k))
+    p.fill("#range-to", str(k))
+    assert p.inner_text("#range-label") == "2026-03"
+    one = p.evaluate(VISIBLE.format("#world a.place"))
+    assert 0 < one < everything
+    assert p.url.endswith("/map?from=2026-03&to=2026-03")  # the window is in the link
+    # the same places as the server's own date filter for March
+    server_march = p.evaluate("fetch('/map?since=2026-03&until=2026-03').then(r => r.text())"
+                              ".then(t => (t.match(/class=\"place\"/g) || []).length)")
+    assert one == server_march
+    shown = p.evaluate("[...document.querySelectorAll('#places-table tbody tr')].filter(r => r.style.display "
+                       "!== 'none').map(r => +r.querySelector('td.n').textContent)")
+    assert shown and all(n > 0 for n in shown)
+    # a shared link opens on its window; "all months" gives everything back
+    p.goto(server.url + "map?from=2026-03&to=2026-03")
+    assert p.evaluate(VISIBLE.format("#world a.place")) == one
+    p.click("#range-all")
+    assert p.evaluate(VISIBLE.format("#world a.place")) == everything and p.url.endswith("/map")
+    w.clean()
+
+
+def test_timeline_zooms_to_a_window_of_months_by_slider_and_wheel(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "timeline?actor=Witkoff")
+    months = p.evaluate("JSON.parse(document.getElementById('axis-data').textContent).months")
+    sections = p.evaluate(VISIBLE.format("section.month"))
+    assert len(months) >= 4 and p.evaluate(VISIBLE.format("#time-axis a[data-i]")) == len(months)
+    box = p.locator("#time-axis").bounding_box()
+    p.mouse.move(box["x"] + box["width"] * 0.95, box["y"] + box["height"] / 2)
+    p.mouse.wheel(0, -100)  # zoom in around the newest months
+    wait_until(p, VISIBLE.format("#time-axis a[data-i]") + " < " + str(len(months)))
+    lo, hi = p.get_attribute("#time-axis", "data-window").split("/")
+    assert hi == months[-1] and lo > months[0] and f"from={lo}&to={hi}" in p.url
+    bars = p.evaluate(VISIBLE.format("#time-axis a[data-i]"))
+    assert p.evaluate(VISIBLE.format("section.month")) == bars < sections
+    # the window's bars fill the axis: the last one ends near its right edge
+    right = p.evaluate("Math.max(...[...document.querySelectorAll('#time-axis a[data-i]')].filter(a => "
+                       "a.style.display !== 'none').map(a => { const r = a.querySelector('rect').getBoundingClientRect();"
+                       " return r.right; }))")
+    assert right > box["x"] + box["width"] * 0.8
+    p.fill("#range-from", "0")
+    p.fill("#range-to", "0")
+    assert p.get_attribute("#time-axis", "data-window") == f"{months[0]}/{months[0]}"
+    assert p.evaluate(VISIBLE.format("section.month")) == 1
+    p.click("#range-all")
+    assert p.evaluate(VISIBLE.format("section.month")) == sections and "from=" not in p.url
+    w.clean()
+
+
 def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  # noqa: F811
     w = Watched(browser, server)
     p = w.page

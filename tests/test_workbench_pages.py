@@ -237,7 +237,7 @@ def test_map_places_sized_by_meetings_and_filtered(seeds):
     assert r.status_code == 200 and "default-src 'none'" in r.headers["Content-Security-Policy"]
     html = r.text
     assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing from outside
-    circles = re.findall(r'<a href="(/resource\?iri=[^"]+)" class="place"><circle [^>]*r="([\d.]+)"', html)
+    circles = re.findall(r'<a href="(/resource\?iri=[^"]+)" class="place" data-i="\d+"><circle [^>]*r="([\d.]+)"', html)
     assert len(circles) >= 20 and html.count("<path d=") > 150
     # sized by meetings: the first table row (most meetings) has the largest circle
     top = re.search(r'<table class="places-table".*?<a href="([^"]+)"', html, re.S).group(1)
@@ -246,6 +246,30 @@ def test_map_places_sized_by_meetings_and_filtered(seeds):
     assert 0 < narrow.count('class="place"') < len(circles)
     assert requests.get(seeds.url + "map", params={"since": "yesterday"}, timeout=30).status_code == 400
     assert requests.get(seeds.url + "map", params={"region": "mars"}, timeout=30).status_code == 400
+
+
+def _map_slider(html: str) -> dict:
+    import json
+    return json.loads(re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S).group(1))
+
+
+def test_map_carries_each_places_meetings_per_month_for_its_time_slider(seeds):
+    html = requests.get(seeds.url + "map", timeout=60).text
+    data = _map_slider(html)
+    months = data["months"]
+    assert len(months) >= 5 and months == sorted(months) and all(re.fullmatch(r"\d{4}-\d{2}", m) for m in months)
+    rows = re.findall(r'<tr data-i="(\d+)"><td><a [^>]+>([^<]+)</a></td><td class="n">(\d+)</td>', html)
+    assert len(rows) >= 20
+    for i, name, total in rows:  # the months (and the undated ones, last) add up to the table's count
+        assert sum(data["places"][int(i)]) == int(total), name
+    assert sum(sum(p[:-1]) for p in data["places"]) > 0.8 * sum(sum(p) for p in data["places"])  # most are dated
+    assert '<input type="range" id="range-from"' in html and "timerange.js" in html
+    # the server's date filter and the slider agree: March 2026 alone
+    march = _map_slider(requests.get(seeds.url + "map", params={"since": "2026-03", "until": "2026-03"},
+                                     timeout=60).text)
+    k = months.index("2026-03")
+    assert march["months"] == ["2026-03"]
+    assert sorted(p[0] for p in march["places"] if p[0]) == sorted(p[k] for p in data["places"] if p[k])
 
 
 def test_labels_for_result_tables(seeds):
