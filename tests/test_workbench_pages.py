@@ -246,6 +246,8 @@ def test_map_places_sized_by_meetings_and_filtered(seeds):
     assert 0 < narrow.count('class="place"') < len(circles)
     assert requests.get(seeds.url + "map", params={"since": "yesterday"}, timeout=30).status_code == 400
     assert requests.get(seeds.url + "map", params={"region": "mars"}, timeout=30).status_code == 400
+    odd = requests.get(seeds.url + "map", params={"actor": 'x" ) } } SELECT * { ?s ?p ?o } #\\'}, timeout=60)
+    assert odd.status_code == 200 and 'class="place"' not in odd.text  # a name, however odd, is text
 
 
 def _map_slider(html: str) -> dict:
@@ -262,7 +264,7 @@ def test_map_carries_each_places_meetings_per_month_for_its_time_slider(seeds):
     assert len(rows) >= 20
     for i, name, total in rows:  # the months (and the undated ones, last) add up to the table's count
         assert sum(data["places"][int(i)]) == int(total), name
-    assert sum(sum(p[:-1]) for p in data["places"]) > 0.8 * sum(sum(p) for p in data["places"])  # most are dated
+    assert sum(sum(p[:-1]) for p in data["places"]) > 0.6 * sum(sum(p) for p in data["places"])  # most are dated
     assert '<input type="range" id="range-from"' in html and "timerange.js" in html
     # the server's date filter and the slider agree: March 2026 alone
     march = _map_slider(requests.get(seeds.url + "map", params={"since": "2026-03", "until": "2026-03"},
