@@ -284,20 +284,28 @@ def map_page():
                      f"FILTER(CONTAINS(?sn, LCASE({Literal(actor).n3()})))")
     text = MAP_QUERY.format(date=date, actor=actor_pat)
     bindings = {k: Literal(v) for k, v in (("since", since), ("until", until)) if v}
-    counts: dict[str, dict[str, int]] = {}
-    for place, month, n in _select(text, bindings, MAP_ROWS).rows:
-        counts.setdefault(str(place), {})[str(month or "")] = int(n)
-    by_iri: dict[str, dict] = {}
-    if counts:
-        geo = _select(MAP_GEO.format(places=" ".join(URIRef(i).n3() for i in counts if is_absolute_iri(i))))
-        for place, name, lat, lon in geo.rows:
-            try:
-                lat, lon = float(lat), float(lon)
-            except (TypeError, ValueError):
-                continue
-            months = counts[str(place)]
-            by_iri[str(place)] = {"iri": str(place), "name": str(name or place), "lat": lat, "long": lon,
-                                  "meetings": sum(months.values()), "months": months}
+
+    def compute() -> dict:
+        counts: dict[str, dict[str, int]] = {}
+        for place, month, n in _select(text, bindings, MAP_ROWS).rows:
+            counts.setdefault(str(place), {})[str(month or "")] = int(n)
+        found: dict[str, dict] = {}
+        if counts:
+            geo = _select(MAP_GEO.format(places=" ".join(URIRef(i).n3() for i in counts if is_absolute_iri(i))))
+            for place, name, lat, lon in geo.rows:
+                try:
+                    lat, lon = float(lat), float(lon)
+                except (TypeError, ValueError):
+                    continue
+                months = counts[str(place)]
+                found[str(place)] = {"iri": str(place), "name": str(name or place), "lat": lat, "long": lon,
+                                     "meetings": sum(months.values()), "months": months}
+        return found
+
+    # the counts grow with the store's meetings (0.9 s at 10,000 articles): kept per store state
+    cache = current_app.extensions["newsgraph"]["page_cache"]
+    found, _ = cache.get(("map", since, until, actor), compute)
+    by_iri = {k: dict(v) for k, v in found.items()}  # the radii below are per region
     places = sorted(by_iri.values(), key=lambda p: (-p["meetings"], p["name"]))[:MAP_PLACES]
     months = sorted({m for p in places for m in p["months"] if m})
     top = max((p["meetings"] for p in places), default=1)
