@@ -357,3 +357,13 @@ def test_the_unfiltered_network_is_built_in_the_background_and_again_after_a_wri
         assert r.headers["X-Newsgraph-Cache"] == "miss"
         r = requests.get(s.url + "network", params={"actor": "Witkoff"}, timeout=120)
         assert r.headers["X-Newsgraph-Cache"] == "hit"
+
+
+def test_the_query_page_opens_on_a_query_that_finds_the_most_mentioned(seeds):
+    import html as html_mod
+    page = requests.get(seeds.url, timeout=30).text
+    text = html_mod.unescape(re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    r = requests.post(seeds.url + "sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"},
+                      timeout=60)
+    names = [b["name"]["value"] for b in r.json()["results"]["bindings"]]
+    assert len(names) == 20 and "Ukraine" in names[:5]  # the counts live in the index graph
