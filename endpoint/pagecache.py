@@ -91,17 +91,20 @@ class NetworkWarmer(threading.Thread):
 
     def run(self) -> None:
         key = network_key("network", DEFAULT_NETWORK_FILTERS)
-        previous = None
+        previous = failed = None
         first = True
         while not self.stopped.is_set():
             sig = self.cache.signature()
-            if sig is not None and (first or sig == previous) and self.cache.peek(key, sig) is None:
-                self._build(key)
+            # a build that failed (over the time limit: a store too large) is not tried again
+            # until the store changes: it would hold a worker every poll
+            if sig is not None and sig != failed and (first or sig == previous) and self.cache.peek(key, sig) is None:
+                if not self._build(key):
+                    failed = sig
             first = False
             previous = sig
             self.stopped.wait(self.poll)
 
-    def _build(self, key) -> None:
+    def _build(self, key) -> bool:
         def compute():
             reply = self.pool.call({"op": "network", "filters": dict(DEFAULT_NETWORK_FILTERS)}, self.timeout,
                                    client=WARM_CLIENT)
@@ -112,5 +115,7 @@ class NetworkWarmer(threading.Thread):
             self.cache.get(key, compute)
             self.builds += 1
             self.last_error = None
+            return True
         except Exception as exc:  # noqa: BLE001 - a request will build (and report) it instead
             self.last_error = f"{type(exc).__name__}: {exc}"
+            return False
