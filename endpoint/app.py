@@ -97,8 +97,12 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 
     app.jinja_env.globals.update(link=link, compact=compact, base_iri=base, config=config)
     app.extensions["newsgraph"]["run"] = run
+    from .pagecache import StoreCache, network_key
+    page_cache = app.extensions["newsgraph"]["page_cache"] = StoreCache(config.store)
     from .workbench import bp as workbench_pages  # search, timeline, map, labels (docs/pages.md)
     app.register_blueprint(workbench_pages)
+    from .editor import bp as editor_page  # Yasgui, vendored (docs/pages.md)
+    app.register_blueprint(editor_page)
 
     def params(name: str) -> list[str]:
         values = request.args.getlist(name)
@@ -411,13 +415,13 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
 
     @app.route("/network")
     def network():
-        from .workbench import store_cached
         filters = network_filters()
-        # built once per store state and filters: a store that did not change gets the page it had
-        reply = store_cached(("network", tuple(sorted(filters.items()))),
-                             lambda: run({"op": "network", "filters": filters}, timeout=config.network_timeout))
+        # built once per store state and filters (the unfiltered page in the background: pagecache.py)
+        reply, hit = page_cache.get(network_key("network", filters),
+                                    lambda: run({"op": "network", "filters": filters}, timeout=config.network_timeout))
         g.own_csp = True  # the page carries its own CSP (hashes of its inline scripts); sent as a header too
         resp = Response(reply["body"], content_type=reply["content_type"])
+        resp.headers["X-Newsgraph-Cache"] = "hit" if hit else "miss"
         if reply.get("csp"):
             resp.headers["Content-Security-Policy"] = reply["csp"]
         return resp
@@ -425,20 +429,23 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
     @app.route("/network.<fmt>")
     def network_export(fmt: str):
         """The filtered network as GEXF or GraphML (networkx), for Gephi and friends."""
-        from .workbench import store_cached
         if fmt not in ("gexf", "graphml"):
             raise ApiError(404, f"no export /network.{fmt[:20]}: /network.gexf or /network.graphml")
         filters = network_filters()
-        reply = store_cached(("network." + fmt, tuple(sorted(filters.items()))),
-                             lambda: run({"op": "network_export", "filters": filters, "format": fmt},
-                                         timeout=config.network_timeout))
+        reply, hit = page_cache.get(network_key("network." + fmt, filters),
+                                    lambda: run({"op": "network_export", "filters": filters, "format": fmt},
+                                                timeout=config.network_timeout))
         resp = Response(reply["body"], content_type=reply["content_type"])
         resp.headers["Content-Disposition"] = f'attachment; filename="network.{fmt}"'
+        resp.headers["X-Newsgraph-Cache"] = "hit" if hit else "miss"
         return resp
 
     @app.route("/health")
     def health():
-        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed, "queue": pool.gate.snapshot()})
+        warmer = app.extensions["newsgraph"].get("warmer")
+        warm = None if warmer is None else {"builds": warmer.builds, "error": warmer.last_error}
+        return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed, "queue": pool.gate.snapshot(),
+                        "network_warm": warm})
 
     @app.route("/favicon.ico")
     def favicon():

@@ -32,6 +32,7 @@ class EndpointConfig:
     allow_service: bool = False  # SERVICE in queries and LOAD in updates
     worker_memory_mb: int = 2048  # per query worker (RLIMIT_DATA); 0: no limit
     network_timeout: float | None = 30.0  # the /network page builds a whole graph: a longer limit
+    network_warm: bool = True  # build the unfiltered /network in the background after start and writes
     store_options: dict = field(default_factory=dict)
     # abuse limits (issue 19): per client address, so one client cannot lock the others out
     client_requests: int = 4  # requests one client may have running or waiting; more: 429
@@ -64,6 +65,7 @@ class EndpointConfig:
             worker_memory_mb=_env_int("NEWSGRAPH_WORKER_MEMORY_MB", 2048),
             allow_service=bool(getattr(args, "allow_service", False)) or _env_flag("NEWSGRAPH_ALLOW_SERVICE"),
             network_timeout=None if timeout is None else max(timeout, 30.0),
+            network_warm=os.environ.get("NEWSGRAPH_NETWORK_WARM", "1").strip().lower() not in ("0", "false", "no", "off"),
             store_options=options,
             client_requests=max(1, _env_int("NEWSGRAPH_CLIENT_REQUESTS", 4)),
             client_connections=max(1, _env_int("NEWSGRAPH_CLIENT_CONNECTIONS", 64)),

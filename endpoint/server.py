@@ -81,6 +81,12 @@ def serve(args) -> int:
                                         connection_limit=connections.connection_limit(config.max_connections),
                                         cleanup_interval=5)
         connections.install(server, config.client_connections, config.request_deadline)
+        warmer = None
+        if config.network_warm and app.extensions["newsgraph"]["page_cache"].signature() is not None:
+            from .pagecache import NetworkWarmer
+            warmer = NetworkWarmer(app.extensions["newsgraph"]["page_cache"], pool, config.network_timeout)
+            app.extensions["newsgraph"]["warmer"] = warmer
+            warmer.start()
     except OSError as exc:
         pool.close()
         raise StoreError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
@@ -109,6 +115,8 @@ def serve(args) -> int:
     finally:
         for s in old:
             signal.signal(s, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the cleanup
+        if warmer is not None:
+            warmer.stop()
         try:
             server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
         except Exception:  # noqa: BLE001  (stopping anyway)

@@ -243,6 +243,13 @@ SELECT DISTINCT ?c ?t ?rel WHERE {
 }"""
 
 
+def _rows(store, sparql: str, bindings: dict | None = None) -> list[dict[str, str | None]]:
+    """The rows of a SELECT as {variable: lexical form or None}: plain terms straight from the
+    store (building rdflib terms, dates parsed, cost more than the queries themselves at 10k nodes)."""
+    res = store.query_plain(sparql, bindings)
+    return [{v: (t[1] if t is not None else None) for v, t in zip(res.vars, row)} for row in res.rows]
+
+
 def _s(term) -> str | None:
     return None if term is None else str(term)
 
@@ -347,7 +354,7 @@ def _full_graph(store, f: Filters) -> nx.MultiDiGraph:
     # -- entities: one name each; kind by class, a country is a country (not a place)
     kinds: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
-    for r in store.select(Q_ENTITIES):
+    for r in _rows(store, Q_ENTITIES):
         e = str(r["e"])
         names[e] = str(r["name"])
         kinds[e].add(str(r["kind"]))
@@ -360,11 +367,11 @@ def _full_graph(store, f: Filters) -> nx.MultiDiGraph:
 
     # -- articles per entity in the window
     inner, outer, wb = _window_filter(f)
-    articles = {str(r["e"]): int(r["n"]) for r in store.select(Q_MENTIONS % (inner, outer), wb or None)}
+    articles = {str(r["e"]): int(r["n"]) for r in _rows(store, Q_MENTIONS % (inner, outer), wb or None)}
 
     # -- meetings in the window
     meetings: dict[str, _Meeting] = {}
-    for r in store.select(Q_MEETINGS):
+    for r in _rows(store, Q_MEETINGS):
         m = meetings.setdefault(str(r["m"]), _Meeting(str(r["m"])))
         if r.get("date") is not None and (m.date is None or str(r["date"]) < m.date):
             m.date = str(r["date"])
@@ -374,17 +381,17 @@ def _full_graph(store, f: Filters) -> nx.MultiDiGraph:
             m.statuses.add(_local(str(r["status"])).lower())
         if r.get("loc") is not None and str(r["loc"]) in kind_of:
             m.location = m.location or str(r["loc"])
-    for r in store.select(Q_MEETING_CLASSES):
+    for r in _rows(store, Q_MEETING_CLASSES):
         if str(r["m"]) in meetings:
             meetings[str(r["m"])].classes.add(_local(str(r["cls"])))
-    for r in store.select(Q_MEETING_REPORTS):
+    for r in _rows(store, Q_MEETING_REPORTS):
         if str(r["m"]) in meetings:
             meetings[str(r["m"])].reports[str(r["a"])] = (_s(r.get("adate")), _s(r.get("headline")))
-    for r in store.select(Q_MEETING_EVIDENCE):
+    for r in _rows(store, Q_MEETING_EVIDENCE):
         m = meetings.get(str(r["m"]))
         if m is not None and str(r["exact"]) not in m.evidence:
             m.evidence.append(str(r["exact"]))
-    for r in store.select(Q_ATTENDEES):
+    for r in _rows(store, Q_ATTENDEES):
         m = meetings.get(str(r["m"]))
         if m is not None and str(r["p"]) in kind_of:
             m.attendees.add(str(r["p"]))
@@ -396,7 +403,7 @@ def _full_graph(store, f: Filters) -> nx.MultiDiGraph:
 
     # -- claims in the window
     claims: dict[str, _Claim] = {}
-    for r in store.select(Q_CLAIMS):
+    for r in _rows(store, Q_CLAIMS):
         c = str(r["c"])
         if c in claims:
             continue
@@ -411,7 +418,7 @@ def _full_graph(store, f: Filters) -> nx.MultiDiGraph:
                            type=(_local(_s(r.get("type"))) or "Statement").lower(), text=str(r["text"]),
                            date=said, headline=_s(r.get("headline")), url=_s(r.get("url")),
                            evidence=_s(r.get("exact")))
-    for r in store.select(Q_CLAIM_LINKS):
+    for r in _rows(store, Q_CLAIM_LINKS):
         c = claims.get(str(r["c"]))
         t = str(r["t"])
         if c is not None and t in kind_of and t != c.author and (t, str(r["rel"])) not in c.links:
@@ -503,15 +510,15 @@ def _full_graph(store, f: Filters) -> nx.MultiDiGraph:
 def _details(store, present: set[str], names: dict[str, str]):
     """Job titles and affiliations (most often stated first) and alternate names."""
     jobs: dict[str, Counter] = defaultdict(Counter)
-    for r in store.select(Q_JOBS):
+    for r in _rows(store, Q_JOBS):
         if str(r["e"]) in present:
             jobs[str(r["e"])][str(r["job"])] += int(r["n"])
     affs: dict[str, Counter] = defaultdict(Counter)
-    for r in store.select(Q_AFFILIATIONS):
+    for r in _rows(store, Q_AFFILIATIONS):
         if str(r["e"]) in present and str(r["org"]) in names:
             affs[str(r["e"])][names[str(r["org"])]] += int(r["n"])
     alts: dict[str, list[str]] = defaultdict(list)
-    for r in store.select(Q_ALT_NAMES):
+    for r in _rows(store, Q_ALT_NAMES):
         e = str(r["e"])
         if e in present and str(r["alt"]) != names.get(e) and len(alts[e]) < 8:
             alts[e].append(str(r["alt"]))

@@ -180,7 +180,10 @@ def vis_options(n_nodes: int) -> dict:
         "physics": ({"enabled": True, "solver": "barnesHut",
                      "barnesHut": {"gravitationalConstant": -4000, "centralGravity": 0.15, "springLength": 110,
                                    "springConstant": 0.03, "damping": 0.35, "avoidOverlap": 0.3},
-                     "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
+                     # no stabilisation before the first drawing: the precomputed layout is drawn at
+                     # once and physics relaxes it on screen (250 iterations first cost 4-5 s at 474
+                     # nodes in headless Chromium, benchmarks/network_first_request.py)
+                     "stabilization": {"enabled": False},
                      "minVelocity": 0.75}
                     if physics else {"enabled": False}),
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,

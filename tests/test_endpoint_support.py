@@ -91,6 +91,8 @@ class Server:
             if not env or k not in env:
                 full_env.pop(k, None)
         full_env.setdefault("NEWSGRAPH_QUERY_WORKERS", "2")
+        # no background network build unless a test asks for it: the other tests count workers and queues
+        full_env.setdefault("NEWSGRAPH_NETWORK_WARM", "0")
         self.proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", store, "--host",
                                       "127.0.0.1", "--port", "0", *args], stdout=subprocess.PIPE,
                                      stderr=self.logfile, env=full_env, text=True)

@@ -117,6 +117,66 @@ def test_map_draws_offline_and_links_places(browser, server):  # noqa: F811
     w.clean()
 
 
+VISIBLE = "[...document.querySelectorAll('{}')].filter(e => e.style.display !== 'none').length"
+
+
+def test_map_time_slider_resizes_the_circles_for_the_chosen_months(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "map")
+    months = p.evaluate("JSON.parse(document.getElementById('map-data').textContent).months")
+    everything = p.evaluate(VISIBLE.format("#world a.place"))
+    k = months.index("2026-03")
+    p.fill("#range-from", str(k))
+    p.fill("#range-to", str(k))
+    assert p.inner_text("#range-label") == "2026-03"
+    one = p.evaluate(VISIBLE.format("#world a.place"))
+    assert 0 < one < everything
+    assert p.url.endswith("/map?from=2026-03&to=2026-03")  # the window is in the link
+    # the same places as the server's own date filter for March
+    server_march = p.evaluate("fetch('/map?since=2026-03&until=2026-03').then(r => r.text())"
+                              ".then(t => (t.match(/class=\"place\"/g) || []).length)")
+    assert one == server_march
+    shown = p.evaluate("[...document.querySelectorAll('#places-table tbody tr')].filter(r => r.style.display "
+                       "!== 'none').map(r => +r.querySelector('td.n').textContent)")
+    assert shown and all(n > 0 for n in shown)
+    # a shared link opens on its window; "all months" gives everything back
+    p.goto(server.url + "map?from=2026-03&to=2026-03")
+    assert p.evaluate(VISIBLE.format("#world a.place")) == one
+    p.click("#range-all")
+    assert p.evaluate(VISIBLE.format("#world a.place")) == everything and p.url.endswith("/map")
+    w.clean()
+
+
+def test_timeline_zooms_to_a_window_of_months_by_slider_and_wheel(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "timeline?actor=Witkoff")
+    months = p.evaluate("JSON.parse(document.getElementById('axis-data').textContent).months")
+    sections = p.evaluate(VISIBLE.format("section.month"))
+    assert len(months) >= 4 and p.evaluate(VISIBLE.format("#time-axis a[data-i]")) == len(months)
+    box = p.locator("#time-axis").bounding_box()
+    p.mouse.move(box["x"] + box["width"] * 0.95, box["y"] + box["height"] / 2)
+    p.mouse.wheel(0, -100)  # zoom in around the newest months
+    wait_until(p, VISIBLE.format("#time-axis a[data-i]") + " < " + str(len(months)))
+    lo, hi = p.get_attribute("#time-axis", "data-window").split("/")
+    assert hi == months[-1] and lo > months[0] and f"from={lo}&to={hi}" in p.url
+    bars = p.evaluate(VISIBLE.format("#time-axis a[data-i]"))
+    assert p.evaluate(VISIBLE.format("section.month")) == bars < sections
+    # the window's bars fill the axis: the last one ends near its right edge
+    right = p.evaluate("Math.max(...[...document.querySelectorAll('#time-axis a[data-i]')].filter(a => "
+                       "a.style.display !== 'none').map(a => { const r = a.querySelector('rect').getBoundingClientRect();"
+                       " return r.right; }))")
+    assert right > box["x"] + box["width"] * 0.8
+    p.fill("#range-from", "0")
+    p.fill("#range-to", "0")
+    assert p.get_attribute("#time-axis", "data-window") == f"{months[0]}/{months[0]}"
+    assert p.evaluate(VISIBLE.format("section.month")) == 1
+    p.click("#range-all")
+    assert p.evaluate(VISIBLE.format("section.month")) == sections and "from=" not in p.url
+    w.clean()
+
+
 def test_network_node_opens_its_page_and_exports_are_offered(browser, server):  # noqa: F811
     w = Watched(browser, server)
     p = w.page
@@ -151,4 +211,28 @@ def test_network_date_range_lays_out_the_filtered_network_again(browser, server)
     narrowed = p.evaluate("window.__ng.nodes.length")
     assert 0 < narrowed < everything
     assert p.input_value("#ng-since") == "2026-03-01"
+    w.clean()
+
+
+def test_yasgui_editor_runs_on_our_endpoint_and_opens_named_queries(browser, server):  # noqa: F811
+    w = Watched(browser, server)
+    p = w.page
+    p.goto(server.url + "editor")
+    wait_until(p, "window.__ngEditor !== undefined")
+    p.click(".yasqe_queryButton")
+    wait_until(p, "document.querySelectorAll('.yasr table.dataTable tbody tr td').length > 3")
+    assert "Ukraine" in p.inner_text(".yasr table.dataTable tbody")
+    assert "of 20 entries" in p.inner_text(".yasr")  # Yasr's pager over the 20 rows
+    p.select_option("#example", "meetings")
+    wait_until(p, "Object.keys(window.__ngEditor.yasgui._tabs).length === 2")
+    text = p.evaluate("window.__ngEditor.yasgui.getTab().getYasqe().getValue()")
+    assert text.startswith("# title: Meetings") and "PREFIX schema: <http://schema.org/>" in text
+    p.click(".tabPanel.active .yasqe_queryButton")
+    wait_until(p, "document.querySelector('.tabPanel.active .yasr table.dataTable tbody td:not(.dataTables_empty)')"
+                  " !== null", 60)
+    assert p.locator(".tabPanel.active .yasr .errorResult").count() == 0
+    # /editor?example=NAME opens that query (links from the docs and the query page)
+    p.goto(server.url + "editor?example=claims-by-actor")
+    wait_until(p, "window.__ngEditor !== undefined")
+    assert "claims" in p.evaluate("window.__ngEditor.yasgui.getTab().getYasqe().getValue()").lower()
     w.clean()

@@ -237,7 +237,7 @@ def test_map_places_sized_by_meetings_and_filtered(seeds):
     assert r.status_code == 200 and "default-src 'none'" in r.headers["Content-Security-Policy"]
     html = r.text
     assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing from outside
-    circles = re.findall(r'<a href="(/resource\?iri=[^"]+)" class="place"><circle [^>]*r="([\d.]+)"', html)
+    circles = re.findall(r'<a href="(/resource\?iri=[^"]+)" class="place" data-i="\d+"><circle [^>]*r="([\d.]+)"', html)
     assert len(circles) >= 20 and html.count("<path d=") > 150
     # sized by meetings: the first table row (most meetings) has the largest circle
     top = re.search(r'<table class="places-table".*?<a href="([^"]+)"', html, re.S).group(1)
@@ -246,6 +246,32 @@ def test_map_places_sized_by_meetings_and_filtered(seeds):
     assert 0 < narrow.count('class="place"') < len(circles)
     assert requests.get(seeds.url + "map", params={"since": "yesterday"}, timeout=30).status_code == 400
     assert requests.get(seeds.url + "map", params={"region": "mars"}, timeout=30).status_code == 400
+    odd = requests.get(seeds.url + "map", params={"actor": 'x" ) } } SELECT * { ?s ?p ?o } #\\'}, timeout=60)
+    assert odd.status_code == 200 and 'class="place"' not in odd.text  # a name, however odd, is text
+
+
+def _map_slider(html: str) -> dict:
+    import json
+    return json.loads(re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S).group(1))
+
+
+def test_map_carries_each_places_meetings_per_month_for_its_time_slider(seeds):
+    html = requests.get(seeds.url + "map", timeout=60).text
+    data = _map_slider(html)
+    months = data["months"]
+    assert len(months) >= 5 and months == sorted(months) and all(re.fullmatch(r"\d{4}-\d{2}", m) for m in months)
+    rows = re.findall(r'<tr data-i="(\d+)"><td><a [^>]+>([^<]+)</a></td><td class="n">(\d+)</td>', html)
+    assert len(rows) >= 20
+    for i, name, total in rows:  # the months (and the undated ones, last) add up to the table's count
+        assert sum(data["places"][int(i)]) == int(total), name
+    assert sum(sum(p[:-1]) for p in data["places"]) > 0.6 * sum(sum(p) for p in data["places"])  # most are dated
+    assert '<input type="range" id="range-from"' in html and "timerange.js" in html
+    # the server's date filter and the slider agree: March 2026 alone
+    march = _map_slider(requests.get(seeds.url + "map", params={"since": "2026-03", "until": "2026-03"},
+                                     timeout=60).text)
+    k = months.index("2026-03")
+    assert march["months"] == ["2026-03"]
+    assert sorted(p[0] for p in march["places"] if p[0]) == sorted(p[k] for p in data["places"] if p[k])
 
 
 def test_labels_for_result_tables(seeds):
@@ -295,3 +321,49 @@ def test_store_signature_changes_with_a_write(tmp_path):
     s.close()
     assert store_signature(path) != before
     assert store_signature("memory:") is None
+
+
+def _wait_for_warm_builds(server, n: int, deadline_s: float = 120) -> None:
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        warm = requests.get(server.url + "health", timeout=30).json()["network_warm"]
+        assert warm is not None and warm["error"] is None, warm
+        if warm["builds"] >= n:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"the network warm-up did not build {n} page(s) in {deadline_s} s")
+
+
+def test_the_unfiltered_network_is_built_in_the_background_and_again_after_a_write(tmp_path, seeds_store):
+    import shutil
+    path = str(tmp_path / "store")
+    shutil.copytree(seeds_store.path, path)
+    with Server(path, "--update-token", "warm-token", env={"NEWSGRAPH_NETWORK_WARM": "1"}) as s:
+        _wait_for_warm_builds(s, 1)
+        t = time.perf_counter()
+        r = requests.get(s.url + "network", timeout=120)
+        assert r.status_code == 200 and r.headers["X-Newsgraph-Cache"] == "hit"
+        assert time.perf_counter() - t < 1.0 and "Steven Witkoff" in r.text
+        # a write: the next background build has the new actor, and the first visitor gets it from memory
+        u = requests.post(s.url + "sparql", data={"update": 'INSERT DATA { <https://newsgraph.example.org/id/person/'
+                                                             'warm-t> a schema:Person ; schema:name "Tamsin Warmup" }'},
+                          headers={"Authorization": "Bearer warm-token"}, timeout=60)
+        assert u.status_code == 200, u.text
+        _wait_for_warm_builds(s, 2)
+        r = requests.get(s.url + "network", timeout=120)
+        assert r.headers["X-Newsgraph-Cache"] == "hit" and "Tamsin Warmup" in r.text
+        # filtered networks are built on request, then cached
+        r = requests.get(s.url + "network", params={"actor": "Witkoff"}, timeout=120)
+        assert r.headers["X-Newsgraph-Cache"] == "miss"
+        r = requests.get(s.url + "network", params={"actor": "Witkoff"}, timeout=120)
+        assert r.headers["X-Newsgraph-Cache"] == "hit"
+
+
+def test_the_query_page_opens_on_a_query_that_finds_the_most_mentioned(seeds):
+    import html as html_mod
+    page = requests.get(seeds.url, timeout=30).text
+    text = html_mod.unescape(re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    r = requests.post(seeds.url + "sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"},
+                      timeout=60)
+    names = [b["name"]["value"] for b in r.json()["results"]["bindings"]]
+    assert len(names) == 20 and "Ukraine" in names[:5]  # the counts live in the index graph

@@ -71,7 +71,7 @@
     document.body.setAttribute("data-rendered", "1");
   });
   if (META.physics) {
-    network.once("stabilizationIterationsDone", function () { window.__ngStabilized = performance.now(); });
+    network.once("stabilized", function () { window.__ngStabilized = performance.now(); });
   }
 
   // ------------------------------------------------------------------ DOM helpers
