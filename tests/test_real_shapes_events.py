@@ -337,3 +337,16 @@ def test_a_konjunktiv_continuation_is_the_same_claim():
                         "Norwegen wolle die Zusammenarbeit ausbauen.", "de")
     assert len(claims) == 1 and claims[0][0] == "Carla Wendt", claims
     assert "gut verlaufen" in claims[0][1] and "Zusammenarbeit ausbauen" in claims[0][1], claims
+
+
+def test_a_held_meeting_without_a_place_belongs_to_the_round_of_its_person():
+    text = ("Prime Minister Carl Wendt met business leaders on the sidelines of the fisheries forum in Tromsø on "
+            "Monday.\n\nThe firms asked for new quotas. They also want lower taxes.\n\nThe Norwegian leader also met "
+            "with Jonas Haugen, Regional Head for Government Affairs with the UK's Barclays, where he said the bank's "
+            "services were strong.")
+    meetings, _ = extract(text, "en")
+    assert any({"Carl Wendt", "Jonas Haugen"} <= who and where == "Tromsø" and date == "2024-05-13"
+               for who, where, date, _ in meetings), meetings
+    # a meeting on another day is not part of that round
+    meetings, _ = extract(text.replace("also met with", "met on Friday with"), "en")
+    assert any({"Carl Wendt", "Jonas Haugen"} <= who and where is None for who, where, *_ in meetings), meetings
