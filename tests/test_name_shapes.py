@@ -88,3 +88,14 @@ def test_a_surname_written_without_its_accent_is_the_same_person():
     p = persons("President Ramón Ibáñez met Carl Wendt in Lima. \u201cWe are friends,\u201d said Ibanez.")
     assert "Ramón Ibáñez" in p and "Ibanez" not in p
     assert any(m.text == "Ibanez" for m in p["Ramón Ibáñez"].mentions)
+
+
+def test_a_place_named_after_a_person_is_no_person():
+    p = persons("Omar Sarr was received at Accra's Kwame Nkrumah International Airport by Jonas Haugen.")
+    assert set(p) == {"Omar Sarr", "Jonas Haugen"}, p
+
+
+def test_laender_is_no_given_name_in_german():
+    p = persons("Bei dem Besuch haben die beiden Länder Abkommen unterzeichnet. Carla Wendt lobte die Länder "
+                "Afrikas.", "de")
+    assert set(p) == {"Carla Wendt"}, p

@@ -93,6 +93,8 @@ class Lexicon:
     ministry_compound: re.Pattern | None = None  # "Verteidigungsministerium": a ministry named in one word
     ministry_of: tuple = ((), "", "")  # ("Ministry", "Department"), "of", "and": "Ministry of Foreign Affairs"
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
+    named_after_heads: frozenset[str] = frozenset()  # "… International Airport": a place named after a person
+    named_after_modifiers: frozenset[str] = frozenset()
 
     _memo: dict = field(default_factory=dict, repr=False)
 
@@ -492,6 +494,8 @@ def lexicon(lang: str) -> Lexicon:
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         surname_first=frozenset(_data("names.yaml")["surname_first"]),
         honorifics=frozenset(_data("names.yaml")["honorifics"][lang]),
+        named_after_heads=frozenset(_data("names.yaml")["named_after"]["heads"]),
+        named_after_modifiers=frozenset(_data("names.yaml")["named_after"]["modifiers"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),
         qualifier_leads=tuple(tuple(lead.split()) for lead in pl["qualifier_leads"][lang]),
         venue_nouns=frozenset(pl["venue_nouns"][lang]), building_words=dict(pl["building_words"][lang]),

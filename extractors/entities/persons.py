@@ -181,6 +181,8 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
         j = i
         while j < n and j - i < (6 if any(t == "-" or lx.is_name_particle(t) for t in texts[i:j]) else 4) and \
                 free(doc, j, j + 1):
+            if j > i and (texts[j] in lx.named_after_modifiers or texts[j] in lx.named_after_heads):
+                break  # "Indira Gandhi International Airport": the name ends before what is named after it
             if _is_name_text(texts[j], lx) or (j > i and _common_word_surname(v, lx, j - 1, j)):
                 j += 1
                 continue
@@ -231,6 +233,9 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 size = j - i
                 first = texts[i]
                 role = _role_before(doc, i, lx)
+        if _named_after(texts, j, lx):
+            i = j  # "Indira Gandhi International Airport": a place named after a person
+            continue
         if size >= 2 and (lx.is_given_name(first) or role is not None or arabic or
                           (size == 2 and lx.has_surname_shape(texts[j - 1]) and not v.sent_start[i]) or
                           _surname_used_alone(v, lx, i, j, alone_named)):
@@ -246,6 +251,14 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 not lx.is_given_name(first):
             _add_person(doc, lx, i, j, None, tokens, given=None)  # "Mr Trump", "Frau Merkel"
         i = j
+
+
+def _named_after(texts: list[str], j: int, lx: Lexicon) -> bool:
+    """The words after a name (j on) make it a place or body named after a person."""
+    k = j
+    while k < len(texts) and texts[k] in lx.named_after_modifiers:
+        k += 1
+    return k < len(texts) and texts[k] in lx.named_after_heads
 
 
 def _common_word_surname(v, lx: Lexicon, i: int, j: int) -> bool:
