@@ -99,3 +99,9 @@ def test_laender_is_no_given_name_in_german():
     p = persons("Bei dem Besuch haben die beiden Länder Abkommen unterzeichnet. Carla Wendt lobte die Länder "
                 "Afrikas.", "de")
     assert set(p) == {"Carla Wendt"}, p
+
+
+def test_a_places_genitive_ends_a_name_in_german():
+    p = persons("Präsidentin Han Ji-woo verurteilte den Start. Zuvor hatte Han Nordkoreas Raketenstart kritisiert.",
+                "de")
+    assert set(p) == {"Han Ji-woo"}, p

@@ -183,6 +183,8 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
                 free(doc, j, j + 1):
             if j > i and (texts[j] in lx.named_after_modifiers or texts[j] in lx.named_after_heads):
                 break  # "Indira Gandhi International Airport": the name ends before what is named after it
+            if j > i and lx.grammar.genitive_base(texts[j]) in lx.places:
+                break  # "Yoon Nordkoreas Raketenstart": a place's genitive ends the name
             if _is_name_text(texts[j], lx) or (j > i and _common_word_surname(v, lx, j - 1, j)):
                 j += 1
                 continue
