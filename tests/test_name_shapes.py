@@ -105,3 +105,9 @@ def test_a_places_genitive_ends_a_name_in_german():
     p = persons("Präsidentin Han Ji-woo verurteilte den Start. Zuvor hatte Han Nordkoreas Raketenstart kritisiert.",
                 "de")
     assert set(p) == {"Han Ji-woo"}, p
+
+
+def test_a_family_name_written_first_used_alone_where_names_stand_is_a_person():
+    p = persons("Beim Treffen mit dem Ministerpräsidenten Carl Wendt sagte Kwon, es sei von Bedeutung. Dabei "
+                "erwähnte Kwon den Raketenstart. Im Park spielten Kinder. Der Park war voll.", "de")
+    assert set(p) == {"Carl Wendt", "Kwon"}, p

@@ -326,14 +326,27 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
             continue
         stem = lx.grammar.genitive_base(t, min_len=2)
         base = stem if stem is not None and lx.has_surname_shape(stem) else t
-        if free(doc, i, i + 1) and _is_name_text(t, lx) and lx.has_surname_shape(base) \
-                and base not in known and not lx.is_given_name(base):
+        # (a family name written first, "Yoon", "Kim", is also a given name in the lists: where it stands as a
+        # name, twice, it is one)
+        if free(doc, i, i + 1) and _is_name_text(t, lx) and base not in known and \
+                ((lx.has_surname_shape(base) and not lx.is_given_name(base)) or
+                 (base in lx.surname_first and _in_name_slot(v, i))):
             counts.setdefault(base, []).append(i)
     tokens = v.text_set
     for name, where in counts.items():
         if len(where) >= 2:
             _add_person(doc, lx, where[0], where[0] + 1, None, tokens, given=None)
     _headline_surnames(doc, lx, known)
+
+
+def _in_name_slot(v, i: int) -> bool:
+    """Token i stands where a person's name stands: after a verb ("sagte Yoon", "said Yoon") or before one
+    ("Yoon said"), not after an article or a preposition ("im Park")."""
+    before = v.texts[i - 1] if i > 0 else ""
+    after = v.texts[i + 1] if i + 1 < v.n else ""
+    verb_before = before.isalpha() and before.islower() and before not in DETERMINERS and len(before) > 3
+    verb_after = after.isalpha() and after.islower() and len(after) > 3
+    return verb_before or verb_after
 
 
 def _headline_surnames(doc: Doc, lx: Lexicon, known: set[str]) -> None:
