@@ -350,3 +350,8 @@ def test_a_held_meeting_without_a_place_belongs_to_the_round_of_its_person():
     # a meeting on another day is not part of that round
     meetings, _ = extract(text.replace("also met with", "met on Friday with"), "en")
     assert any({"Carl Wendt", "Jonas Haugen"} <= who and where is None for who, where, *_ in meetings), meetings
+
+
+def test_expressed_is_a_claim():
+    _, claims = extract("Secretary of State, Carl Wendt, expressed how delighted he was to be in Lima.", "en")
+    assert claims and claims[0][0] == "Carl Wendt" and "delighted" in claims[0][1], claims
