@@ -31,12 +31,14 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from newsgraph.extractors.records import ORGANIZATION
+
 from .build import ArticleGraph
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
 from .terms import nt, nt_triples
-from .writer import KIND_TYPES, ArticleWriter, merged_article, name_rank
+from .writer import KIND_TYPES, ArticleWriter, merged_article, name_rank, place_facts
 
 LOADING = NG.loading  # index graph: an article whose shard is being bulk-loaded
 _BATCH = 500  # entity IRIs per VALUES lookup
@@ -102,6 +104,9 @@ class ShardWriter(ArticleWriter):
         self._names: dict[URIRef, str] = {}  # entity -> best name candidate in this batch
         self._first: dict[URIRef, list[tuple]] = {}  # entity -> its types and keys (first article)
         self._persons: dict[URIRef, tuple[str, str | None]] = {}  # entity -> (surname key, given key)
+        # place facts and venues' Place type: the writer adds them and never takes them back (a
+        # replaced article's stay), so they are written as it writes them, not left to reindex
+        self._kept: set[tuple] = set()
 
     # ---- what ingest asks before it builds an article
     def stored_hash(self, article_iri: URIRef) -> str | None:
@@ -139,6 +144,9 @@ class ShardWriter(ArticleWriter):
         path = self.directory / shard_name(str(ag.iri))
         write_atomically(path, article_nquads(ag))
         self._pending[ag.iri] = (path, self._hash_of(ag))
+        self._kept.update(place_facts(ag))
+        self._kept.update((o, RDF.type, SDO.Place) for s, p, o in ag.triples
+                          if p == SDO.location and ag.kinds.get(o) == ORGANIZATION)
         for e, candidate in ag.names.items():
             best = self._names.get(e)
             if best is None or name_rank(candidate) < name_rank(best):
@@ -218,6 +226,7 @@ class ShardWriter(ArticleWriter):
                 insert.append((e, SDO.name, Literal(candidate)))
             if old is None:
                 insert += self._first[e]
+        insert += sorted(self._kept)
         ops = []
         if delete:
             ops.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))

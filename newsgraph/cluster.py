@@ -51,8 +51,13 @@ def _spec_error(spec: str) -> ClusterError:
 class Cluster:
     """A Dask client, and the LocalCluster it started (for `local:N`); close() stops both."""
 
-    def __init__(self, spec: str, timeout: float = 10.0):
+    def __init__(self, spec: str, timeout: float | None = None):
+        from .config import cluster_timeout
         self.spec = spec
+        try:
+            timeout = cluster_timeout() if timeout is None else timeout
+        except ValueError as exc:
+            raise ClusterError(str(exc)) from exc
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:

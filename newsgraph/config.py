@@ -27,3 +27,12 @@ def compact_after() -> int:
         return max(1, int(value))
     except ValueError:
         raise ValueError(f"NEWSGRAPH_COMPACT_AFTER must be a number of articles, not {value!r}") from None
+
+
+def cluster_timeout() -> float:
+    """Seconds `--cluster tcp://…` waits for the Dask scheduler to answer (NEWSGRAPH_CLUSTER_TIMEOUT, default 10)."""
+    value = os.environ.get("NEWSGRAPH_CLUSTER_TIMEOUT", "10")
+    try:
+        return max(0.5, float(value))
+    except ValueError:
+        raise ValueError(f"NEWSGRAPH_CLUSTER_TIMEOUT must be a number of seconds, not {value!r}") from None
