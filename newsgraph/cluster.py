@@ -13,7 +13,7 @@ A worker that dies mid-run: the scheduler runs its tasks again on another worker
 `distributed.scheduler.allowed-failures`, 3 by default); an article whose task kills workers
 more often than that is reported as failed, like an article whose extraction raises.
 
-The same `extract_article` runs from Spark: docs/cluster.md.
+The same `extract_article` runs from Spark (`SparkExtraction`: mapPartitions), docs/cluster.md.
 """
 from __future__ import annotations
 
@@ -133,3 +133,32 @@ class Cluster:
 
     def __exit__(self, *exc):
         self.close()
+
+
+class SparkExtraction:
+    """Extraction on Spark instead of Dask: pass it as `kg.ingest(..., cluster=SparkExtraction(sc))`.
+
+    The articles the driver decided to extract (unchanged ones are skipped first) go out in
+    batches of `batch`, each an RDD whose partitions run `extract_article` per article
+    (`mapPartitions`); `toLocalIterator` brings the records back in input order. Spark retries a
+    failed partition (`spark.task.maxFailures`)."""
+
+    def __init__(self, spark_context, partitions: int | None = None, batch: int = 10_000):
+        self.sc = spark_context
+        self.partitions = partitions or spark_context.defaultParallelism
+        self.batch = batch
+
+    def extracted(self, todo, spacy_model: str | None = None):
+        from itertools import islice
+
+        def partition(rows):
+            for item, replacing in rows:
+                yield (item, replacing, *extract_article(item, spacy_model))
+
+        todo = iter(todo)
+        while chunk := list(islice(todo, self.batch)):
+            yield from self.sc.parallelize(chunk, min(self.partitions, len(chunk))) \
+                .mapPartitions(partition).toLocalIterator()
+
+    def close(self) -> None:
+        pass  # the SparkContext is the caller's

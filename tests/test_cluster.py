@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import socket
+import sys
 
 import pytest
 
@@ -110,4 +111,26 @@ def test_a_worker_killed_mid_run_loses_no_article_and_duplicates_none(cli, seeds
         assert victim not in cluster.client.run(os.getpid).values()
     expected = seeds_store.ingest.stdout.split("(store:")[0].removeprefix("ingest: ").strip()
     assert summary.line() == expected
+    assert quads(cli, tmp_path / "store") == quads(cli, seeds_store.path)
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_map_partitions_in_local_mode_gives_the_plain_ingests_quads(cli, seeds_store, tmp_path, monkeypatch):
+    """The same per-article function from Spark (local mode; needs pyspark and Java 17)."""
+    pyspark = pytest.importorskip("pyspark")
+    if not shutil.which("java"):
+        pytest.skip("no java on PATH: Spark cannot start")
+    import newsgraph
+    from newsgraph.cluster import SparkExtraction
+
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # the executors' Python: the one newsgraph is installed in
+    spark = pyspark.sql.SparkSession.builder.master("local[2]").appName("newsgraph-test") \
+        .config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        with newsgraph.open(str(tmp_path / "store")) as kg:
+            summary = kg.ingest([str(SEEDS)], cluster=SparkExtraction(spark.sparkContext, batch=16))
+    finally:
+        spark.stop()
+    assert summary.line() == seeds_store.ingest.stdout.split("(store:")[0].removeprefix("ingest: ").strip()
     assert quads(cli, tmp_path / "store") == quads(cli, seeds_store.path)
