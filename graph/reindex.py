@@ -139,8 +139,10 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
     if store.default_graph_view:  # rebuilt from scratch: a store from before version 6 has none
         run("default graph", [view.clear(), view.publish_graph(str(minter.entities_graph)),
                               view.publish_graph(str(minter.base + "graph/corrections"))])  # graph/corrections.py
+        t = time.perf_counter()
         for i in range(0, len(graphs), batch):
-            run("default graph", [view.publish_graphs(graphs[i:i + batch])])
+            store.publish_graphs(graphs[i:i + batch])  # the backend's bulk path where it has one
+        times["default graph"] += time.perf_counter() - t
         report(f"default graph: {times['default graph']:.1f} s")
     run("counts and pairs", recount(minter.index_graph, None, None))
     report(f"counts and pairs: {times['counts and pairs']:.1f} s")

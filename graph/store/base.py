@@ -142,6 +142,12 @@ class Store(abc.ABC):
             return len(triples)
         return self.load(data, fmt)
 
+    def publish_graphs(self, graphs: list[str]) -> None:
+        """Copy the facts of the named `graphs` - not their bookkeeping (graph/view.py) - into the
+        default graph. A SPARQL Update here; a backend with a bulk path overrides it."""
+        from .. import view
+        self.update(view.publish_graphs(graphs))
+
     def optimize(self) -> None:
         """Compact the store after a large write (bulk ingest, reindex). A no-op where the
         backend manages its own storage."""

@@ -199,6 +199,25 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"update failed: {exc}") from exc
 
+    def publish_graphs(self, graphs):
+        """By the bulk loader: an INSERT … WHERE of the same copy writes each quad through a
+        transaction, 24 ms an article at 1,000 articles (most of `newsgraph reindex`)."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.location!r} is open read-only")
+        from ..view import index_properties
+        hidden = {ox.NamedNode(p) for p in index_properties()}
+        default = ox.DefaultGraph()
+
+        def copies():
+            for g in graphs:
+                for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+                    if q.predicate not in hidden:
+                        yield ox.Quad(q.subject, q.predicate, q.object, default)
+        try:
+            self._store.bulk_extend(copies())
+        except OSError as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
     def optimize(self):
         """RocksDB compaction: after reindexing 100,000 articles it took 155 s, shrank the store
         from 14 to 8.4 GB and made the named queries 1.2-4x faster (deleted and rewritten rows no
