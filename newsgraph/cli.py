@@ -17,7 +17,7 @@ from .config import store_location
 EPILOG = """\
 examples:
   newsgraph ingest seeds/                      read, extract and store every article under seeds/
-  newsgraph ingest --cluster local:2 corpus/   extract on a Dask cluster of 2 workers, bulk-load
+  newsgraph ingest --cluster local:2 corpus/   extract on 2 Dask workers, then bulk-load the graphs
   newsgraph query meetings --param actor=Witkoff
   newsgraph query claims-by-actor --param actor=Selenskyj --format csv
   newsgraph export --format trig --output graph.trig
@@ -61,9 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="an installed spaCy pipeline (e.g. de_core_news_lg) whose entities are merged with "
                         "newsgraph's rules; used for articles in its language")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract with N processes (default 1)")
-    p.add_argument("--cluster", metavar="local:N|tcp://HOST:PORT", default=None,
-                   help="extract on a Dask cluster: local:N starts N worker processes here, tcp://HOST:PORT "
-                        "uses a running scheduler; the article graphs are then bulk-loaded and the counts "
+    p.add_argument("--cluster", metavar="SPEC", default=None,
+                   help="extract on a Dask cluster: SPEC is local:N (N worker processes here) or tcp://HOST:PORT "
+                        "(a running scheduler); the article graphs are then bulk-loaded and the counts "
                         "rebuilt (needs newsgraph[cluster]; e.g. --cluster local:2, docs/cluster.md)")
     p.add_argument("--resolution", metavar="FILE", default=None,
                    help="YAML file of same/different decisions on entities (default ./resolution.yaml if present)")
