@@ -34,6 +34,7 @@ from rdflib import Literal, URIRef
 from newsgraph.extractors.records import ORGANIZATION
 
 from .build import ArticleGraph
+from . import view
 from .iris import Minter
 from .namespaces import NG, RDF, SDO
 from .store import Store
@@ -96,6 +97,12 @@ class ShardWriter(ArticleWriter):
         self.load_seconds = 0.0
         self.quads_loaded = 0
         self.reindex_seconds: float | None = None
+        # An empty store (its default graph too): each shard carries its article's published facts
+        # as default-graph quads, loaded with it, and the rebuild need not copy the articles into the
+        # default graph (the longest step of reindex). Replacing an article loaded earlier in the
+        # run ends that: its old facts could linger there, so the rebuild then makes the default
+        # graph from scratch.
+        self.published = store.default_graph_view and not store.ask("ASK { ?s ?p ?o }")
         self._reset()
 
     def _reset(self) -> None:
@@ -115,6 +122,7 @@ class ShardWriter(ArticleWriter):
         old = super().stored_hash(article_iri)
         if old is not None:
             self._replaced.add(article_iri)
+            self.published = False
         return old
 
     def known_given_names(self, surname_key: str) -> dict[str, set[str]]:
@@ -142,7 +150,7 @@ class ShardWriter(ArticleWriter):
                       or self.store.ask(f"ASK {{ GRAPH ?g {{ {nt(mg[0])} ?p ?x }} }}")]
             ag = merged_article(ag, merges, self.minter.base)
         path = self.directory / shard_name(str(ag.iri))
-        write_atomically(path, article_nquads(ag))
+        write_atomically(path, article_nquads(ag) + (nt_triples(view.published(ag.triples)) if self.published else ""))
         self._pending[ag.iri] = (path, self._hash_of(ag))
         self._kept.update(place_facts(ag))
         self._kept.update((o, RDF.type, SDO.Place) for s, p, o in ag.triples
@@ -163,7 +171,10 @@ class ShardWriter(ArticleWriter):
             self._first[e] = facts
         if merges:  # the store must hold everything up to here before the node is renamed in it
             self.flush()
-            self.store.update(" ;\n".join(op for _, _, op in merges))
+            ops = [op for _, _, op in merges]
+            if self.published:  # the node's facts in the default graph move with it (as the writer's)
+                ops += [view.rename(old, new) for old, new, _ in merges]
+            self.store.update(" ;\n".join(ops))
         elif len(self._pending) >= self.flush_every:
             self.flush()
         return len(ag.triples)
@@ -243,7 +254,7 @@ class ShardWriter(ArticleWriter):
         self.flush()
         if self.loaded or index_problem(self.store, self.minter):
             t = time.perf_counter()
-            reindex(self.store, self.minter, report=self.report)
+            reindex(self.store, self.minter, report=self.report, articles_published=self.published)
             self.reindex_seconds = time.perf_counter() - t
         try:
             self.directory.rmdir()  # empty unless another run shares it
