@@ -97,12 +97,14 @@ class ShardWriter(ArticleWriter):
         self.load_seconds = 0.0
         self.quads_loaded = 0
         self.reindex_seconds: float | None = None
-        # An empty store (its default graph too): each shard carries its article's published facts
-        # as default-graph quads, loaded with it, and the rebuild need not copy the articles into the
-        # default graph (the longest step of reindex). Replacing an article loaded earlier in the
-        # run ends that: its old facts could linger there, so the rebuild then makes the default
-        # graph from scratch.
-        self.published = store.default_graph_view and not store.ask("ASK { ?s ?p ?o }")
+        # A store whose default graph is the writer's (empty, or with the current index version): each
+        # shard carries its article's published facts as default-graph quads, loaded with it, and
+        # the batch's entity facts, replaced articles and merges change the default graph as the
+        # writer changes it; the rebuild then need not copy every article into the default graph
+        # (the longest step of reindex). Else the rebuild makes the default graph from scratch.
+        from .reindex import index_problem
+        self.published = store.default_graph_view and (not store.ask("ASK { ?s ?p ?o }")
+                                                       or index_problem(store, minter) is None)
         self._reset()
 
     def _reset(self) -> None:
@@ -122,7 +124,6 @@ class ShardWriter(ArticleWriter):
         old = super().stored_hash(article_iri)
         if old is not None:
             self._replaced.add(article_iri)
-            self.published = False
         return old
 
     def known_given_names(self, surname_key: str) -> dict[str, set[str]]:
@@ -195,7 +196,8 @@ class ShardWriter(ArticleWriter):
         notes = "".join(f"{ig} <{LOADING}> {nt(a)} .\n" for a in articles)
         ops = [f"DELETE WHERE {{ GRAPH {ig} {{ {ig} <{NG.indexVersion}> ?v }} }}",  # queries say: reindex
                f"INSERT DATA {{ GRAPH {ig} {{\n{notes}}} }}"]
-        ops += [f"DROP SILENT GRAPH {nt(a)}" for a in self._replaced if a in self._pending]
+        for a in self._replaced & self._pending.keys():  # the facts only the old version stated leave the default graph
+            ops += ([view.withdraw_graph(str(a))] if self.published else []) + [f"DROP SILENT GRAPH {nt(a)}"]
         self.store.update(" ;\n".join(ops))
         batch = self.directory / f".batch-{os.getpid()}.nq"
         with open(batch, "wb") as out:
@@ -241,8 +243,12 @@ class ShardWriter(ArticleWriter):
         ops = []
         if delete:
             ops.append("DELETE DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(delete)))
+            if self.published and (op := view.withdraw_triples(delete)):  # a name lives in the entities graph only
+                ops.append(op)
         if insert:
             ops.append("INSERT DATA { GRAPH <%s> {\n%s} }" % (eg, nt_triples(insert)))
+            if self.published and (op := view.publish_triples(insert)):
+                ops.append(op)
         if ops:
             self.store.update(" ;\n".join(ops))
 
