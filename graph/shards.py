@@ -144,6 +144,8 @@ class ShardWriter(ArticleWriter):
 
     # ---- one article
     def write(self, ag: ArticleGraph) -> int:
+        if ag.iri not in self._pending and ag.iri not in self._replaced:
+            self.stored_hash(ag.iri)  # taken over mid-run (ingest's switch): ingest asked the other writer
         merges = self._surname_merges(ag)
         if merges:
             nodes = {s for s, _, _ in ag.triples} | {o for _, _, o in ag.triples}

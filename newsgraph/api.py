@@ -121,6 +121,7 @@ class KnowledgeGraph:
         try:
             overrides = Overrides.load(resolution_file(os.fspath(resolution) if resolution else None))
             compact = compact_after()
+            switch = bulk_after()
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
         items = _read_sources(_source_list(sources))
@@ -130,7 +131,7 @@ class KnowledgeGraph:
             cluster = owned = Cluster(cluster)
         try:
             summary = ingest_items(items, self.store, self._extractor(spacy_model), self._minter, overrides,
-                                   report or (lambda _msg: None), progress, jobs, cluster)
+                                   report or (lambda _msg: None), progress, jobs, cluster, bulk_after=switch)
         finally:
             if owned is not None:
                 owned.close()

@@ -36,3 +36,17 @@ def cluster_timeout() -> float:
         return max(0.5, float(value))
     except ValueError:
         raise ValueError(f"NEWSGRAPH_CLUSTER_TIMEOUT must be a number of seconds, not {value!r}") from None
+
+
+def bulk_after() -> int | None:
+    """Articles a plain ingest writes one update each before it takes the bulk path for the rest
+    of the run (NEWSGRAPH_BULK_AFTER, default 2,000; `off`: never), once the run has also written
+    as many articles as the store held when it started (the rebuild at the end costs in
+    proportion to the whole store; docs/benchmarks.md, "Where ingest spends its time")."""
+    value = os.environ.get("NEWSGRAPH_BULK_AFTER", "2000").strip().lower()
+    if value in ("off", "never", "no"):
+        return None
+    try:
+        return max(1, int(value))
+    except ValueError:
+        raise ValueError(f"NEWSGRAPH_BULK_AFTER must be a number of articles or 'off', not {value!r}") from None

@@ -82,19 +82,25 @@ def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overri
 def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor, minter: Minter,
                  overrides: Overrides | None = None,
                  report: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
-                 progress=None, jobs: int = 1, cluster=None, bulk: bool = False) -> Summary:
+                 progress=None, jobs: int = 1, cluster=None, bulk: bool | None = None,
+                 bulk_after: int | None = None) -> Summary:
     """Ingest articles already read (from files, or from mappings: readers/objects.py); each
     ReadProblem counts as failed and is reported.
 
     `cluster` (newsgraph/cluster.py): extraction on its Dask workers. With a cluster, or `bulk`,
     the article graphs go through the bulk path (graph/shards.py: N-Quads shards, the store's
-    bulk loader, then a rebuild of what ingest materialises) instead of one update per article."""
+    bulk loader, then a rebuild of what ingest materialises) instead of one update per article.
+    `bulk` None: a large run switches to it once it has written `bulk_after` articles and as many
+    as the store held at the start (the rebuild costs in proportion to the whole store)."""
     summary = Summary()
     recover_partial_loads(store, minter)
+    switch_at = None
     if cluster is not None or bulk:
         writer = ShardWriter(store, minter, shard_directory(store))
     else:
         writer = ArticleWriter(store, minter)
+        if bulk is None and bulk_after is not None and store.local_directory:
+            switch_at = max(bulk_after, _stored_articles(store))
     corrections = load_corrections(store, minter)  # the users' corrections: applied to each article
     corrected = False
 
@@ -151,6 +157,8 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                 summary.replaced += 1
             else:
                 summary.added += 1
+            if switch_at is not None and summary.added + summary.replaced >= switch_at:
+                writer, switch_at = ShardWriter(store, minter, shard_directory(store)), None
     except ClusterError as exc:  # what was extracted before is stored; a re-run adds the rest
         summary.stopped = str(exc)
         report(f"{exc}; the articles extracted before are stored: run the same command again to add the rest")
@@ -163,6 +171,11 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
     if corrected:  # an entity first met in this run may carry a class a correction rejected
         settle_entities(store, minter, corrections)
     return summary
+
+
+def _stored_articles(store: Store) -> int:
+    rows = store.query("SELECT (COUNT(?a) AS ?n) WHERE { GRAPH ?a { ?a ng:contentHash ?h } }").rows
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
 def shard_directory(store: Store) -> str:

@@ -297,3 +297,28 @@ def test_a_killed_bulk_load_is_redone_by_the_next_run(extracted, tmp_path):
     _written([(i, None) for i in range(3)], articles, writer)
     writer.finish()
     assert quads(store) == quads(plain)
+
+
+def test_a_large_plain_ingest_takes_the_bulk_path_midway_and_gives_the_same_store(extracted, tmp_path):
+    """ingest_items switches to the bulk path once the run has written `bulk_after` articles (and
+    as many as the store held); articles already read ahead for the old writer, and a replacement
+    after the switch, are stored as by the writer alone."""
+    from newsgraph.ingest import ingest_items
+
+    class Recorded:  # the real extractor's records for these articles, extracted once by the fixture
+        records = {a.identity: ex for a, ex in extracted}
+
+        def extract(self, text, lang, published, title=None):
+            return next(ex for a, ex in extracted if a.text == text)
+
+    articles = [a for a, _ in extracted[:12]]
+    changed = dataclasses.replace(extracted[12][0], path=articles[3].path, key_path=articles[3].key_path,
+                                  url=articles[3].url)
+    run = articles + [changed]
+    stores = {}
+    for name, bulk, after in (("writer", False, None), ("switched", None, 4)):
+        store = stores[name] = open_store("memory:")
+        summary = ingest_items(iter(run), store, Recorded(), MINTER, jobs=1, bulk=bulk, bulk_after=after)
+        assert (summary.added, summary.replaced, summary.failed) == (12, 1, 0)
+        assert (summary.bulk is not None) == (name == "switched")
+    assert quads(stores["switched"]) == quads(stores["writer"])
