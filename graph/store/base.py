@@ -127,9 +127,11 @@ class Store(abc.ABC):
     def load(self, data: bytes, fmt: str) -> int:
         """Add serialized RDF (quad formats keep their graphs); returns the number of statements."""
 
-    def load_file(self, path: str, fmt: str, graph: str | None = None) -> int:
+    def load_file(self, path: str, fmt: str, graph: str | None = None, trusted: bool = False) -> int:
         """Add an RDF file (into `graph` for triple formats, when given); returns the number of
-        statements. A file that does not parse adds nothing. Backends with a bulk path override it."""
+        statements. A file that does not parse adds nothing. Backends with a bulk path override it;
+        `trusted`: newsgraph wrote the file itself (graph/shards.py), a bulk path need not check it
+        in full first."""
         with open(path, "rb") as f:
             data = f.read()
         if graph is not None:
