@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Union
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from .config import compact_after, resolution_file, store_location
+from .config import bulk_after, compact_after, resolution_file, store_location
 from .rows import Rows
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -62,9 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "newsgraph's rules; used for articles in its language")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract with N processes (default 1)")
     p.add_argument("--cluster", metavar="SPEC", default=None,
-                   help="extract on a Dask cluster: SPEC is local:N (N worker processes here) or tcp://HOST:PORT "
-                        "(a running scheduler); the article graphs are then bulk-loaded and the counts "
-                        "rebuilt (needs newsgraph[cluster]; e.g. --cluster local:2, docs/cluster.md)")
+                   help="extract on a Dask cluster: SPEC is local:N (N worker processes here) or "
+                        "tcp://HOST:PORT (a running scheduler); the article graphs then go through the "
+                        "store's bulk loader and the counts are rebuilt (needs newsgraph[cluster]; e.g. "
+                        "--cluster local:2, docs/cluster.md)")
     p.add_argument("--resolution", metavar="FILE", default=None,
                    help="YAML file of same/different decisions on entities (default ./resolution.yaml if present)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

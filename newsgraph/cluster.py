@@ -20,13 +20,9 @@ from __future__ import annotations
 import hashlib
 from collections import deque
 
-from .errors import UsageError
+from .errors import ClusterError
 
 _extractors: dict = {}  # spaCy model (or None) -> Extractor, one per worker process
-
-
-class ClusterError(UsageError):
-    """The cluster cannot be reached, started, or was lost: the message says which and why."""
 
 
 def extract_article(article, spacy_model: str | None = None):

@@ -19,7 +19,7 @@ from newsgraph.graph.writer import ArticleWriter
 from newsgraph.readers import iter_articles
 from newsgraph.readers.article import Article, ReadProblem
 
-from .cluster import ClusterError
+from .errors import ClusterError
 
 
 @dataclass
