@@ -6,8 +6,9 @@
 1. stages, one process, the first --stages corpus articles: read, extract, build the graph, write it
    by the per-article update (graph/writer.py), write it as a shard (graph/shards.py); then the bulk
    load and the rebuild (reindex) of those shards - ms per article each;
-2. end to end, as a user runs them (new processes): `newsgraph ingest --jobs N` and
-   `newsgraph ingest --cluster local:N` on the same corpus, wall time, articles/s, the bulk
+2. end to end, as a user runs them (new processes): `newsgraph ingest --jobs N` (per-article
+   updates only, and switching to the bulk path after a quarter of the corpus:
+   NEWSGRAPH_BULK_AFTER) and `newsgraph ingest --cluster local:N` on the same corpus, wall time, articles/s, the bulk
    load's quads/s and the rebuild's time (from the ingest's own report line);
 3. the named queries' medians on both stores (parameters: the most mentioned person);
 4. on paper: extraction per worker against the driver's per-article work (build, shard, bulk
@@ -90,11 +91,11 @@ def stages(path: Path, limit: int, work: Path) -> dict:
     return out
 
 
-def end_to_end(path: Path, store: Path, args: list[str]) -> dict:
+def end_to_end(path: Path, store: Path, args: list[str], env: dict) -> dict:
     shutil.rmtree(store, ignore_errors=True)
     t = time.perf_counter()
     proc = subprocess.run(NEWSGRAPH + ["ingest", "--store", str(store), *args, str(path)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env={**os.environ, **env})
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         return {"error": proc.stderr.strip()[-400:]}
@@ -167,15 +168,17 @@ def main(argv=None) -> int:
                                            "write_shard_ms", "bulk_load_ms", "reindex_ms")]]))
     print(f"bulk load: {st['bulk_quads_per_s']:,.0f} quads/s", flush=True)
 
-    runs = {"plain": ["--jobs", str(args.workers)], "cluster": ["--cluster", f"local:{args.workers}"]}
+    runs = {"plain": (["--jobs", str(args.workers)], {"NEWSGRAPH_BULK_AFTER": "off"}),
+            "plain-bulk-after": (["--jobs", str(args.workers)], {"NEWSGRAPH_BULK_AFTER": str(args.n // 4)}),
+            "cluster": (["--cluster", f"local:{args.workers}"], {})}
     rows = []
-    for name, extra in runs.items():
-        results[name] = r = end_to_end(path, work / f"store-{name}", extra)
+    for name, (extra, env) in runs.items():
+        results[name] = r = end_to_end(path, work / f"store-{name}", extra, env)
         if "error" in r:
             rows.append([name, r["error"], "", "", ""])
             continue
         r["queries_ms"] = query_medians(work / f"store-{name}", args.repeat)
-        rows.append([f"ingest {' '.join(extra)}", f"{r['wall_s']:.0f}", f"{r['articles_per_s']:.1f}",
+        rows.append([f"ingest {' '.join(extra)}" + "".join(f" ({k}={v})" for k, v in env.items()), f"{r['wall_s']:.0f}", f"{r['articles_per_s']:.1f}",
                      f"{r['articles_per_s'] / args.workers:.1f}",
                      f"{r['quads_per_s']:,.0f} quads/s, rebuild {r['rebuild_s']:.0f} s" if "quads" in r else "-"])
         print(f"{name}: {r['line']}", flush=True)

@@ -35,7 +35,7 @@ class Summary:
     compacted_seconds: float | None = None  # the store was compacted after this run (a large one)
     stopped: str | None = None  # why ingest stopped early (the store cannot take more), if it did
     notes: list[str] = field(default_factory=list)  # not failures: e.g. a correction that lost its target
-    bulk: dict | None = None  # the bulk path's numbers (graph/shards.py): loaded, quads, load and reindex seconds
+    bulk: dict | None = None  # the bulk path's numbers when it loaded (graph/shards.py): articles, quads, seconds
 
     def line(self) -> str:
         return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
@@ -166,6 +166,7 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
         results.close()  # stops the extraction processes when ingest stopped early
     if isinstance(writer, ShardWriter):
         writer.finish()
+    if isinstance(writer, ShardWriter) and writer.reindex_seconds is not None:  # the rebuild ran (and compacted)
         summary.bulk = {"articles": writer.loaded, "quads": writer.quads_loaded,
                         "load_seconds": writer.load_seconds, "reindex_seconds": writer.reindex_seconds}
     if corrected:  # an entity first met in this run may carry a class a correction rejected
