@@ -109,7 +109,9 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         times[label] = times.get(label, 0.0) + time.perf_counter() - t
 
     old_schema = []
-    if store.ask(f"ASK {{ GRAPH ?g {{ ?a a <{OLD_SCHEMA}NewsArticle> }} }}") or \
+    if articles_published:  # a store of the current index version, or empty: nothing to migrate
+        pass
+    elif store.ask(f"ASK {{ GRAPH ?g {{ ?a a <{OLD_SCHEMA}NewsArticle> }} }}") or \
             store.ask(f"ASK {{ GRAPH {nt(minter.entities_graph)} {{ ?e <{OLD_SCHEMA}name> ?n }} }}"):
         old_schema = [str(r[0]) for r in store.query(
             f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?p), \"{OLD_SCHEMA}\")) }}").rows]
@@ -119,7 +121,7 @@ def reindex(store: Store, minter: Minter, report=lambda msg: None, batch: int = 
         report(f"schema.org IRIs: {times['schema.org IRIs']:.1f} s ({len(old_schema)} graphs rewritten)")
     articles = [str(r[0]) for r in store.query(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{NG.contentHash}> ?h }} }}").rows]
-    for i in range(0, len(articles), batch):
+    for i in range(0, 0 if articles_published else len(articles), batch):
         run("language tags", [language_tag_update(articles[i:i + batch])])
     for label, ops in (("search names", search_name_updates(minter.entities_graph)),
                        ("place facts", place_fact_updates(minter.entities_graph))):

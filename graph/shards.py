@@ -78,6 +78,10 @@ def recover_partial_loads(store: Store, minter: Minter) -> int:
     ops = [f"DROP SILENT GRAPH {nt(a)}" for (a,) in rows]
     ops.append(f"DELETE WHERE {{ GRAPH {ig} {{ {ig} <{LOADING}> ?a }} }}")
     store.update(" ;\n".join(ops))
+    if store.default_graph_view and not store.ask(f"ASK {{ GRAPH ?a {{ ?a <{NG.contentHash}> ?h }} }}"):
+        # no article left (a first load killed): its default-graph copies go too; the rebuild
+        # publishes the rest. With articles left the index version is gone, so it rebuilds in full.
+        store.update("CLEAR SILENT DEFAULT")
     return len(rows)
 
 
@@ -103,8 +107,7 @@ class ShardWriter(ArticleWriter):
         # writer changes it; the rebuild then need not copy every article into the default graph
         # (the longest step of reindex). Else the rebuild makes the default graph from scratch.
         from .reindex import index_problem
-        self.published = store.default_graph_view and (not store.ask("ASK { ?s ?p ?o }")
-                                                       or index_problem(store, minter) is None)
+        self.published = store.default_graph_view and index_problem(store, minter) is None
         self._reset()
 
     def _reset(self) -> None:
