@@ -40,10 +40,11 @@ def cluster_timeout() -> float:
 
 def bulk_after() -> int | None:
     """Articles a plain ingest writes one update each before it takes the bulk path for the rest
-    of the run (NEWSGRAPH_BULK_AFTER, default 2,000; `off`: never), once the run has also written
-    as many articles as the store held when it started (the rebuild at the end costs in
-    proportion to the whole store; docs/benchmarks.md, "Where ingest spends its time")."""
-    value = os.environ.get("NEWSGRAPH_BULK_AFTER", "2000").strip().lower()
+    of the run (NEWSGRAPH_BULK_AFTER=N; default `off`: never), once the run has also written as
+    many articles as the store held when it started (the rebuild at the end costs in proportion
+    to the whole store). Off by default: at 2,000 articles on 2 cores the bulk path measured no
+    faster end to end (docs/benchmarks.md, "Where ingest spends its time")."""
+    value = os.environ.get("NEWSGRAPH_BULK_AFTER", "off").strip().lower()
     if value in ("off", "never", "no"):
         return None
     try:
