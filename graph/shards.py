@@ -95,6 +95,8 @@ class ShardWriter(ArticleWriter):
         super().__init__(store, minter)
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
+        for stale in [*self.directory.glob("*.nq"), *self.directory.glob(".batch-*"), *self.directory.glob(".tmp-*")]:
+            stale.unlink(missing_ok=True)  # a killed run's: never loaded, its articles are extracted again
         self.flush_every = flush_every
         self.report = report
         self.loaded = 0  # articles loaded so far

@@ -98,8 +98,9 @@ class Cluster:
             item, replacing, future = window.popleft()
             try:
                 records, error = future.result()
-            except KilledWorker as exc:
-                records, error = None, f"the task killed {exc.args[0] if exc.args else 'its'} workers: {exc}"
+            except KilledWorker:
+                records, error = None, ("the Dask workers running it died each time it was tried "
+                                        "(distributed.scheduler.allowed-failures)")
             except Exception as exc:  # noqa: BLE001 - the scheduler went away
                 raise ClusterError(f"the Dask cluster at {self.spec} was lost: "
                                    f"{' '.join(str(exc).split())[:200] or type(exc).__name__}") from exc
