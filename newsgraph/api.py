@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Union
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from .config import compact_after, resolution_file, store_location
+from .config import bulk_after, compact_after, resolution_file, store_location
 from .rows import Rows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,7 +95,7 @@ class KnowledgeGraph:
     # ------------------------------------------------------------ ingest
     def ingest(self, sources: Source | Iterable[Source], *, jobs: int = 1, spacy_model: str | None = None,
                resolution: PathLike | None = None, report: Callable[[str], None] | None = None,
-               progress: Any = None) -> Summary:
+               progress: Any = None, cluster: Any = None) -> Summary:
         """Read, extract and store articles: file and directory paths (as `newsgraph ingest`)
         and/or mappings `{"text": ..., "title", "date", "url", "lang", "source", "id"}`.
 
@@ -104,7 +104,11 @@ class KnowledgeGraph:
         message is in `summary.problems` and is passed to `report` (default: ignored; the
         CLI prints it). `progress` is a tqdm-like object (`update(n)`) advanced per input.
         A run that writes `$NEWSGRAPH_COMPACT_AFTER` (1,000) articles or more compacts the
-        store; `summary.compacted_seconds` says how long it took."""
+        store; `summary.compacted_seconds` says how long it took.
+
+        `cluster`: extract on a Dask cluster - "local:N" (N worker processes here),
+        "tcp://HOST:PORT" (a running scheduler) or a `newsgraph.cluster.Cluster` - and store
+        through the bulk path (docs/cluster.md); `summary.bulk` has its numbers."""
         from newsgraph.graph.resolve import Overrides
 
         from .ingest import ingest_items
@@ -117,11 +121,22 @@ class KnowledgeGraph:
         try:
             overrides = Overrides.load(resolution_file(os.fspath(resolution) if resolution else None))
             compact = compact_after()
+            switch = bulk_after()
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
         items = _read_sources(_source_list(sources))
-        summary = ingest_items(items, self.store, self._extractor(spacy_model), self._minter, overrides,
-                               report or (lambda _msg: None), progress, jobs)
+        owned = None
+        if isinstance(cluster, str):
+            from .cluster import Cluster
+            cluster = owned = Cluster(cluster)
+        try:
+            summary = ingest_items(items, self.store, self._extractor(spacy_model), self._minter, overrides,
+                                   report or (lambda _msg: None), progress, jobs, cluster, bulk_after=switch)
+        finally:
+            if owned is not None:
+                owned.close()
+        if summary.bulk is not None:  # the bulk path's rebuild compacted the store already
+            return summary
         if summary.added + summary.replaced >= compact and not summary.stopped:
             t = time.perf_counter()
             self.store.optimize()

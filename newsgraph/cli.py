@@ -17,6 +17,7 @@ from .config import store_location
 EPILOG = """\
 examples:
   newsgraph ingest seeds/                      read, extract and store every article under seeds/
+  newsgraph ingest --cluster local:2 corpus/   extract on 2 Dask workers, then bulk-load the graphs
   newsgraph query meetings --param actor=Witkoff
   newsgraph query claims-by-actor --param actor=Selenskyj --format csv
   newsgraph export --format trig --output graph.trig
@@ -60,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="an installed spaCy pipeline (e.g. de_core_news_lg) whose entities are merged with "
                         "newsgraph's rules; used for articles in its language")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract with N processes (default 1)")
+    p.add_argument("--cluster", metavar="SPEC", default=None,
+                   help="extract on a Dask cluster: SPEC is local:N (N worker processes here) or "
+                        "tcp://HOST:PORT (a running scheduler); the article graphs then go through the "
+                        "store's bulk loader and the counts are rebuilt (needs newsgraph[cluster]; e.g. "
+                        "--cluster local:2, docs/cluster.md)")
     p.add_argument("--resolution", metavar="FILE", default=None,
                    help="YAML file of same/different decisions on entities (default ./resolution.yaml if present)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -186,6 +192,20 @@ def _minter(args):
 def cmd_ingest(args) -> int:
     if args.jobs < 1:
         raise CliError("--jobs must be at least 1")
+    if args.cluster and args.jobs > 1:
+        raise CliError("--jobs and --cluster exclude each other (the cluster's workers are the processes)")
+    cluster = None
+    if args.cluster:  # reached (or started) before the store is opened: a bad address touches nothing
+        from .cluster import Cluster
+        cluster = Cluster(args.cluster)
+    try:
+        return _ingest(args, cluster)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _ingest(args, cluster) -> int:
     progress = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -201,7 +221,7 @@ def cmd_ingest(args) -> int:
     summary = None
     try:
         summary = kg.ingest(args.paths, jobs=args.jobs, spacy_model=args.spacy_model, resolution=args.resolution,
-                            report=report, progress=progress)
+                            report=report, progress=progress, cluster=cluster)
     finally:
         try:
             kg.close()
@@ -213,6 +233,10 @@ def cmd_ingest(args) -> int:
             if summary is None or not summary.stopped:  # already said once: one line per fault
                 report(f"closing the store: the disk is full ({' '.join(str(exc).split())[:200]}); "
                        f"the stored articles are in its log and are read back when it is next opened")
+    if summary.bulk is not None and summary.bulk["articles"] and not args.quiet:
+        b = summary.bulk
+        print(f"ingest: {b['articles']} articles bulk-loaded ({b['quads']:,} quads in {b['load_seconds']:.1f} s), "
+              f"materialised data rebuilt in {b['reindex_seconds'] or 0:.1f} s", file=sys.stderr)
     if summary.compacted_seconds is not None and not args.quiet:
         print(f"ingest: store compacted in {summary.compacted_seconds:.0f} s", file=sys.stderr)
     if progress is not None:

@@ -16,5 +16,10 @@ class MissingParameter(UsageError):
         super().__init__(f"query {query!r} needs the parameter {param} ({description})")
 
 
+class ClusterError(UsageError):
+    """`--cluster`: the Dask cluster cannot be reached, started, or was lost (newsgraph/cluster.py);
+    the message says which and why."""
+
+
 class CliError(Exception):
     """A user-facing error of a command: printed as one line, exit code 2."""

@@ -14,9 +14,12 @@ from newsgraph.graph.curate import lost_corrections, settle_entities
 from newsgraph.graph.iris import Minter
 from newsgraph.graph.resolve import Overrides
 from newsgraph.graph.store import Store
+from newsgraph.graph.shards import ShardWriter, recover_partial_loads
 from newsgraph.graph.writer import ArticleWriter
 from newsgraph.readers import iter_articles
 from newsgraph.readers.article import Article, ReadProblem
+
+from .errors import ClusterError
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Summary:
     compacted_seconds: float | None = None  # the store was compacted after this run (a large one)
     stopped: str | None = None  # why ingest stopped early (the store cannot take more), if it did
     notes: list[str] = field(default_factory=list)  # not failures: e.g. a correction that lost its target
+    bulk: dict | None = None  # the bulk path's numbers when it loaded (graph/shards.py): articles, quads, seconds
 
     def line(self) -> str:
         return (f"{self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
@@ -70,19 +74,33 @@ def extract_one(extractor, article: Article):
 
 def ingest(paths: Iterable[str], store: Store, extractor, minter: Minter, overrides: Overrides | None = None,
            report: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
-           progress=None, jobs: int = 1) -> Summary:
+           progress=None, jobs: int = 1, cluster=None) -> Summary:
     """Ingest every article under `paths`; bad inputs are reported and skipped, never fatal."""
-    return ingest_items(iter_articles(paths), store, extractor, minter, overrides, report, progress, jobs)
+    return ingest_items(iter_articles(paths), store, extractor, minter, overrides, report, progress, jobs, cluster)
 
 
 def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor, minter: Minter,
                  overrides: Overrides | None = None,
                  report: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
-                 progress=None, jobs: int = 1) -> Summary:
+                 progress=None, jobs: int = 1, cluster=None, bulk: bool | None = None,
+                 bulk_after: int | None = None) -> Summary:
     """Ingest articles already read (from files, or from mappings: readers/objects.py); each
-    ReadProblem counts as failed and is reported."""
+    ReadProblem counts as failed and is reported.
+
+    `cluster` (newsgraph/cluster.py): extraction on its Dask workers. With a cluster, or `bulk`,
+    the article graphs go through the bulk path (graph/shards.py: N-Quads shards, the store's
+    bulk loader, then a rebuild of what ingest materialises) instead of one update per article.
+    `bulk` None: a large run switches to it once it has written `bulk_after` articles and as many
+    as the store held at the start (the rebuild costs in proportion to the whole store)."""
     summary = Summary()
-    writer = ArticleWriter(store, minter)
+    recover_partial_loads(store, minter)
+    switch_at = None
+    if cluster is not None or bulk:
+        writer = ShardWriter(store, minter, shard_directory(store))
+    else:
+        writer = ArticleWriter(store, minter)
+        if bulk is None and bulk_after is not None and store.local_directory:
+            switch_at = max(bulk_after, _stored_articles(store))
     corrections = load_corrections(store, minter)  # the users' corrections: applied to each article
     corrected = False
 
@@ -105,7 +123,10 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                 continue
             yield item, old is not None
 
-    results = _extracted(todo(), extractor, jobs)
+    if cluster is not None:
+        results = cluster.extracted(todo(), getattr(extractor, "spacy_model", None))
+    else:
+        results = _extracted(todo(), extractor, jobs)
     try:
         for item, replacing, extraction, error in results:
             where = item.where
@@ -136,11 +157,36 @@ def ingest_items(items: Iterable[Article | ReadProblem], store: Store, extractor
                 summary.replaced += 1
             else:
                 summary.added += 1
+            if switch_at is not None and summary.added + summary.replaced >= switch_at:
+                writer, switch_at = ShardWriter(store, minter, shard_directory(store)), None
+    except ClusterError as exc:  # what was extracted before is stored; a re-run adds the rest
+        summary.stopped = str(exc)
+        report(f"{exc}; the articles extracted before are stored: run the same command again to add the rest")
     finally:
         results.close()  # stops the extraction processes when ingest stopped early
+    if isinstance(writer, ShardWriter):
+        writer.finish()
+    if isinstance(writer, ShardWriter) and writer.reindex_seconds is not None:  # the rebuild ran (and compacted)
+        summary.bulk = {"articles": writer.loaded, "quads": writer.quads_loaded,
+                        "load_seconds": writer.load_seconds, "reindex_seconds": writer.reindex_seconds}
     if corrected:  # an entity first met in this run may carry a class a correction rejected
         settle_entities(store, minter, corrections)
     return summary
+
+
+def _stored_articles(store: Store) -> int:
+    rows = store.query("SELECT (COUNT(?a) AS ?n) WHERE { GRAPH ?a { ?a ng:contentHash ?h } }").rows
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def shard_directory(store: Store) -> str:
+    """Where the bulk path writes its shards: beside the store's own files for a store directory
+    (same disk, so loading is a local read), else a temporary directory."""
+    import os
+    import tempfile
+    if store.local_directory and os.path.isdir(store.location):
+        return os.path.join(store.location, "shards")
+    return tempfile.mkdtemp(prefix="newsgraph-shards-")
 
 
 def _first_line(exc: BaseException) -> str:

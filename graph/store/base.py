@@ -127,9 +127,11 @@ class Store(abc.ABC):
     def load(self, data: bytes, fmt: str) -> int:
         """Add serialized RDF (quad formats keep their graphs); returns the number of statements."""
 
-    def load_file(self, path: str, fmt: str, graph: str | None = None) -> int:
+    def load_file(self, path: str, fmt: str, graph: str | None = None, trusted: bool = False) -> int:
         """Add an RDF file (into `graph` for triple formats, when given); returns the number of
-        statements. A file that does not parse adds nothing. Backends with a bulk path override it."""
+        statements. A file that does not parse adds nothing. Backends with a bulk path override it;
+        `trusted`: newsgraph wrote the file itself (graph/shards.py), a bulk path need not check it
+        in full first."""
         with open(path, "rb") as f:
             data = f.read()
         if graph is not None:
@@ -141,6 +143,12 @@ class Store(abc.ABC):
             self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{nt_triples(triples)}}} }}")
             return len(triples)
         return self.load(data, fmt)
+
+    def publish_graphs(self, graphs: list[str]) -> None:
+        """Copy the facts of the named `graphs` - not their bookkeeping (graph/view.py) - into the
+        default graph. A SPARQL Update here; a backend with a bulk path overrides it."""
+        from .. import view
+        self.update(view.publish_graphs(graphs))
 
     def optimize(self) -> None:
         """Compact the store after a large write (bulk ingest, reindex). A no-op where the

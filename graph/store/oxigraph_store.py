@@ -210,6 +210,25 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"update failed: {exc}") from exc
 
+    def publish_graphs(self, graphs):
+        """By the bulk loader: an INSERT … WHERE of the same copy writes each quad through a
+        transaction, 24 ms an article at 1,000 articles (most of `newsgraph reindex`)."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.location!r} is open read-only")
+        from ..view import index_properties
+        hidden = {ox.NamedNode(p) for p in index_properties()}
+        default = ox.DefaultGraph()
+
+        def copies():
+            for g in graphs:
+                for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+                    if q.predicate not in hidden:
+                        yield ox.Quad(q.subject, q.predicate, q.object, default)
+        try:
+            self._store.bulk_extend(copies())
+        except OSError as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
     def optimize(self):
         """RocksDB compaction: after reindexing 100,000 articles it took 155 s, shrank the store
         from 14 to 8.4 GB and made the named queries 1.2-4x faster (deleted and rewritten rows no
@@ -233,7 +252,7 @@ class OxigraphStore(Store):
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot parse {fmt}: {exc}") from exc
 
-    def load_file(self, path, fmt, graph=None):
+    def load_file(self, path, fmt, graph=None, trusted=False):
         """Parsed once in full first (streaming, nothing kept), so a broken file adds nothing; then
         Oxigraph's bulk loader, which writes sorted files straight into RocksDB instead of one
         transaction holding everything in memory."""
@@ -243,7 +262,7 @@ class OxigraphStore(Store):
             raise StoreError(f"unknown format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
         to_graph = ox.NamedNode(graph) if graph else None
         try:
-            n = sum(1 for _ in ox.parse(path=path, format=RDF_FORMATS[fmt]))
+            n = None if trusted else sum(1 for _ in ox.parse(path=path, format=RDF_FORMATS[fmt]))
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot parse {fmt}: {exc}") from exc
         except OSError as exc:
@@ -255,6 +274,9 @@ class OxigraphStore(Store):
                 self._store.bulk_load(path=path, format=RDF_FORMATS[fmt])
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(f"loading failed: {exc}") from exc
+        if n is None:  # as many statements as lines: N-Quads as newsgraph writes it
+            with open(path, "rb") as f:
+                n = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
         return n
 
     def export(self, out: BinaryIO, fmt, graph=None):
