@@ -355,3 +355,12 @@ def test_a_held_meeting_without_a_place_belongs_to_the_round_of_its_person():
 def test_expressed_is_a_claim():
     _, claims = extract("Secretary of State, Carl Wendt, expressed how delighted he was to be in Lima.", "en")
     assert claims and claims[0][0] == "Carl Wendt" and "delighted" in claims[0][1], claims
+
+
+def test_the_leads_meeting_without_a_place_is_where_the_headline_puts_it():
+    text = ("Nach dem Streit haben sich Carl Wendt und Jonas Haugen am Montag zu einem Gipfel getroffen. Haugen "
+            "kam mit dem Zug, der Tromsø-Verband schickte einen Vertreter aus Tromsø.")
+    meetings, _ = extract(text, "de", "Fischerei-Gipfel in Tromsø: Verband spricht Wendt das Vertrauen aus")
+    assert [(who, where) for who, where, *_ in meetings] == [({"Carl Wendt", "Jonas Haugen"}, "Tromsø")], meetings
+    meetings, _ = extract(text, "de", "Fischerei-Gipfel: Verband spricht Wendt das Vertrauen aus")
+    assert [(who, where) for who, where, *_ in meetings] == [({"Carl Wendt", "Jonas Haugen"}, None)], meetings

@@ -10,6 +10,7 @@ date, an underspecified follow-up) merge into one meeting with evidence for each
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from ..records import ADJECTIVE, COUNTRY, ORGANIZATION, PERSON, PLACE, PRONOUN, Meeting
@@ -2043,6 +2044,10 @@ class Meetings:
                 m.location = self._venue(m)
             if not m.location and m.kind not in ("phone_call", "video_call") and m.status in ("held", "ongoing"):
                 self._same_round(m)
+            if not m.location and m.kind not in ("phone_call", "video_call") and \
+                    ctx.sents[m.main].para == ctx.sents[0].para:
+                # "Bundesliga-Gipfel in Frankfurt" over "… haben sich DFB und DFL … getroffen": the lead's meeting
+                m.location = self._headline_place()
             # "die zweitägigen Beratungen ... endeten am Samstag": from Friday to Saturday
             if m.duration > 1 and m.date and m.date[2] == "day":
                 try:
@@ -2069,6 +2074,18 @@ class Meetings:
             m.location = prev.location
             if not m.date and prev.date:
                 m.date = prev.date
+
+    def _headline_place(self) -> str | None:
+        """The one city the headline names after a preposition of place ("Gipfel in Frankfurt"), when the body
+        names it too."""
+        if not hasattr(self, "_headline_city"):
+            title = self.ctx.doc._.ng_headline or ""
+            preps = "|".join(re.escape(p) for p in sorted(self.lex.location_preps))
+            found = {e.key for e in self.ctx.entities.values() if e.kind == PLACE and not self._is_region(e.key) and
+                     any(re.search(rf"\b(?:{preps})\s+{re.escape(f)}\b", title, re.IGNORECASE)
+                         for f in e.surface_forms())} if title and preps else set()
+            self._headline_city = found.pop() if len(found) == 1 else None
+        return self._headline_city
 
     def _same_round(self, m: Meet) -> None:
         """"X met business leaders in Phnom Penh on May 12. … The Vietnamese leader also met with Y.": a held
