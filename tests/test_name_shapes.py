@@ -111,3 +111,10 @@ def test_a_family_name_written_first_used_alone_where_names_stand_is_a_person():
     p = persons("Beim Treffen mit dem Ministerpräsidenten Carl Wendt sagte Kwon, es sei von Bedeutung. Dabei "
                 "erwähnte Kwon den Raketenstart. Im Park spielten Kinder. Der Park war voll.", "de")
     assert set(p) == {"Carl Wendt", "Kwon"}, p
+
+
+def test_first_level_divisions_are_places():
+    out = EX.extract("Ministerpräsidentin Carla Wendt (SPD, Rheinland-Pfalz) traf am Montag in Hessen den Bischof. "
+                     "Auch Nordirland und Bayern waren Thema.", "de", dt.date(2026, 2, 10))
+    places = {e.name for e in out.entities if e.kind == "place"}
+    assert {"Rhineland-Palatinate", "Hesse", "Northern Ireland", "Bavaria"} <= places, places
