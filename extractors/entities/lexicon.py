@@ -93,6 +93,10 @@ class Lexicon:
     ministry_compound: re.Pattern | None = None  # "Verteidigungsministerium": a ministry named in one word
     ministry_of: tuple = ((), "", "")  # ("Ministry", "Department"), "of", "and": "Ministry of Foreign Affairs"
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
+    determiners: frozenset[str] = frozenset()  # "der", "the" (lowercase)
+    article_contractions: frozenset[str] = frozenset()  # "im", "zum": a preposition with its article
+    relatives: frozenset[str] = frozenset()  # ", who …", ", der …"
+    adjective_endings: tuple[str, ...] = ()  # "-es" in "ein großes Essen"
     named_after_heads: frozenset[str] = frozenset()  # "… International Airport": a place named after a person
     named_after_modifiers: frozenset[str] = frozenset()
 
@@ -494,6 +498,10 @@ def lexicon(lang: str) -> Lexicon:
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         surname_first=frozenset(_data("names.yaml")["surname_first"]),
         honorifics=frozenset(_data("names.yaml")["honorifics"][lang]),
+        determiners=frozenset(_data("words.yaml")["determiners"][lang]),
+        article_contractions=frozenset(_data("words.yaml")["article_contractions"][lang]),
+        relatives=frozenset(_data("words.yaml")["relatives"][lang]),
+        adjective_endings=tuple(_data("words.yaml")["adjective_endings"][lang]),
         named_after_heads=frozenset(_data("names.yaml")["named_after"]["heads"]),
         named_after_modifiers=frozenset(_data("names.yaml")["named_after"]["modifiers"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),

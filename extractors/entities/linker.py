@@ -13,7 +13,6 @@ from ..records import COUNTRY, NAME, ORGANIZATION, PERSON, PLACE, ROLE, Entity
 from ..tokens import token_view
 from .lexicon import Lexicon, fold
 from .mentions import add_mention, free, remove_entity
-from .persons import DETERMINERS
 from .places import attach_adjectives, link_containment
 
 
@@ -91,7 +90,7 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
             cands = [c for c in cands if getattr(c, "_ng_nationality", None) == iso] if start < i and \
                 lx.demonym_country(texts[i - 1]) == iso else \
                 [c for c in cands if getattr(c, "_ng_nationality", None) in (iso, None)]
-        if len(cands) == 1 and (start < i or texts[max(0, start - 1)].lower() in DETERMINERS
+        if len(cands) == 1 and (start < i or texts[max(0, start - 1)].lower() in lx.determiners
                                 or text[:1].isupper()):
             add_mention(doc, cands[0], start, i + 1, ROLE)
 

@@ -19,8 +19,6 @@ from ..tokens import token_view
 from .lexicon import Lexicon, given_name_gender
 from .mentions import add_mention, free, slug
 
-DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen",
-                         "einem", "einer", "eines"})
 # "al-Sisi", "el-Sisi" (one token in German): an Arabic article joined to the surname
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an)-[A-ZÄÖÜ][\w'’-]+$")
 APOSTROPHES = ("'s", "’s", "'", "’")
@@ -119,13 +117,13 @@ def _apposition_after(doc: Doc, end: int, lx: Lexicon) -> RoleInfo | None:
         j += 1
     if not words or j >= len(doc) or doc[j].text not in (",", "."):
         return None
-    if words[0].text.lower() in ("who", "which", "der", "die", "das", "that") and len(words) > 1 and \
+    if words[0].text.lower() in lx.relatives and len(words) > 1 and \
             not lx.is_role_word(words[1].text):
         return None
     if not any(lx.is_role_word(w.text) or w.text.lower() in lx.role_phrases for w in words) and \
             not _multiword_role(" ".join(w.text.lower() for w in words), lx):
         return None
-    while words and words[0].text.lower() in DETERMINERS:
+    while words and words[0].text.lower() in lx.determiners:
         words.pop(0)
     info = RoleInfo(title=doc[words[0].i:words[-1].i + 1].text)
     for w in words:
@@ -141,11 +139,11 @@ def _role_before_comma(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
     j = start - 2
     words = []
     while j >= 0 and len(words) < 8 and doc[j].text not in (",", ".", ";", ":") and not doc[j + 1].is_sent_start:
-        if doc[j].text.lower() in DETERMINERS and words and lx.is_role_word(words[0].text):
+        if doc[j].text.lower() in lx.determiners and words and lx.is_role_word(words[0].text):
             break
         words.insert(0, doc[j])
         j -= 1
-    while words and words[0].text.lower() in DETERMINERS:
+    while words and words[0].text.lower() in lx.determiners:
         words.pop(0)
     if not any(lx.is_role_word(w.text) for w in words[:3]):
         return None
@@ -202,7 +200,7 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             if hyphen:
                 p += 1  # "al-Sisi" split by the English tokenizer: "al", "-", "Sisi"
             if p > j and j > i and p - i < (5 if hyphen else 4) and p < n and free(doc, p, p + 1) and _is_name_text(texts[p], lx) and \
-                    texts[j] not in DETERMINERS:
+                    texts[j] not in lx.determiners:
                 j = p
                 continue
             break
@@ -300,7 +298,7 @@ def find_possessors(doc: Doc, lx: Lexicon) -> None:
     texts, n = v.texts, v.n
     for i, t in enumerate(texts):
         if not t[:1].isupper() or i + 2 > n or not free(doc, i, i + 1) or \
-                (i > 0 and texts[i - 1].lower() in DETERMINERS):  # "the Army's chief of staff"
+                (i > 0 and texts[i - 1].lower() in lx.determiners):  # "the Army's chief of staff"
             continue
         if lx.grammar.genitive_s and t.endswith("s") and len(t) > 4 and t[-2] != "s":
             family, role_at = t[:-1], i + 1
@@ -330,7 +328,7 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
         # name, twice, it is one)
         if free(doc, i, i + 1) and _is_name_text(t, lx) and base not in known and \
                 ((lx.has_surname_shape(base) and not lx.is_given_name(base)) or
-                 (base in lx.surname_first and _in_name_slot(v, i))):
+                 (base in lx.surname_first and _in_name_slot(v, lx, i))):
             counts.setdefault(base, []).append(i)
     tokens = v.text_set
     for name, where in counts.items():
@@ -339,12 +337,12 @@ def find_bare_surnames(doc: Doc, lx: Lexicon) -> None:
     _headline_surnames(doc, lx, known)
 
 
-def _in_name_slot(v, i: int) -> bool:
+def _in_name_slot(v, lx: Lexicon, i: int) -> bool:
     """Token i stands where a person's name stands: after a verb ("sagte Yoon", "said Yoon") or before one
     ("Yoon said"), not after an article or a preposition ("im Park")."""
     before = v.texts[i - 1] if i > 0 else ""
     after = v.texts[i + 1] if i + 1 < v.n else ""
-    verb_before = before.isalpha() and before.islower() and before not in DETERMINERS and len(before) > 3
+    verb_before = before.isalpha() and before.islower() and before not in lx.determiners and len(before) > 3
     verb_after = after.isalpha() and after.islower() and len(after) > 3
     return verb_before or verb_after
 

@@ -185,16 +185,15 @@ def _common_noun_use(doc: Doc, i: int, lx: Lexicon) -> bool:
     # an adjective stands after an article or a preposition ("ein großes Essen", "auf ukrainischem Boden"),
     # a verb does not ("strebe Kiew ein Treffen an")
     before = v.texts[i - 2].lower() if i >= 2 else ""
-    adjective_slot = before in ARTICLES_DE or before in lx.place_cues or before in lx.common_words or \
+    articles = lx.determiners | lx.article_contractions
+    adjective_slot = before in articles or before in lx.place_cues or before in lx.common_words or \
         (i >= 2 and v.is_lower[i - 2])
-    return prev.lower() in ARTICLES_DE or (v.is_lower[i - 1] and prev.endswith(("em", "en", "er", "es", "e"))
+    return prev.lower() in articles or (v.is_lower[i - 1] and prev.endswith(lx.adjective_endings)
                                            and adjective_slot
                                            and prev.lower() not in lx.place_cues
                                            and prev.lower() not in lx.common_words)  # "zwischen Kiew", "oder Paris"
 
 
-ARTICLES_DE = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
-                         "im", "am", "vom", "zum", "zur", "beim"})
 
 
 def _context_places(doc: Doc, lx: Lexicon) -> None:

@@ -24,9 +24,6 @@ from .lexicon import Cue
 
 PUNCT_TRIM = " \t\n,;:.–—-\"'„“”»«‚‘’"
 MAX_CUE_WINDOW = 15
-RELATIVE_ADVERBS = frozenset({"where", "when", "wo", "als", "wohin", "woher", "whereupon"})
-SPOKES_WORDS = frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
-                          "regierungssprecher", "regierungssprecherin"})  # tokens searched after a cue for the start of what was said
 MAX_PARTICLE_DISTANCE = 30
 AUX_REACH = 3  # words back from a reporting verb to its auxiliary ("has said")
 AUX_REACH_VERB_FINAL = 12  # where the participle closes the clause ("hatte … vorgeworfen")
@@ -615,8 +612,7 @@ class Speech:
                 continue
             # relative and participial clauses inside the subject: ", who met X in Y, said", ", speaking in
             # Kyiv before leaving to see X, said", ", flanked by X, said"
-            if lw[j] == "," and j + 1 < b and (lw[j + 1] in ("who", "which", "whom", "whose", "welche", "welcher",
-                                                                "deren", "dessen") or
+            if lw[j] == "," and j + 1 < b and (lw[j + 1] in self.lex.fw.relative_openers or
                                                self._participle_opens(j + 1, b)):
                 k = j + 2
                 while k < b and lw[k] != ",":
@@ -728,7 +724,7 @@ class Speech:
     def _spokes_org(self, s: Sentence, j: int, b: int):
         """"ein Sprecher des Auswärtigen Amts", "a spokeswoman for the State Department" -> that organisation."""
         lw = self.ctx.lowers
-        if lw[j] not in SPOKES_WORDS:
+        if lw[j] not in self.lex.fw.spokes_words:
             return None
         k = j + 1
         if k < b and lw[k] in ("des", "der", "for", "of"):
@@ -1216,7 +1212,7 @@ class Speech:
         j = v - 1
         while j >= s.start and (self.ctx.space[j] or lw[j] in ("also", "auch", "then", "dann", "später", "later")):
             j -= 1
-        if j < s.start or not (lw[j] in self.lex.coordinators or lw[j] in ("but", "aber", "doch", "sondern")):
+        if j < s.start or not (lw[j] in self.lex.coordinators or lw[j] in self.lex.fw.clause_contrasts):
             return None
         if j - 1 >= s.start and lw[j - 1] == "," and lw[j] in self.lex.coordinators:
             pass
@@ -1268,7 +1264,7 @@ class Speech:
         if cue.mode == "complement":
             # "described X as Y when speaking to reporters": the side clause is the frame's, not what was said
             for j in range(after, min(s_end, after + 60)):
-                if lw[j] in ("when", "while", "als", "während", "bevor", "nachdem") and j > after + 1:
+                if lw[j] in lex.fw.time_clause_openers and j > after + 1:
                     limit = j
                     break
         for (ci, cend, ccue, cpart) in cues:
@@ -1277,7 +1273,7 @@ class Speech:
             if ci > frm + 60:
                 break
             if ci - 1 >= s.start and (lw[ci - 1] in lex.coordinators or lw[ci - 1] in
-                                                  ("but", "aber", "doch", "sondern", "jedoch") or
+                                                  lex.fw.clause_contrasts or
                                                   (ci - 2 >= s.start and lw[ci - 2] in lex.coordinators and
                                                    lw[ci - 1] in lex.auxiliaries)):
                 cut = ci - 1 if lw[ci - 1] not in lex.auxiliaries else ci - 2
@@ -1314,7 +1310,7 @@ class Speech:
                 j += 1
                 continue
             if w == "," and j + 1 < limit and cue.mode in ("say", "object") and \
-                    (lw[j + 1] in lex.coordinators or lw[j + 1] in ("but", "aber", "doch", "sondern")) and j > frm:
+                    (lw[j + 1] in lex.coordinators or lw[j + 1] in lex.fw.clause_contrasts) and j > frm:
                 break  # "confirmed the visit, and Ushakov said ...": the object ends here
             if w == "," and j > frm + 1 and j + 1 < limit and lex.grammar.is_participle(lw[j + 1]) and \
                     cue.mode in ("say", "object") and lw[frm] not in lex.prepositions:
@@ -1422,8 +1418,7 @@ class Speech:
             # of the attribution
             f2 = self._past_addressees(frm, rest_end)
         rest_ok = not rest_words or f2 >= rest_end or lw[f2] in (",", ".") or lw[f2] in lex.prepositions or \
-            lw[f2] in ("afterwards", "later", "earlier", "yesterday", "today", "tonight", "anschließend", "später",
-                        "zuvor", "gestern", "heute", "dazu", "weiter", "außerdem", "zudem") or \
+            lw[f2] in lex.fw.attribution_adverbs or \
             any(d.start == frm for d in self.dates_in(s)) or lex.grammar.verb_second
         if k - 1 >= s.start and ctx.texts[k] in QUOTE_MARKS and lw[k - 1] == "," and ctx.in_quote[k - 1]:
             k -= 1  # 'The meeting had been "constructive, but not conclusive," he said.': the comma inside the quote
@@ -1443,7 +1438,7 @@ class Speech:
                 for j in range(frm, min(s_end, frm + 30)):
                     if lw[j] == "," and j + 1 < s_end and (lw[j + 1] in lex.subordinators or
                                                             lw[j + 1] in lex.coordinators):
-                        if lw[j + 1] not in RELATIVE_ADVERBS:  # ", where he met ...": about the frame's place
+                        if lw[j + 1] not in lex.fw.relative_adverbs:  # ", where he met ...": about the frame's place
                             ranges.append(ctx.trim(j + 1, s_end))
                         break
                 return [r for r in ranges if r[0] < r[1]], False, True
@@ -1461,7 +1456,7 @@ class Speech:
         if cue.mode in ("say", "object"):
             for j in range(a + 1, limit):
                 if lw[j] == "," and j + 1 < limit and (lw[j + 1] in lex.coordinators or
-                                                       lw[j + 1] in ("but", "aber", "doch", "sondern")):
+                                                       lw[j + 1] in lex.fw.clause_contrasts):
                     stop = j
                     break
         a, b = ctx.trim(a, stop)

@@ -31,8 +31,6 @@ MAX_QUOTE_CHARS = 3000
 MAX_PER_SENTENCE = 40
 _MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "”’") + "]|\n\n")
 _WORD = re.compile(r"[^\W_]")
-RELATIVES = frozenset({"who", "which", "whom", "whose", "where", "welche", "welcher", "welches", "welchen", "deren",
-                       "dessen"})
 
 # how large a kind of place is: a place lies only in a larger kind
 PLACE_RANK = {"City": 1, "AdministrativeArea": 2, "State": 2, "Country": 3, "Continent": 4}
@@ -523,7 +521,7 @@ class DocContext:
         out = self._rel_cache[s.i] = []
         lw = self.lowers
         for j in range(s.start, s.end - 1):
-            if lw[j] == "," and lw[j + 1] in RELATIVES:
+            if lw[j] == "," and (lw[j + 1] in self.lex.fw.relative_openers or lw[j + 1] in self.lex.fw.place_relatives):
                 k = j + 2
                 while k < s.end and lw[k] not in (",", ";", ":", "."):
                     k += 1

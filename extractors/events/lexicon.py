@@ -123,6 +123,13 @@ class FunctionWords:
     past_suffixes: tuple = ()  # "attended": a past form by its ending
     when_words: frozenset = frozenset()  # ", when …", ", where …": a clause about time or place
     direction_preps: frozenset = frozenset()  # "to", "nach": where someone goes, not where they meet
+    relative_adverbs: frozenset = frozenset()  # ", where he met …": a side clause about the frame's place or time
+    relative_openers: frozenset = frozenset()  # ", who met X, said": a relative clause inside a subject
+    place_relatives: frozenset = frozenset()  # ", where …" opening a relative clause as "who" does
+    spokes_words: frozenset = frozenset()  # "spokesman": searched after a cue for the start of what was said
+    clause_contrasts: frozenset = frozenset()  # ", but …", ", aber …": a new clause, not more of what was said
+    time_clause_openers: frozenset = frozenset()  # "… when speaking to reporters": the frame's side clause
+    attribution_adverbs: frozenset = frozenset()  # ", sagte X anschließend.": words that close an attribution
     as_attribution: frozenset = frozenset()  # "…, wie X sagte", "…, as X said": the main clause was said
     sequence_adverbs: frozenset = frozenset()  # "Anschließend …", "Later, …": the next step of what was just told
     cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
