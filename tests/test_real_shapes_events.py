@@ -364,3 +364,12 @@ def test_the_leads_meeting_without_a_place_is_where_the_headline_puts_it():
     assert [(who, where) for who, where, *_ in meetings] == [({"Carl Wendt", "Jonas Haugen"}, "Tromsø")], meetings
     meetings, _ = extract(text, "de", "Fischerei-Gipfel: Verband spricht Wendt das Vertrauen aus")
     assert [(who, where) for who, where, *_ in meetings] == [({"Carl Wendt", "Jonas Haugen"}, None)], meetings
+
+
+def test_two_pairs_on_one_day_are_two_meetings_and_the_outlet_after_reported_is_no_speaker():
+    meetings, _ = extract("The Norwegian Crown Prince and Prime Minister, Carl Wendt, has on Wednesday received the "
+                          "US Secretary of State, Jonas Haugen, in Oslo, reported the Norwegian News Agency (NTB). "
+                          "Earlier on Wednesday, the US Secretary of State met with his Norwegian counterpart, "
+                          "Prince Omar Sarr, in Oslo.", "en")
+    assert meetings[0][:2] == ({"Carl Wendt", "Jonas Haugen"}, "Oslo"), meetings  # not Sarr: "Crown Prince" titles Wendt
+    assert any("Omar Sarr" in who for who, *_ in meetings[1:]), meetings  # a second encounter, not merged

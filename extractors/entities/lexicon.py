@@ -97,6 +97,7 @@ class Lexicon:
     article_contractions: frozenset[str] = frozenset()  # "im", "zum": a preposition with its article
     relatives: frozenset[str] = frozenset()  # ", who …", ", der …"
     adjective_endings: tuple[str, ...] = ()  # "-es" in "ein großes Essen"
+    title_joiners: frozenset[str] = frozenset()  # "Crown Prince and Prime Minister"
     named_after_heads: frozenset[str] = frozenset()  # "… International Airport": a place named after a person
     named_after_modifiers: frozenset[str] = frozenset()
 
@@ -502,6 +503,7 @@ def lexicon(lang: str) -> Lexicon:
         article_contractions=frozenset(_data("words.yaml")["article_contractions"][lang]),
         relatives=frozenset(_data("words.yaml")["relatives"][lang]),
         adjective_endings=tuple(_data("words.yaml")["adjective_endings"][lang]),
+        title_joiners=frozenset(_data("words.yaml")["title_joiners"][lang]),
         named_after_heads=frozenset(_data("names.yaml")["named_after"]["heads"]),
         named_after_modifiers=frozenset(_data("names.yaml")["named_after"]["modifiers"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),

@@ -70,7 +70,7 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
     v = token_view(doc)
     texts, n = v.texts, v.n
     for i, text in enumerate(texts):
-        if not lx.is_role_word(text) or not free(doc, i, i + 1):
+        if not lx.is_role_word(text) or not free(doc, i, i + 1) or _titles_a_name_after(doc, v, lx, i):
             continue
         if i + 1 < n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1] and \
                 texts[i + 1].lower() not in lx.common_words:
@@ -93,6 +93,20 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
         if len(cands) == 1 and (start < i or texts[max(0, start - 1)].lower() in lx.determiners
                                 or text[:1].isupper()):
             add_mention(doc, cands[0], start, i + 1, ROLE)
+
+
+def _titles_a_name_after(doc: Doc, v, lx: Lexicon, i: int) -> bool:
+    """"The Saudi Crown Prince and Prime Minister, Mohammed bin Salman, …": the role is the title of the name
+    after the comma, not a reference to another holder."""
+    texts, k = v.texts, i + 1
+    while k < v.n and k - i <= 4 and (lx.is_role_word(texts[k]) or texts[k].lower() in lx.title_joiners or
+                                      (texts[k][:1].isupper() and v.is_alpha[k])):
+        k += 1
+    if k + 1 >= v.n or texts[k] != ",":
+        return False
+    ents = doc._.ng_entities
+    return any(sp.start == k + 1 and getattr(ents.get(sp.label_), "kind", None) == PERSON
+               for sp in doc.spans["ng_mentions"])
 
 
 def _affiliations(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:

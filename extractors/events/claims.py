@@ -1110,6 +1110,13 @@ class Speech:
             return f
         if cue.mode == "media":
             # "Tass reported": the outlet only relays; remember it so it is not taken for an attendee
+            j = end
+            while j < s.end and ctx.lowers[j] in self.lex.articles:
+                j += 1
+            after = ctx.mention_at(j) if j < s.end else None
+            if after is not None and after.kind == ORGANIZATION:
+                self.media_mentions.add(after.i)  # "…, reported the Saudi Press Agency": the outlet follows
+                return None
             for c in self._pick(self._candidates(s, ctx.hard_start(s, i), i), last=True):
                 m = ctx.mention_at(c.start)
                 if m is not None:

@@ -1383,7 +1383,7 @@ class Meetings:
             if lw[k] in self.lex.definite:
                 return k
             m = ctx.mention_at(k)
-            modifier = (m is not None and m.kind == COUNTRY and m.form == ADJECTIVE) or \
+            modifier = (m is not None and m.kind == COUNTRY and not m.possessive) or \
                 (m is None and ctx.texts[k].isalpha() and lw[k] not in self.lex.prepositions)
             if not modifier:
                 return None
@@ -1778,13 +1778,21 @@ class Meetings:
                     break
         elif not (c.anaphoric or underspecified):
             for m in reversed(meets):
-                if self._compatible(c, m) and self._linked(c, m) and c.sent - m.last_sent <= LINK_SENTENCES:
+                if self._compatible(c, m) and self._linked(c, m) and c.sent - m.last_sent <= LINK_SENTENCES and \
+                        not self._other_pair(c, m):
                     target = m
                     break
         if target is None:
             # "am Rande des G20-Gipfels": named for its time; a meeting only if reported before
             return None if ref_only else self._create(c)
         return self._join(target, c)
+
+    def _other_pair(self, c: Cand, m: Meet) -> bool:
+        """"A received B in Riyadh. Earlier that day B met C in Riyadh.": each names someone the other does not,
+        so they are two encounters, however alike their place and day."""
+        persons = lambda keys: {k for k in keys if self.speech.kind(k) == PERSON}  # noqa: E731
+        mine, theirs = persons(c.attendees), persons(m.attendees)
+        return len(mine) >= 2 and len(theirs) >= 2 and bool(mine - theirs) and bool(theirs - mine)
 
     def _create(self, c: Cand) -> Meet:
         m = Meet(kind=c.kind, status=c.status, status_explicit=c.status_explicit, location=c.location,
