@@ -134,13 +134,16 @@ def seeds_store(tmp_path_factory) -> SeedsStore:
 
 
 # The files that take longest (seconds on this 2-core machine, `--durations=0` summed per file), run
-# first: `--dist loadfile` hands each worker the next file when it runs low, so the big ones first and
-# the many small ones last keep both workers busy to the end (alphabetical order left the 30 s workbench
-# file for last, one worker idle meanwhile). A file not listed keeps its place after these.
-LONGEST_FIRST = ("test_entities.py", "test_workbench_pages.py", "test_events.py", "test_corrections.py",
-                 "test_index_consistency.py", "test_query_pages.py", "test_endpoint_update.py", "test_cli.py",
-                 "test_store.py", "test_cluster.py", "test_corrections_pages.py", "test_endpoint_safety.py",
-                 "test_endpoint_abuse.py", "test_endpoint_pages.py", "test_endpoint_limits.py")
+# first: `--dist loadfile --no-loadscope-reorder` (scripts/test) hands each worker the next file when it
+# runs low, so the big ones first and the many small ones last keep both workers busy to the end
+# (xdist's own order, most tests first, left the 17 s workbench file to start mid-run). The first one
+# builds the run's seeds store; the second needs none, so the other worker does not wait for it.
+# A file not listed keeps its place after these.
+LONGEST_FIRST = ("test_workbench_pages.py", "test_index_consistency.py", "test_corrections.py", "test_entities.py",
+                 "test_events.py", "test_query_pages.py", "test_endpoint_update.py", "test_endpoint_abuse.py",
+                 "test_endpoint_limits.py", "test_cli.py", "test_cluster.py", "test_corrections_pages.py",
+                 "test_endpoint_safety.py", "test_store.py", "test_live_ingest.py", "test_data_model.py",
+                 "test_endpoint_pages.py", "test_endpoint_protocol.py")
 
 
 def pytest_collection_modifyitems(config, items):
