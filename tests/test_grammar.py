@@ -93,3 +93,11 @@ def test_no_word_list_holds_a_yaml_boolean():
             continue  # its features are booleans on purpose
         found += list(_booleans(yaml.safe_load(path.read_text("utf-8")), path.name))
     assert not found, f"quote these words: {found}"
+
+
+def test_the_fast_yaml_loader_reads_every_data_file_as_the_python_one_does():
+    # extractors/entities/lexicon.py reads its data with libyaml's loader where PyYAML has one
+    from extractors.entities.lexicon import _LOADER
+    for path in sorted((ROOT / "extractors").rglob("*.yaml")):
+        text = path.read_text("utf-8")
+        assert yaml.load(text, Loader=_LOADER) == yaml.load(text, Loader=yaml.SafeLoader), path.name
