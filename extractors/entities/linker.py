@@ -69,8 +69,11 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
                 holders[last].append(e)
     v = token_view(doc)
     texts, n = v.texts, v.n
+    ents = doc._.ng_entities
+    person_starts = {sp.start for sp in doc.spans["ng_mentions"]
+                     if getattr(ents.get(sp.label_), "kind", None) == PERSON}
     for i, text in enumerate(texts):
-        if not lx.is_role_word(text) or not free(doc, i, i + 1) or _titles_a_name_after(doc, v, lx, i):
+        if not lx.is_role_word(text) or not free(doc, i, i + 1) or _titles_a_name_after(v, lx, i, person_starts):
             continue
         if i + 1 < n and texts[i + 1][:1].isupper() and v.is_alpha[i + 1] and \
                 texts[i + 1].lower() not in lx.common_words:
@@ -95,7 +98,7 @@ def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
             add_mention(doc, cands[0], start, i + 1, ROLE)
 
 
-def _titles_a_name_after(doc: Doc, v, lx: Lexicon, i: int) -> bool:
+def _titles_a_name_after(v, lx: Lexicon, i: int, person_starts: set[int]) -> bool:
     """"The Saudi Crown Prince and Prime Minister, Mohammed bin Salman, …": the role is the title of the name
     after the comma, not a reference to another holder."""
     texts, k = v.texts, i + 1
@@ -104,9 +107,7 @@ def _titles_a_name_after(doc: Doc, v, lx: Lexicon, i: int) -> bool:
         k += 1
     if k + 1 >= v.n or texts[k] != ",":
         return False
-    ents = doc._.ng_entities
-    return any(sp.start == k + 1 and getattr(ents.get(sp.label_), "kind", None) == PERSON
-               for sp in doc.spans["ng_mentions"])
+    return k + 1 in person_starts
 
 
 def _affiliations(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:

@@ -132,10 +132,12 @@ class Speech:
         self._subject[(si, allow_possessive)] = out
         return out
 
-    def resolve_pronoun(self, si: int, tok: int) -> str | None:
+    def resolve_pronoun(self, si: int, tok: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """er/sie/he/she: the speaker or subject of the sentences just before, of the pronoun's gender."""
         gender = self._pronoun_gender(tok)
         for k in self._antecedents(si, tok):
+            if k in exclude:
+                continue
             ent = self.ctx.entities.get(k) if gender else None
             if ent is None or ent.gender is None or ent.gender == gender:
                 return k
@@ -145,16 +147,9 @@ class Speech:
         """ihn/ihm/him: as resolve_pronoun, but never a person its own clause names before it ("Anschließend wird
         ihn Präsident Y begrüßen und ein Gespräch mit ihm führen": the visitor, not Y)."""
         ctx = self.ctx
-        gender = self._pronoun_gender(tok)
         clause_start = ctx.clause_of(ctx.sents[si], tok)[0]
-        own = {m.key for m in ctx.mentions_in(clause_start, tok) if m.kind == PERSON}
-        for k in self._antecedents(si, tok):
-            if k in own:
-                continue
-            ent = self.ctx.entities.get(k) if gender else None
-            if ent is None or ent.gender is None or ent.gender == gender:
-                return k
-        return None
+        return self.resolve_pronoun(si, tok, frozenset(m.key for m in ctx.mentions_in(clause_start, tok)
+                                                       if m.kind == PERSON))
 
     def _pronoun_gender(self, tok: int) -> str | None:
         """he/she/er; German "sie" is "she" only with a singular verb beside it ("sie nahm", "sagte sie")."""

@@ -1394,7 +1394,6 @@ class Meetings:
         """"The leaders of Japan and the United States … their talks": the persons the article names as head of
         state or government of those countries (by nationality and a leader's title)."""
         ctx, lex = self.ctx, self.lex
-        lw = ctx.lowers
         countries: list[str] = []
         for j in range(s.start, c.hi):  # (from the sentence's start: "The leaders of X and Y said … their talks")
             phrase = self._phrase_at(j, lex.leader_phrases)
@@ -2074,35 +2073,35 @@ class Meetings:
         main = ctx.sents[m.main]
         if ctx.lowers[main.first_word] not in self.lex.fw.sequence_adverbs:
             return
-        before = [v for v in self.meets if v is not m and v.location and m.main - 2 <= v.main < m.main and
-                  v.kind not in ("phone_call", "video_call") and set(v.attendees) & set(m.attendees) and
-                  ctx.sents[v.main].para >= main.para - 1]
-        if before:
-            prev = max(before, key=lambda v: v.main)
-            m.location = prev.location
-            if not m.date and prev.date:
-                m.date = prev.date
+        self._take_from_latest(m, [v for v in self.meets if v is not m and v.location and
+                                   m.main - 2 <= v.main < m.main and v.kind not in ("phone_call", "video_call") and
+                                   set(v.attendees) & set(m.attendees) and ctx.sents[v.main].para >= main.para - 1])
 
     def _headline_place(self) -> str | None:
         """The one city the headline names after a preposition of place ("Gipfel in Frankfurt"), when the body
         names it too."""
-        if not hasattr(self, "_headline_city"):
-            title = self.ctx.doc._.ng_headline or ""
-            preps = "|".join(re.escape(p) for p in sorted(self.lex.location_preps))
-            found = {e.key for e in self.ctx.entities.values() if e.kind == PLACE and not self._is_region(e.key) and
-                     any(re.search(rf"\b(?:{preps})\s+{re.escape(f)}\b", title, re.IGNORECASE)
-                         for f in e.surface_forms())} if title and preps else set()
-            self._headline_city = found.pop() if len(found) == 1 else None
-        return self._headline_city
+        title = self.ctx.doc._.ng_headline or ""
+        preps = "|".join(re.escape(p) for p in sorted(self.lex.location_preps))
+        if not title or not preps:
+            return None
+        found = {e.key for e in self.ctx.entities.values() if e.kind == PLACE and not self._is_region(e.key) and
+                 any(re.search(rf"\b(?:{preps})\s+{re.escape(f)}\b", title, re.IGNORECASE)
+                     for f in e.surface_forms())}
+        return found.pop() if len(found) == 1 else None
 
     def _same_round(self, m: Meet) -> None:
         """"X met business leaders in Phnom Penh on May 12. … The Vietnamese leader also met with Y.": a held
         meeting told without a place, a few sentences after a held meeting of one of its people that has one,
         on the same day (or with no day of its own), is part of that round: its place, and its day."""
         persons = {k for k in m.attendees if self.speech.kind(k) == PERSON}
-        before = [v for v in self.meets if v is not m and v.location and v.main < m.main <= v.main + ROUND_SENTENCES
-                  and v.status in ("held", "ongoing") and v.kind not in ("phone_call", "video_call") and
-                  persons & set(v.attendees) and (not m.date or (v.date and v.date[0] == m.date[0]))]
+        self._take_from_latest(m, [v for v in self.meets if v is not m and v.location and
+                                   v.main < m.main <= v.main + ROUND_SENTENCES and v.status in ("held", "ongoing")
+                                   and v.kind not in ("phone_call", "video_call") and persons & set(v.attendees)
+                                   and (not m.date or (v.date and v.date[0] == m.date[0]))])
+
+    @staticmethod
+    def _take_from_latest(m: Meet, before: list[Meet]) -> None:
+        """m takes the place of the latest of `before`, and its day when m has none."""
         if before:
             prev = max(before, key=lambda v: v.main)
             m.location = prev.location
