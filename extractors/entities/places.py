@@ -385,9 +385,8 @@ def _city_adjectives(doc: Doc, lx: Lexicon) -> None:
         t = texts[i]
         if not (t.endswith("er") and t[:1].isupper() and texts[i + 1][:1].isupper() and free(doc, i, i + 1)):
             continue
-        before = texts[i - 1].lower()
-        if not (before in ("im", "beim", "am") or (before in ("der", "dem") and i >= 2 and
-                                                     texts[i - 2].lower() in ("in", "an", "bei"))):
+        if not any(i >= len(lead) and tuple(w.lower() for w in texts[i - len(lead):i]) == lead
+                   for lead in lx.city_adjective_leads):
             continue
         entry = next((p for p in lx.places.get(t[:-2], []) if p.subtype == "City" and p.population >= 100_000), None)
         if entry is not None:

@@ -133,6 +133,7 @@ class FunctionWords:
     as_attribution: frozenset = frozenset()  # "…, wie X sagte", "…, as X said": the main clause was said
     sequence_adverbs: frozenset = frozenset()  # "Anschließend …", "Later, …": the next step of what was just told
     cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
+    joint_words: frozenset = frozenset()  # "A und B besuchen gemeinsam …", "together": what two do together
 
     @classmethod
     def load(cls, section) -> "FunctionWords":

@@ -34,6 +34,7 @@ LEADER_COUNTRIES_REACH = 8  # words after "the leaders of" that may name its cou
 DATELINE_DASHES = frozenset({"-", "–", "—"})  # "MOSCOW —", "Kiew/Washington -": the end of a dateline
 ROLE_MODIFIERS = 2  # "der neue deutsche Außenminister": adjectives between a role noun and its article
 ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
+TOPIC_REACH = 7  # words back from a country to the topic word it belongs to ("über Fragen zu Europa und …")
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
 ROUND_SENTENCES = 8  # how far a held meeting with no place may stand from the round of meetings it belongs to
@@ -386,7 +387,7 @@ class Meetings:
                     if k > i and any(ctx.lowers[x] in lex.prepositions for x in range(i + 1, m.start)):
                         continue
                     return True
-            return False
+            return self._joint(cl_a, cl_b)
         if w in lex.passive_not_meeting and any(ctx.lowers[k] in lex.passive_auxiliaries
                                                  for k in range(max(cl_a, i - 12), min(cl_b, i + 3))):
             return False  # "In Charkiw wurde ein Wohnhaus getroffen": hit, not met
@@ -414,6 +415,16 @@ class Meetings:
                 ctx.lowers[j] in lex.fw.agent_preps and self._actor_after(s, j + 1, 3)
                 for j in range(max(cl_a, i - 8), min(cl_b, i + 10)))
         return True
+
+    def _joint(self, a: int, b: int) -> bool:
+        """"Steinbrück und Wallner wollen gemeinsam die Gedenkstätte besuchen", "visited the school together":
+        two named people doing something together meet, whatever they visit."""
+        ctx = self.ctx
+        if not any(ctx.lowers[k] in self.lex.fw.joint_words for k in range(a, b)):
+            return False
+        persons = {m.key for m in ctx.mentions_in(a, b) if m.kind == PERSON and not m.possessive and
+                   m.form != ADJECTIVE}
+        return len(persons) >= 2
 
     def _actor_after(self, s: Sentence, j: int, n: int, persons: bool = False) -> bool:
         for k in range(j, min(s.end, j + n)):
@@ -930,7 +941,7 @@ class Meetings:
                 m = ctx.mention_at(k)
                 if m is not None and m.start == k:
                     if m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE:
-                        return m
+                        return None if self._continent(m.key) else m  # "die Lage in Europa": no venue
                     if m.form == ADJECTIVE:
                         if m.kind == PLACE and city_adj is None and k == j + 1:
                             city_adj = m
@@ -957,7 +968,8 @@ class Meetings:
         found = None
         if t.pos == "verb" and t.kind == "visit" and ctx.lowers[t.i] in lex.visit_objects:
             # "visited Oslo", "besuchte am 21. Dezember Istanbul", "hat Kiew besucht": the place visited
-            for j in list(range(t.end, min(hi, next_start, t.end + 7))) + list(range(max(lo, t.i - 3), t.i)):
+            window = list(range(t.end, min(hi, next_start, t.end + 7))) + list(range(max(lo, t.i - 3), t.i))
+            for j in window:
                 m = ctx.mention_at(j)
                 if m is not None and m.start == j and m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE and \
                         not m.possessive:
@@ -1016,16 +1028,32 @@ class Meetings:
             k -= 1
         return best.key, best.start
 
-    def _in_cause_phrase(self, j: int, lo: int) -> bool:
-        """"wegen des Vorfalls im Kosovo", "because of the fighting in Gaza": a place inside the reason for
-        something is not where the meeting was."""
-        lw = self.ctx.lowers
-        for k in range(j - 1, max(lo, j - CAUSE_REACH) - 1, -1):
-            if lw[k] in (",", ";") or self.ctx.in_quote[k]:
+    def _in_cause_phrase(self, j: int, lo: int, reach: int = CAUSE_REACH) -> bool:
+        """"wegen des Vorfalls im Kosovo", "because of the fighting in Gaza", "über den Konflikt in der
+        Ukraine": a place inside the reason for something or the topic talked about is not where the
+        meeting was. A name right before the preposition ends the topic ("Gespräche über Syrien in Genf"),
+        and a topic word before a date is the date's ("on Monday in Oslo")."""
+        ctx, lw, lex = self.ctx, self.ctx.lowers, self.lex
+        for k in range(j - 1, max(lo, j - reach) - 1, -1):
+            if lw[k] in (",", ";") or ctx.in_quote[k]:
                 return False
-            if any(tuple(lw[k:k + len(p)]) == p for p in self.lex.fw.cause_phrases):
+            if any(tuple(lw[k:k + len(p)]) == p for p in lex.fw.cause_phrases):
+                return True
+            m = ctx.mention_at(k)
+            if m is not None and m.end == j and m.form != ADJECTIVE:
+                return False
+            if lw[k] in lex.topic_preps and k + 1 < j and self._common_topic(k + 1) and \
+                    self._phrase_at(k, lex.location_phrases) is None:
                 return True
         return False
+
+    def _common_topic(self, j: int) -> bool:
+        """The topic word at j starts a common noun phrase ("über den Konflikt"), not a date ("on Monday")
+        or a name ("the forum on ASEAN 2017 in Phnom Penh": the place is the forum's)."""
+        lw, lex = self.ctx.lowers, self.lex
+        if lw[j] in lex.articles:
+            j += 1
+        return not (lw[j] in lex.dates.starters or lw[j][:1].isdigit() or self.ctx.mention_at(j) is not None)
 
     def _loc_compatible(self, a: str | None, b: str | None) -> bool:
         if not a or not b or a == b:
@@ -1226,8 +1254,9 @@ class Meetings:
                          ctx.mention_at(m.start - 2) is not None and ctx.mention_at(m.start - 2).possessive and
                          ctx.mention_at(m.start - 2).key in out))):
                     continue
-            if m.kind == COUNTRY and m.form != ADJECTIVE and self._governed_by_location(s, m):
-                continue
+            if m.kind == COUNTRY and m.form != ADJECTIVE and (
+                    self._governed_by_location(s, m) or self._in_cause_phrase(m.start, s.start, TOPIC_REACH)):
+                continue  # "in Polen", "über Fragen zu Europa und Georgien": a place, a topic
             key = m.key
             if m.form == PRONOUN:
                 key = sp.resolve_pronoun(s.i, m.start) or m.key
@@ -1920,8 +1949,9 @@ class Meetings:
                 continue
             if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
                 continue  # a delegation list names people (and their country), not their offices
-            if m.kind == COUNTRY and m.form != ADJECTIVE and self._governed_by_location(s, m):
-                continue
+            if m.kind == COUNTRY and m.form != ADJECTIVE and (
+                    self._governed_by_location(s, m) or self._in_cause_phrase(m.start, s.start, TOPIC_REACH)):
+                continue  # "in Polen", "über Fragen zu Europa und Georgien": a place, a topic
             key = self.speech.resolve_pronoun(s.i, m.start) if m.form == PRONOUN else m.key
             if key and key not in who and key not in excluded:
                 who.append(key)
@@ -1988,6 +2018,10 @@ class Meetings:
             if best is not None:
                 return best
         return None
+
+    def _continent(self, key: str) -> bool:
+        ent = self.ctx.entities.get(key)
+        return ent is not None and "Continent" in ent.subtypes
 
     def _is_region(self, key: str) -> bool:
         ent = self.ctx.entities.get(key)
@@ -2078,15 +2112,16 @@ class Meetings:
                                    set(v.attendees) & set(m.attendees) and ctx.sents[v.main].para >= main.para - 1])
 
     def _headline_place(self) -> str | None:
-        """The one city the headline names after a preposition of place ("Gipfel in Frankfurt"), when the body
-        names it too."""
+        """The one city the headline names after a preposition of place ("Gipfel in Frankfurt") or as what is
+        visited ("Delegation besucht die Partnerstadt Buckow"), when the body names it too."""
         title = self.ctx.doc._.ng_headline or ""
         preps = "|".join(re.escape(p) for p in sorted(self.lex.location_preps))
+        visits = "|".join(re.escape(p) for p in sorted(self.lex.visit_objects)) or preps
         if not title or not preps:
             return None
         found = {e.key for e in self.ctx.entities.values() if e.kind == PLACE and not self._is_region(e.key) and
-                 any(re.search(rf"\b(?:{preps})\s+{re.escape(f)}\b", title, re.IGNORECASE)
-                     for f in e.surface_forms())}
+                 any(re.search(rf"\b(?:(?:{preps})|(?:{visits})(?:\s+\w+){{0,2}})\s+{re.escape(f)}\b", title,
+                               re.IGNORECASE) for f in e.surface_forms())}
         return found.pop() if len(found) == 1 else None
 
     def _same_round(self, m: Meet) -> None:
