@@ -410,3 +410,37 @@ def test_two_people_visiting_something_together_meet():
         meetings, _ = extract(text, lang)
         assert any(who == {"Peer Lindqvist", "John Wallner"} and status == "planned" and date == "2024-05-16"
                    for who, _, date, status in meetings), meetings
+
+
+def test_the_ambassador_in_a_city_is_posted_there_and_the_visit_is_elsewhere():
+    meetings, _ = extract("Ministerpräsidentin Petra Lindqvist besuchte gemeinsam mit dem deutschen Botschafter "
+                          "in Lissabon, Tobias Rehm, am Donnerstag die Villa Europa in Kamenz.", "de")
+    assert [(who, where) for who, where, _, _ in meetings] == [({"Petra Lindqvist", "Tobias Rehm"}, "Kamenz")]
+
+
+def test_a_dateline_with_a_month_names_no_attendee():
+    meetings, _ = extract("ACCRA, Ghana Aug 27 – President Kofi Addo will today hold talks with his counterpart "
+                          "Marta Lindqvist in Lome.", "en")
+    assert [who for who, *_ in meetings] == [{"Kofi Addo", "Marta Lindqvist"}], meetings
+
+
+def test_a_quotation_whose_opening_mark_was_dropped_runs_from_its_paragraphs_start():
+    _, claims = extract("Prime Minister Peter Kowalczyk chaired the meeting.\n\nThe number one issue for the "
+                        "islands is rising seas,” Kowalczyk said.\n\n“People are in grave danger,” Kowalczyk said.",
+                        "en")
+    assert ("Peter Kowalczyk", "The number one issue for the islands is rising seas") in claims, claims
+    assert ("Peter Kowalczyk", "People are in grave danger") in claims, claims
+
+
+def test_a_quotation_then_while_ends_the_first_speakers_claim():
+    _, claims = extract("Foreign Minister Tunde Bakare met Minister Ama Owusu. Bakare later told reporters 'the "
+                        "chemistry was good' while Owusu said, \"We discussed all the issues.\"", "en")
+    texts = dict((text, by) for by, text in claims)
+    assert texts.get("We discussed all the issues.") == "Ama Owusu", claims
+    assert any(by == "Tunde Bakare" and "chemistry" in text and "discussed" not in text for by, text in claims)
+
+
+def test_a_bare_surname_is_the_one_of_that_name_already_introduced():
+    _, claims = extract("Foreign Minister Tunde Bakare held talks in Accra. Bakare later told reporters the talks "
+                        "were good. It was the first visit since the Femi Bakare government took office.", "en")
+    assert [by for by, _ in claims] == ["Tunde Bakare"], claims

@@ -53,9 +53,17 @@ def _surnames(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:
             stem = text[:-1]
         elif fold(text) in by_folded and text[:1].isupper():
             stem = by_folded[fold(text)]  # "Fernandez" for "Fernández": an outlet that drops the accent
-        if stem is None or len(by_surname[stem]) != 1:
+        if stem is None:
+            continue
+        holders = by_surname[stem]
+        if len(holders) > 1:
+            # "Natwar Singh … Singh said … the Manmohan Singh government": a bare surname is someone already
+            # introduced; ambiguous only when two of that surname were
+            here = v.idx[i]
+            holders = [e for e in holders if min((m.start for m in e.mentions), default=here) < here]
+        if len(holders) != 1:
             continue  # unknown, or ambiguous between two people of that surname
-        add_mention(doc, by_surname[stem][0], i, i + 1, NAME, surface=stem)
+        add_mention(doc, holders[0], i, i + 1, NAME, surface=stem)
 
 
 def _roles(doc: Doc, lx: Lexicon, persons: list[Entity]) -> None:

@@ -1282,10 +1282,11 @@ class Speech:
                 limit = min(limit, cut)
                 break
             # "said X, while Rutte told reporters that Y": a contrasting clause with its own speaker
-            contrast = next((j for j in range(frm + 1, ci - 1) if lw[j] == "," and lw[j + 1] in lex.contrast_openers),
-                            None)
+            # ("told reporters 'the chemistry was good' while Kasuri said …": after a quotation no comma is needed)
+            contrast = next((j for j in range(frm + 1, ci - 1) if lw[j + 1] in lex.contrast_openers and
+                             (lw[j] == "," or (ctx.in_quote[j] and not ctx.in_quote[j + 1]))), None)
             if contrast is not None:
-                limit = min(limit, contrast)
+                limit = min(limit, contrast if lw[contrast] == "," else contrast + 1)
                 break
         start = None
         opener = False

@@ -26,6 +26,7 @@ POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 QUOTE_PAIRS = {"„": "“”", "“": "”", "»": "«", "«": "»", "‚": "‘’", "‘": "’", '"': '"', "'": "'"}
 QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset("".join(QUOTE_PAIRS.values()))  # every opening or closing mark
 MAX_QUOTE_CHARS = 3000
+UNOPENED_CLOSERS = frozenset("”")  # a closing mark no opening one shares
 # no real sentence has more meeting words or reporting cues than this: a cap keeps every per-sentence
 # step linear on pathological input (one "sentence" of thousands of words)
 MAX_PER_SENTENCE = 40
@@ -336,6 +337,7 @@ class DocContext:
                 quotes.append((i, found + 1))
                 resume = found + 1
             k += 1
+        quotes += self._unopened_quotes(marks, quotes)
         # single-mark quotes inside double ones are nested quotations: keep the outer ones only
         quotes.sort()
         self.quotes: list[Quote] = []
@@ -344,7 +346,7 @@ class DocContext:
             if a < last_end:
                 continue
             inner_a, inner_b = a + 1, b - 1
-            ta = self._token_at_char(a)
+            ta = self._token_at_char(a if a >= 0 and text[a] in QUOTE_MARKS else a + 1)  # (a dropped opening mark)
             tb = self._token_at_char(b - 1) + 1
             self.quotes.append(Quote(a, b, ta, tb, text[inner_a:inner_b], inner_a, inner_b))
             last_end = b
@@ -354,6 +356,22 @@ class DocContext:
             for t in range(q.start, min(q.end, self.n)):
                 self.in_quote[t] = True
                 self.quote_of[t] = k
+
+    def _unopened_quotes(self, marks: list[tuple[int, str]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"The number one issue is climate change,” X said.": a closing mark after a sentence's end punctuation,
+        the first quotation mark of its paragraph, closes a quotation whose opening mark the outlet dropped; it
+        runs from the paragraph's start."""
+        text, out = self.text, []
+        para_start, seen_mark = 0, False
+        for pos, d in marks:
+            if d == "\n\n":
+                para_start, seen_mark = pos + 2, False
+                continue
+            if d in UNOPENED_CLOSERS and not seen_mark and pos > para_start and text[pos - 1] in ",.!?" and \
+                    not any(a <= pos < b for a, b in quotes):
+                out.append((para_start - 1 if para_start else -1, pos + 1))
+            seen_mark = True
+        return [(a, b) for a, b in out if any(ch.isalnum() for ch in text[a + 1:b])]
 
     def _can_open(self, i: int) -> bool:
         text = self.text

@@ -133,6 +133,7 @@ class FunctionWords:
     as_attribution: frozenset = frozenset()  # "…, wie X sagte", "…, as X said": the main clause was said
     sequence_adverbs: frozenset = frozenset()  # "Anschließend …", "Later, …": the next step of what was just told
     cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
+    posted_roles: frozenset = frozenset()  # "der Botschafter in Paris": a place in the title of one posted there
     joint_words: frozenset = frozenset()  # "A und B besuchen gemeinsam …", "together": what two do together
 
     @classmethod

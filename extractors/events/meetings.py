@@ -176,7 +176,7 @@ class Meetings:
                     elif not key and not places:
                         break  # "RIYADH, Saudi Arabia": the city is unknown, the country alone is no place to meet
                 if w in ("/", ",", "(", ")") or w[:1].isdigit() or (w[:1].isupper() and (w.isupper() or j < s.start + 3)) or \
-                        w.lower() in self.lex.fw.news_agencies:
+                        w.lower() in self.lex.fw.news_agencies or (places and w.lower() in self.lex.dates.months):
                     continue
                 break
 
@@ -1030,10 +1030,12 @@ class Meetings:
 
     def _in_cause_phrase(self, j: int, lo: int, reach: int = CAUSE_REACH) -> bool:
         """"wegen des Vorfalls im Kosovo", "because of the fighting in Gaza", "über den Konflikt in der
-        Ukraine": a place inside the reason for something or the topic talked about is not where the
-        meeting was. A name right before the preposition ends the topic ("Gespräche über Syrien in Genf"),
+        Ukraine", "the ambassador in Paris": a place inside the reason for something, the topic talked about
+        or the title of someone posted there is not where the meeting was. A name right before the preposition ends the topic ("Gespräche über Syrien in Genf"),
         and a topic word before a date is the date's ("on Monday in Oslo")."""
         ctx, lw, lex = self.ctx, self.ctx.lowers, self.lex
+        if j > lo and lw[j - 1].split("-")[-1] in lex.fw.posted_roles:
+            return True  # "mit dem deutschen Botschafter in Paris": where he serves
         for k in range(j - 1, max(lo, j - reach) - 1, -1):
             if lw[k] in (",", ";") or ctx.in_quote[k]:
                 return False
@@ -1235,8 +1237,10 @@ class Meetings:
         excluded: set[str] = set()
         trig_pos = [t.i for t in c.triggers]
         has_person = False
+        dateline_end = self._dateline_end.get(s.i, s.start)  # "NAIROBI, Kenya Aug 27 –": where it was filed
         for m in ctx.mentions_in(c.lo, c.hi):
             if ctx.in_quote[m.start] or m.key == c.location or topic_span[0] <= m.start < topic_span[1] or \
+                    m.start < dateline_end or \
                     self._side_mention(s, m) or self._in_other_relative(s, m, trig_pos):
                 continue
             if m.kind not in (PERSON, ORGANIZATION, COUNTRY):
