@@ -444,3 +444,17 @@ def test_a_bare_surname_is_the_one_of_that_name_already_introduced():
     _, claims = extract("Foreign Minister Tunde Bakare held talks in Accra. Bakare later told reporters the talks "
                         "were good. It was the first visit since the Femi Bakare government took office.", "en")
     assert [by for by, _ in claims] == ["Tunde Bakare"], claims
+
+
+def test_an_adjective_of_feeling_before_a_colon_introduces_a_quotation_of_the_named_person():
+    _, claims = extract("Jonas Wendt, Erster Bevollmächtigter der IG Metall Kassel, zeigt sich empört: „Dieses "
+                        "Vorgehen zeigt, wie arrogant die Manager agieren.“", "de")
+    assert claims == [("Jonas Wendt", "Dieses Vorgehen zeigt, wie arrogant die Manager agieren.")], claims
+
+
+def test_praise_of_something_of_someone_keeps_the_whole_object():
+    _, claims = extract("Speaker Jane Hill spoke highly of the association’s role. Hill also praised the long-term "
+                        "efforts of the city. Hill accused Ghana of lying about the deal.", "en")
+    assert ("Jane Hill", "the association’s role") in claims, claims
+    assert ("Jane Hill", "the long-term efforts of the city") in claims, claims
+    assert ("Jane Hill", "lying about the deal") in claims, claims

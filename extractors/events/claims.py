@@ -27,6 +27,7 @@ MAX_CUE_WINDOW = 15
 MAX_PARTICLE_DISTANCE = 30
 AUX_REACH = 3  # words back from a reporting verb to its auxiliary ("has said")
 AUX_REACH_VERB_FINAL = 12  # where the participle closes the clause ("hatte … vorgeworfen")
+APPOSITION_WORDS = 6  # words of a role apposition between a named speaker and the body it names
 
 
 @dataclass
@@ -848,6 +849,15 @@ class Speech:
             return Cand(m.start, m.end, "place", [m.key], in_pp)
         return None
 
+    def _body_in_apposition(self, person: Cand, body: Cand) -> bool:
+        """"Jonas Wendt, Erster Bevollmächtigter der IG Metall Kassel, zeigt sich empört": the body named in a
+        role apposition after a person is the person's, who speaks."""
+        lw = self.ctx.lowers
+        return person.kind == "ment" and bool(person.keys) and self.kind(person.keys[0]) == PERSON and \
+            body.kind in ("ment", "place") and bool(body.keys) and self.kind(body.keys[0]) != PERSON and \
+            person.end + 1 < body.start <= person.end + APPOSITION_WORDS and lw[person.end] == "," and \
+            "," not in lw[person.end + 1:body.start] and "," in lw[body.end:body.end + 3]  # (", … der IG Metall Kassel,")
+
     def _pick(self, cands: list[Cand], last: bool, region_start: int | None = None,
               verb: int | None = None) -> list[Cand]:
         """The subject among candidates (last before the verb, or first after it) plus coordinated ones."""
@@ -885,6 +895,8 @@ class Speech:
                         lw[t] == "," or lw[t] in self.lex.articles or
                         (self.ctx.texts[t].isalpha() and self.ctx.texts[t].islower()) for t in between):
                     idx = head - 1
+        if last and idx > 0 and self._body_in_apposition(pool[idx - 1], pool[idx]):
+            idx -= 1
         group = [pool[idx]]
         if last:
             k = idx - 1
@@ -1369,8 +1381,10 @@ class Speech:
                 start = j
                 opener = True
                 break
-            if cue.mode == "object" and w in lex.object_preps and j > frm:
-                # "accused X of Y" -> Y; but "dankte X für die Hilfe" keeps the object too
+            if cue.mode == "object" and w in lex.object_preps and j > frm and (cue.claim_type == "accusation" or any(
+                    ctx.mention_at(t) is not None or lw[t] in lex.pronouns for t in range(frm, j))):
+                # "accused X of Y" -> Y; but "dankte X für die Hilfe" keeps the object too, and "praised the
+                # efforts of the city" (no accusation, no one named before "of"): all of it was praised
                 rest = sum(1 for t in range(j + 1, limit) if ctx.lowers[t].isalpha())
                 start = j + 1 if (rest > 3 or (rest >= 1 and w == "of")) else frm
                 break
