@@ -458,3 +458,13 @@ def test_praise_of_something_of_someone_keeps_the_whole_object():
     assert ("Jane Hill", "the association’s role") in claims, claims
     assert ("Jane Hill", "the long-term efforts of the city") in claims, claims
     assert ("Jane Hill", "lying about the deal") in claims, claims
+
+
+def test_a_role_with_what_it_is_for_titles_the_name_after_it():
+    _, claims = extract("Ghana’s Ambassador to the US Kwesi Boateng said that the visit will increase trade. The "
+                        "Minister of Finance Esi Larbi said that the budget is sound.", "en")
+    assert ("Kwesi Boateng", "the visit will increase trade") in claims, claims
+    assert ("Esi Larbi", "the budget is sound") in claims, claims
+    out = EX.extract("Rashid Nuri, Assistant Under-Secretary for Government Coordination Department at the "
+                     "ministry, spoke.", "en", WEDNESDAY)
+    assert [e.name for e in out.entities if e.kind == "person"] == ["Rashid Nuri"]

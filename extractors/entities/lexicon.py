@@ -100,6 +100,7 @@ class Lexicon:
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt" (lowercase)
     determiners: frozenset[str] = frozenset()  # "der", "the" (lowercase)
     article_contractions: frozenset[str] = frozenset()  # "im", "zum": a preposition with its article
+    role_qualifier_preps: frozenset[str] = frozenset()  # "Ambassador to the US X": what the role is for
     city_adjective_leads: tuple[tuple[str, ...], ...] = ()  # "im", "in der" before "Moskauer Innenstadt"
     relatives: frozenset[str] = frozenset()  # ", who …", ", der …"
     adjective_endings: tuple[str, ...] = ()  # "-es" in "ein großes Essen"
@@ -525,6 +526,7 @@ def lexicon(lang: str) -> Lexicon:
         honorifics=frozenset(_data("names.yaml")["honorifics"][lang]),
         determiners=frozenset(wl["determiners"][lang]),
         article_contractions=frozenset(wl["article_contractions"][lang]),
+        role_qualifier_preps=frozenset(wl["role_qualifier_preps"][lang]),
         city_adjective_leads=tuple(tuple(w.lower().split()) for w in wl["city_adjective_leads"][lang]),
         relatives=frozenset(wl["relatives"][lang]),
         adjective_endings=tuple(wl["adjective_endings"][lang]),

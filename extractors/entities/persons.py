@@ -105,6 +105,28 @@ def _role_before(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
     return info
 
 
+def _role_with_qualifier(doc: Doc, start: int, lx: Lexicon) -> RoleInfo | None:
+    """"Kenya's Ambassador to the US Robinson Githae", "Minister of Finance Ama Owusu": a role, a preposition
+    and up to three capitalised words naming what the role is for, then the name (a run of capitalised words
+    after a title of more than one word is otherwise no name)."""
+    j, caps = start - 1, 0
+    # (what the role is for is a name found already, a place or a body, or a ministry's field: not "for
+    # Government Coordination Department")
+    while j >= 0 and caps < 3 and doc[j].text[:1].isupper() and not lx.is_role_word(doc[j].text) and \
+            (not free(doc, j, j + 1) or doc[j].text.lower() in lx.ministry_fields):
+        j, caps = j - 1, caps + 1
+    if not caps:
+        return None
+    if j >= 0 and doc[j].text.lower() in lx.determiners:
+        j -= 1
+    if j < 1 or doc[j].text.lower() not in lx.role_qualifier_preps or not lx.is_role_word(doc[j - 1].text):
+        return None
+    info = _role_before(doc, j, lx)
+    if info is not None:
+        info.title = f"{info.title} {doc[j:start].text}"
+    return info
+
+
 def _apposition_after(doc: Doc, end: int, lx: Lexicon) -> RoleInfo | None:
     """", President Zelenskyy's new chief of staff," / ", der Sekretär des Sicherheitsrates,"."""
     if end >= len(doc) or doc[end].text != ",":
@@ -216,7 +238,11 @@ def find_persons(doc: Doc, lx: Lexicon) -> None:
             j -= 1  # "führte Carla Wendt Telefonate": the name, then a noun the article never uses as one
         size = j - i
         first = texts[i]
-        role = _role_before(doc, i, lx)
+        role = _role_before(doc, i, lx) or _role_with_qualifier(doc, i, lx)
+        if role is None and size >= 3 and not lx.is_given_name(first):
+            role = _role_with_qualifier(doc, i + 1, lx)  # "Minister of Finance Ama Owusu": the office, then the name
+            if role is not None:
+                i, size, first = i + 1, size - 1, texts[i + 1]
         if size >= 2 and not lx.is_given_name(first) and role is not None and first in alone:
             j = i + 1  # "US-Präsident Trump Selenskyj …": a surname, then another person
             size = 1

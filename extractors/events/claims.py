@@ -796,11 +796,16 @@ class Speech:
         in_pp = False
         for k in range(m.start - 1, max(a, s.start, m.start - 6) - 1, -1):
             w = ctx.lowers[k]
-            if w == "of" and k - 1 >= s.start and ctx.texts[k - 1][:1].isupper() and ctx.texts[k + 1][:1].isupper():
+            if w in lex.fw.title_links and k - 1 >= s.start and ctx.texts[k - 1][:1].isupper() and \
+                    ctx.texts[k + 1][:1].isupper():
                 continue  # "Secretary of State Marco Rubio": a title, not a prepositional phrase
-            if w in ("which", "whom", "whose") and k + 1 == m.start and k - 1 >= s.start and \
+            if w in lex.fw.object_relatives and k + 1 == m.start and k - 1 >= s.start and \
                     ctx.lowers[k - 1] in lex.prepositions:
                 break  # "after which Downing Street said": the relative clause's subject, not in the phrase
+            if w in lex.prepositions and k - 1 >= s.start and self._role_head(ctx.lowers[k - 1]) and any(
+                    (q := ctx.mention_at(x)) is not None and q.kind in (PLACE, COUNTRY, ORGANIZATION)
+                    for x in range(k + 1, m.start)):
+                continue  # "Ambassador to the US Kwesi Boateng": what the role is for, then the name
             if w in lex.prepositions and m.kind == PERSON and \
                     " ".join(ctx.texts[k:m.end]) in getattr(ctx.entities.get(m.key), "name", ""):
                 continue  # "kündigte von der Leyen an": the particle is the name's, not a preposition
@@ -814,7 +819,7 @@ class Speech:
             mk = ctx.mention_at(k)
             # "mit Kremlchef Wladimir Putin", "with NATO Secretary General Mark Rutte": titles in between
             if w in lex.articles or (ctx.texts[k].isalpha() and ctx.texts[k].islower() and mk is None) or \
-                    (mk is None and self._role_head(w)) or w in ("secretary", "general", "state", "of") or \
+                    (mk is None and self._role_head(w)) or w in lex.title_words or \
                     (mk is not None and mk.kind in (ORGANIZATION, COUNTRY) and mk.key != m.key and
                      (mk.form == ADJECTIVE or mk.end == m.start or self._role_head(ctx.lowers[mk.end]))) or \
                     (lex.grammar.nouns_capitalised and mk is None and k == m.start - 1 and ctx.texts[k][:1].isupper() and

@@ -134,6 +134,8 @@ class FunctionWords:
     sequence_adverbs: frozenset = frozenset()  # "Anschließend …", "Later, …": the next step of what was just told
     cause_phrases: tuple = ()  # "wegen des Vorfalls im Kosovo", "because of": a place in a reason is not the venue
     posted_roles: frozenset = frozenset()  # "der Botschafter in Paris": a place in the title of one posted there
+    object_relatives: frozenset = frozenset()  # "after which Downing Street said": a relative word after a preposition
+    title_links: frozenset = frozenset()  # "Secretary of State Marco Rubio": a word inside a title, no preposition
     joint_words: frozenset = frozenset()  # "A und B besuchen gemeinsam …", "together": what two do together
 
     @classmethod
