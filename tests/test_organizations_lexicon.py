@@ -243,3 +243,11 @@ def test_a_listed_name_with_the_sentence_full_stop_in_its_token_and_one_with_a_l
     assert "G20" in all_names(orgs_of("Das Land ist seit Jahren Partner in den G-20.", "de"))
     assert "al-Shabaab" in all_names(orgs_of("The attacks were blamed on the al-Shabaab Islamist group.", "en"))
     assert "G20" in all_names(orgs_of("Ministers prepared a Group of 20 summit in the port city.", "en"))
+
+
+def test_more_legal_forms_and_german_heads_name_organisations():
+    found = orgs_of("Keith Adams met the head of Nordwind Plc and Carla Ruiz of Brekkvik Limited.")
+    assert {"Nordwind Plc", "Brekkvik Limited"} <= set(found), found
+    found = orgs_of("Er traf Vertreter des Deutsch-Polnischen Jugendwerkes und des Deutsch-Polnischen "
+                    "Gymnasiums.", "de")
+    assert {"Deutsch-Polnischen Jugendwerkes", "Deutsch-Polnischen Gymnasiums"} <= set(found), found
