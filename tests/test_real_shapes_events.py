@@ -468,3 +468,12 @@ def test_a_role_with_what_it_is_for_titles_the_name_after_it():
     out = EX.extract("Rashid Nuri, Assistant Under-Secretary for Government Coordination Department at the "
                      "ministry, spoke.", "en", WEDNESDAY)
     assert [e.name for e in out.entities if e.kind == "person"] == ["Rashid Nuri"]
+
+
+def test_a_body_named_by_its_building_is_the_venue_and_beats_a_country_told_later():
+    meetings, _ = extract("Prime Minister Keith Adams met with Mr. Naveen Kumar, Chairman of the board, at the "
+                          "Diplomatic Centre today.", "en")
+    assert [(who, where) for who, where, _, _ in meetings] == [({"Keith Adams", "Naveen Kumar"}, "Diplomatic Centre")]
+    meetings, _ = extract("President Kofi Addo will today hold talks with his US counterpart Donald Trump in the "
+                          "White House. President Addo is in the US at the invitation of his host Trump.", "en")
+    assert [where for who, where, _, _ in meetings if who == {"Kofi Addo", "Donald Trump"}] == ["White House"]

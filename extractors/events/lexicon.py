@@ -136,6 +136,7 @@ class FunctionWords:
     posted_roles: frozenset = frozenset()  # "der Botschafter in Paris": a place in the title of one posted there
     object_relatives: frozenset = frozenset()  # "after which Downing Street said": a relative word after a preposition
     title_links: frozenset = frozenset()  # "Secretary of State Marco Rubio": a word inside a title, no preposition
+    venue_heads: frozenset = frozenset()  # "at the Diplomatic Centre": a body named by its building is where
     joint_words: frozenset = frozenset()  # "A und B besuchen gemeinsam …", "together": what two do together
 
     @classmethod

@@ -35,6 +35,7 @@ DATELINE_DASHES = frozenset({"-", "–", "—"})  # "MOSCOW —", "Kiew/Washingt
 ROLE_MODIFIERS = 2  # "der neue deutsche Außenminister": adjectives between a role noun and its article
 ROLE_SUBJECT_AFTER = 5  # "trifft sich die Ministerin …": a subject after the verb (words from the trigger)
 TOPIC_REACH = 7  # words back from a country to the topic word it belongs to ("über Fragen zu Europa und …")
+VENUE_REACH = 16  # words after a trigger to a building named as where ("met X, chairman of Y, at the Z Centre")
 CAUSE_REACH = 5  # words back from a place's preposition to a cause word ("wegen des jüngsten Vorfalls im …")
 LINK_SENTENCES = 12
 ROUND_SENTENCES = 8  # how far a held meeting with no place may stand from the round of meetings it belongs to
@@ -2085,8 +2086,10 @@ class Meetings:
                     near = ctx.sents[m.main].para <= first_para + 1
                 if near:
                     m.location = self.dateline_places[0]
-            if not m.location:
-                m.location = self._venue(m)
+            if not m.location or self.speech.kind(m.location) == COUNTRY:
+                # (a building named at the trigger says more than a country told later: "talks with X in the
+                # White House … Y is in the US at the invitation of his host")
+                m.location = self._venue(m) or m.location
             if not m.location and m.kind not in ("phone_call", "video_call") and m.status in ("held", "ongoing"):
                 self._same_round(m)
             if not m.location and m.kind not in ("phone_call", "video_call") and \
@@ -2199,21 +2202,23 @@ class Meetings:
             for si, tok in m.trigger_toks)
 
     def _venue(self, m: Meet) -> str | None:
-        """"at the Kremlin", "im Kanzleramt": a government seat named as where it took place."""
+        """"at the Kremlin", "im Kanzleramt", "at the Diplomatic Centre": a government seat or a building named as
+        where it took place."""
         ctx, lex = self.ctx, self.lex
         for si, tok in m.trigger_toks:
             s = ctx.sents[si]
             region = self._region(s, tok)
-            for mm in ctx.mentions_in(max(s.start, region[0], tok - 8), min(s.end, region[1], tok + 12)):
+            for mm in ctx.mentions_in(max(s.start, region[0], tok - 8), min(s.end, region[1], tok + VENUE_REACH)):
                 if mm.kind != ORGANIZATION or mm.form == ADJECTIVE:
                     continue
                 if any(ctx.lowers[k] in self.lex.fw.when_words
                        for k in range(min(tok, mm.start), max(tok, mm.start))):
                     continue  # "... when speaking to reporters at the White House": another place and time
                 ent = ctx.entities.get(mm.key)
-                if ent is None or not any("Government" in st or "Building" in st or "Landmark" in st
-                                          for st in ent.subtypes):
-                    continue
+                if ent is None or not (any("Government" in st or "Building" in st or "Landmark" in st
+                                           for st in ent.subtypes) or
+                                       ent.name.split()[-1].lower() in lex.fw.venue_heads):
+                    continue  # (a body named by its building, "the Diplomatic Centre", is a venue too)
                 j = mm.start - 1
                 while j > s.start and ctx.lowers[j] in lex.articles:
                     j -= 1
