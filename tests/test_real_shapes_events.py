@@ -477,3 +477,9 @@ def test_a_body_named_by_its_building_is_the_venue_and_beats_a_country_told_late
     meetings, _ = extract("President Kofi Addo will today hold talks with his US counterpart Donald Trump in the "
                           "White House. President Addo is in the US at the invitation of his host Trump.", "en")
     assert [where for who, where, _, _ in meetings if who == {"Kofi Addo", "Donald Trump"}] == ["White House"]
+
+
+def test_a_news_conference_with_someone_is_a_joint_appearance():
+    meetings, _ = extract("\"One interest is the agreement,\" President Michel Tavares said at a news conference "
+                          "with Mauricio Ruiz. Tavares held a news conference on Friday.", "en")
+    assert [who for who, *_ in meetings] == [{"Michel Tavares", "Mauricio Ruiz"}], meetings

@@ -218,9 +218,11 @@ class Meetings:
                     if t.anaphoric_only and not t.definite and t.det_word not in lex.fw.new_words:
                         i = t.end
                         continue  # "Runde" alone is no meeting; "die Runde", "eine weitere Runde" are
-                    if i - 1 >= s.start and lw[i - 1] in lex.non_meeting_modifiers:  # "press conference"
+                    if i - 1 >= s.start and lw[i - 1] in lex.non_meeting_modifiers and not (
+                            t.end < s.end and lw[t.end] in lex.fw.with_preps and
+                            self._actor_after(s, t.end + 1, 4, persons=True)):
                         i = t.end
-                        continue
+                        continue  # "press conference" (but "a news conference with Macri" is a joint one)
                     t.ref = t.definite and self._preceded_by(s, t.i, lex.reference_preps)
                     t.after = any(lw[j] in lex.after_preps for j in range(max(s.start, t.i - 3), t.i)) and \
                         not t.definite
