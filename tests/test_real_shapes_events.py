@@ -483,3 +483,11 @@ def test_a_news_conference_with_someone_is_a_joint_appearance():
     meetings, _ = extract("\"One interest is the agreement,\" President Michel Tavares said at a news conference "
                           "with Mauricio Ruiz. Tavares held a news conference on Friday.", "en")
     assert [who for who, *_ in meetings] == [{"Michel Tavares", "Mauricio Ruiz"}], meetings
+
+
+def test_being_a_guest_is_a_visit_and_the_hosts_guest_is_the_visitor():
+    meetings, _ = extract("OB Jonas Brenner war erstmals nach seinem Amtsantritt in der Partnerstadt Weimar zu Gast. "
+                          "Die Partnerschaft wurde 1987 begründet.\n\nOberbürgermeister Stefan Lorenz bat bei einem "
+                          "Empfang seinen Gast, sich in das Goldene Buch der Stadt einzutragen.", "de")
+    assert ({"Jonas Brenner"}, "Weimar") in [(who, where) for who, where, _, _ in meetings], meetings
+    assert ({"Jonas Brenner", "Stefan Lorenz"}, "Weimar") in [(who, where) for who, where, _, _ in meetings], meetings

@@ -1312,6 +1312,15 @@ class Meetings:
                             if k not in out:
                                 out.append(k)
                         has_person = True
+        # "bat bei einem Empfang seinen Trierer Gast", "welcomed his guest": the visitor of the visit just told
+        if any(lw[j] in lex.fw.guest_words for j in range(c.lo, c.hi)):
+            visit = next((m for m in reversed(self.meets) if m.kind == "visit" and
+                          s.i - m.last_sent <= LINK_SENTENCES), None)
+            for k in (visit.attendees if visit else []):
+                if sp.kind(k) == PERSON and k not in out and k not in excluded:
+                    out.append(k)
+                    c.named.add(k)
+                    has_person = True
         # "the five leaders spoke by telephone with Trump": the meeting just before with that many persons
         for j in range(c.lo, c.hi - 1):
             n = lex.group_numerals.get(lw[j])
