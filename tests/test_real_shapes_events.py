@@ -491,3 +491,10 @@ def test_being_a_guest_is_a_visit_and_the_hosts_guest_is_the_visitor():
                           "Empfang seinen Gast, sich in das Goldene Buch der Stadt einzutragen.", "de")
     assert ({"Jonas Brenner"}, "Weimar") in [(who, where) for who, where, _, _ in meetings], meetings
     assert ({"Jonas Brenner", "Stefan Lorenz"}, "Weimar") in [(who, where) for who, where, _, _ in meetings], meetings
+
+
+def test_a_stop_on_a_journey_told_after_the_meeting_is_where_it_was():
+    meetings, _ = extract("Außenminister Jonas Brenner traf am Dienstag mit der Außenministerin Kanadas, Mary Lowe, "
+                          "zusammen. Im Mittelpunkt des Gesprächs stand die Lage im Nahen Osten. Lowe macht in "
+                          "Hamburg Station, um sich mit der Regierung auszutauschen.", "de")
+    assert ({"Jonas Brenner", "Mary Lowe"}, "Hamburg") in [(who, where) for who, where, _, _ in meetings], meetings

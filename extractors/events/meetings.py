@@ -1255,7 +1255,10 @@ class Meetings:
                     continue
             elif m.possessive:
                 # "die Sicherheitsberater Deutschlands, Frankreichs und Großbritanniens": the countries they serve
-                if m.kind == PERSON or not (m.start > s.start and (
+                named_after = any((q := ctx.mention_at(k)) is not None and q.kind == PERSON
+                                  for k in range(m.end, min(s.end, m.end + 3)))
+                # ("der Außenministerin Kanadas, Mary Lowe": the person named represents the country)
+                if m.kind == PERSON or named_after or not (m.start > s.start and (
                         self._role_or_delegation(ctx.lowers[m.start - 1]) or
                         (ctx.lowers[m.start - 1] in self.lex.fw.pair_joiners and m.start - 2 >= s.start and
                          ctx.mention_at(m.start - 2) is not None and ctx.mention_at(m.start - 2).possessive and
@@ -2069,8 +2072,10 @@ class Meetings:
                 self._complete_from_lead(m)
             if not m.location and m.kind not in ("phone_call", "video_call"):
                 # "X arrived in Kyiv on Wednesday. He is expected to meet Y on Thursday.": where X went
-                before = [v for v in self.meets if v is not m and v.main == m.main - 1 and v.kind == "visit" and
-                          v.location and v.status in ("held", "ongoing") and
+                # "… traf am 17.01. mit X zusammen. … X macht in Berlin Station": where the visitor is now
+                before = [v for v in self.meets if v is not m and v.kind == "visit" and v.location and
+                          (v.main == m.main - 1 and v.status in ("held", "ongoing") or
+                           m.main < v.main <= m.main + 2 and v.status == "ongoing" and m.status == "held") and
                           ctx.sents[v.main].para == ctx.sents[m.main].para and set(v.attendees) & set(m.attendees)
                           and not (m.date and v.date and m.date[0] < v.date[0])]
                 if before:
