@@ -498,3 +498,14 @@ def test_a_stop_on_a_journey_told_after_the_meeting_is_where_it_was():
                           "zusammen. Im Mittelpunkt des Gesprächs stand die Lage im Nahen Osten. Lowe macht in "
                           "Hamburg Station, um sich mit der Regierung auszutauschen.", "de")
     assert ({"Jonas Brenner", "Mary Lowe"}, "Hamburg") in [(who, where) for who, where, _, _ in meetings], meetings
+
+
+def test_separate_audiences_are_one_meeting_with_each_guest_and_german_exonyms_are_places():
+    meetings, _ = extract("Rom (dpa) - Papst Leo hat IOC-Präsident Jonas Brenner und FIFA-Präsident Karl Lowe zu "
+                          "Privataudienzen im Vatikan empfangen.", "de")
+    assert sorted(sorted(who) for who, *_ in meetings) == [["Jonas Brenner", "Leo"], ["Karl Lowe", "Leo"]], meetings
+    assert {where for _, where, _, _ in meetings} == {"Vatican"}
+    # the separate sessions of a side clause are not the main clause's
+    meetings, _ = extract("Envoy Jonas Brenner meets Karl Lowe and Mary Lowe in Oslo, where the team also sees "
+                          "other officials in separate sessions.", "en")
+    assert any(len(who) == 3 for who, *_ in meetings), meetings

@@ -138,6 +138,7 @@ class FunctionWords:
     title_links: frozenset = frozenset()  # "Secretary of State Marco Rubio": a word inside a title, no preposition
     venue_heads: frozenset = frozenset()  # "at the Diplomatic Centre": a body named by its building is where
     guest_words: frozenset = frozenset()  # "bat bei einem Empfang seinen Gast": the visitor just told of
+    separate_words: frozenset = frozenset()  # "empfing X und Y zu Privataudienzen": one meeting with each
     joint_words: frozenset = frozenset()  # "A und B besuchen gemeinsam …", "together": what two do together
 
     @classmethod

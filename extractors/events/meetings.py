@@ -797,9 +797,21 @@ class Meetings:
 
     def _one_call_each(self, c: Cand) -> list[Cand]:
         """"führte Telefonate mit Juncker und Stoltenberg", "held calls with X and Y": one caller and several
-        people after "mit"/"with" under a plural call noun are one call with each of them."""
+        people after "mit"/"with" under a plural call noun are one call with each of them; so are the guests of
+        separate audiences."""
         ctx, sp = self.ctx, self.speech
         plural = [t for t in c.triggers if ctx.token_text(t.i, t.end).lower() in self.lex.plural_calls]
+        cl_a, cl_b = ctx.clause_of(ctx.sents[c.sent], c.triggers[0].i)
+        if not c.negated and not plural and any(ctx.lowers[j] in self.lex.fw.separate_words
+                                                for j in range(max(c.lo, cl_a), min(c.hi, cl_b))):
+            # "Papst F. hat X und Y zu Privataudienzen empfangen", "met X and Y separately": the host with each
+            pos = {}
+            for m in ctx.mentions_in(c.lo, c.hi):
+                pos.setdefault(m.key, m.start)
+            persons = sorted((k for k in c.attendees if sp.kind(k) == PERSON and k in pos), key=pos.get)
+            if len(persons) >= 3:
+                return [replace(c, attendees=[persons[0], k], named=set(c.named) & {persons[0], k})
+                        for k in persons[1:]]
         if c.negated or not plural:
             return [c]
         prep = next((j for j in range(plural[0].end, c.hi) if ctx.lowers[j] in self.lex.talk_preps), None)
