@@ -471,8 +471,8 @@ def test_a_role_with_what_it_is_for_titles_the_name_after_it():
 
 
 def test_a_body_named_by_its_building_is_the_venue_and_beats_a_country_told_later():
-    meetings, _ = extract("Prime Minister Keith Adams met with Mr. Naveen Kumar, Chairman of the board, at the "
-                          "Diplomatic Centre today.", "en")
+    meetings, _ = extract("Prime Minister Keith Adams met with Mr. Naveen Kumar, the chairman of the board of the "
+                          "national steel works, at the Diplomatic Centre today.", "en")
     assert [(who, where) for who, where, _, _ in meetings] == [({"Keith Adams", "Naveen Kumar"}, "Diplomatic Centre")]
     meetings, _ = extract("President Kofi Addo will today hold talks with his US counterpart Donald Trump in the "
                           "White House. President Addo is in the US at the invitation of his host Trump.", "en")
