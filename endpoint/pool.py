@@ -106,6 +106,11 @@ class RWLock:
 _NO_GOVERNOR = Governor(enabled=False)  # for calls outside the query path (closing handles)
 
 
+# A known-heavy client's query that is still running after this long yields like a slow one (a
+# quick query of that client is answered before; its cartesian one no longer gets a second first)
+KNOWN_HEAVY_YIELD = 0.1
+
+
 class _Worker:
     def __init__(self, cfg: dict):
         parent, child = Pipe()
@@ -153,7 +158,8 @@ class _Worker:
         `heavy_after` seconds the worker runs at the lowest CPU priority (SCHED_IDLE), so a slow
         query yields the machine's cores to the quick ones (and the server process) around it,
         and `governor` pauses it while light queries run. `low` (the client is known heavy): nice
-        19 from the start, so its next cartesian query does not get a second at full priority."""
+        19 from the start and all of that after `KNOWN_HEAVY_YIELD` seconds, so its next cartesian
+        query does not get a second at full priority first."""
         if self.proc.poll() is not None:
             raise _Gone()
         governor = governor or _NO_GOVERNOR
@@ -161,14 +167,15 @@ class _Worker:
             self.lower_priority(idle=False)
         governor.light_begin()
         try:
-            return self._exchange(msg, timeout, cancel, heavy_after, on_heavy, governor)
+            yield_after = heavy_after if not low or heavy_after is None else min(heavy_after, KNOWN_HEAVY_YIELD)
+            return self._exchange(msg, timeout, cancel, heavy_after, yield_after, on_heavy, governor)
         finally:
             if self.heavy_now:
                 governor.heavy_end(self.pid)
             else:
                 governor.light_end()
 
-    def _exchange(self, msg, timeout, cancel, heavy_after, on_heavy, governor) -> dict:
+    def _exchange(self, msg, timeout, cancel, heavy_after, yield_after, on_heavy, governor) -> dict:
         self.heavy_now = heavy = False
         try:
             self.conn.send(msg)
@@ -184,12 +191,13 @@ class _Worker:
                 break
             if cancel is not None and cancel.is_set():
                 raise Preempted()
-            if heavy_after is not None and not heavy and elapsed > heavy_after:
-                heavy = True
+            if yield_after is not None and not self.heavy_now and elapsed > yield_after:
                 self.lower_priority()
                 governor.light_end()
                 self.heavy_now = True
                 governor.heavy_begin(self.pid)
+            if heavy_after is not None and not heavy and elapsed > heavy_after:
+                heavy = True
                 if on_heavy is not None:
                     on_heavy()
         try:
