@@ -187,8 +187,8 @@ def test_seeds_build_a_valid_graph(cli, seeds_store):
 @pytest.mark.slow
 @pytest.mark.faults
 def test_kill_9_mid_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path):
-    """kill -9 at random points of an ingest (timed from its first write, over the time a whole
-    run writes): only whole articles, and the same command again gives the clean run's store."""
+    """kill -9 at random points of an ingest (timed from its first article, over the time a whole
+    run writes articles): only whole articles, and the same command again gives the clean run's store."""
     import random
 
     from newsgraph.graph.store import open_store
@@ -200,11 +200,12 @@ def test_kill_9_mid_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path)
         article(src, f"a{i:03d}.txt", (DE if i % 2 else EN).replace("Dienstag", "Montag") + f" Meldung {i}.")
 
     def ingest(store: str, kill_after: float | None) -> float:
-        """Seconds from the first write to the end (or the kill)."""
+        """Seconds from the first article's write (the log past 100 KB: the store's vocabulary is
+        written before the language models load) to the end, or the kill."""
         proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", "--store", store, str(src)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 120
-        while not (Path(store).is_dir() and any(f.stat().st_size for f in Path(store).glob("*.log"))):
+        while not (Path(store).is_dir() and sum(f.stat().st_size for f in Path(store).glob("*.log")) > 100_000):
             assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
             time.sleep(0.01)
         t0 = time.monotonic()
@@ -222,12 +223,12 @@ def test_kill_9_mid_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path)
     rng = random.Random(19)
     for trial in range(3):
         killed = str(tmp_path / f"killed-{trial}")
-        delay = rng.uniform(0, whole * 0.9)
+        delay = rng.uniform(0, whole * 0.8)
         ingest(killed, delay)
         with open_store(killed) as s:
             rows = s.select("SELECT ?a ?h WHERE { GRAPH ?a { ?a a schema:NewsArticle ; ng:contentHash ?h } }")
             graphs = [g for g in s.named_graphs() if "/article/" in g]
-            assert len(rows) < n  # killed mid-way
+            assert len(rows) <= n  # (a kill after the last article, before the summary, leaves them all)
             assert len(graphs) == len(rows), "a graph without its content hash: a partial article"
         rerun = run_cli("ingest", "--store", killed, str(src), check=True)
         assert f"{n - len(rows)} added, {len(rows)} unchanged" in rerun.stdout

@@ -270,8 +270,8 @@ def test_a_foreign_process_that_takes_the_lock_between_updates_costs_only_while_
     the server failing 7,288 of 7,289 later updates until a restart, while it went on serving
     beside the foreign writer. A process that bypasses newsgraph's guard (a bare fcntl lock on
     <store>/LOCK, as another RocksDB program takes it) and grabs the lock between updates, holds
-    it 0.3 s, lets go and tries again a second later: queries and updates are refused while it holds it (never served beside
-    it), and all apply again once it lets go."""
+    it 0.3 s, lets go and tries again a second later: queries and updates are refused while it
+    holds it (never served beside it), and all apply again once it lets go."""
     store = build_store(str(tmp_path / "store"))
     stop = tmp_path / "stop"
     with Server(store, "--update-token", TOKEN) as server:
