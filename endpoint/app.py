@@ -445,6 +445,7 @@ def create_app(config: EndpointConfig, pool: QueryPool) -> Flask:
         warmer = app.extensions["newsgraph"].get("warmer")
         warm = None if warmer is None else {"builds": warmer.builds, "error": warmer.last_error}
         return jsonify({"ok": True, "workers": pool.workers, "killed": pool.killed, "queue": pool.gate.snapshot(),
+                        "heavy_pauses": pool.governor.pauses,
                         "network_warm": warm})
 
     @app.route("/favicon.ico")

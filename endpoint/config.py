@@ -40,6 +40,7 @@ class EndpointConfig:
     max_connections: int = 1000  # open connections in all (bounded by file descriptors)
     request_deadline: float = 30.0  # seconds from a request's first byte to its last
     update_timeout: float | None = 60.0  # seconds an update may run before it is stopped (nothing changes)
+    heavy_share: int = 5  # percent of the time a heavy query runs while light ones do (100: never paused)
 
     @classmethod
     def from_args(cls, args) -> "EndpointConfig":
@@ -72,4 +73,5 @@ class EndpointConfig:
             max_connections=max(10, _env_int("NEWSGRAPH_MAX_CONNECTIONS", 1000)),
             request_deadline=float(max(1, _env_int("NEWSGRAPH_REQUEST_DEADLINE", 30))),
             update_timeout=float(_env_int("NEWSGRAPH_UPDATE_TIMEOUT", 60)) or None,
+            heavy_share=min(100, max(0, _env_int("NEWSGRAPH_HEAVY_SHARE", 5))),
         )

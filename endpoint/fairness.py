@@ -23,6 +23,7 @@ Clients are told apart by address (an IPv6 client by its /64: one host has many 
 """
 from __future__ import annotations
 
+import functools
 import ipaddress
 import itertools
 import threading
@@ -34,6 +35,7 @@ class TooMany(Exception):
     """The client already has its share of requests running or waiting."""
 
 
+@functools.lru_cache(maxsize=4096)  # asked on every request and accept; parsing an address is not free
 def client_key(addr: str | None) -> str:
     if not addr:
         return "-"
@@ -155,6 +157,10 @@ class FairGate:
             _, key, ticket = max(long_running)
             self._clients[key].cancel[ticket].set()
             self.preempted += 1
+
+    def is_heavy(self, key: str) -> bool:
+        with self._cond:
+            return self._heavy(key, self.clock())
 
     def add_slots(self, n: int) -> None:
         """The pool started (n > 0) or retired (n < 0) an extra worker beside a slow query."""

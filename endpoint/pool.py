@@ -31,6 +31,7 @@ from multiprocessing import Pipe
 from newsgraph.graph.store import StoreError, backend_class, open_store
 
 from .fairness import FairGate
+from .governor import Governor, can_restore_priority, lower_priority, restore_priority
 
 
 class Busy(Exception):
@@ -102,6 +103,14 @@ class RWLock:
             self._cond.notify_all()
 
 
+_NO_GOVERNOR = Governor(enabled=False)  # for calls outside the query path (closing handles)
+
+
+# A known-heavy client's query that is still running after this long yields like a slow one (a
+# quick query of that client is answered before; its cartesian one no longer gets a second first)
+KNOWN_HEAVY_YIELD = 0.1
+
+
 class _Worker:
     def __init__(self, cfg: dict):
         parent, child = Pipe()
@@ -113,15 +122,21 @@ class _Worker:
             close_fds=True)
         child.close()
         self.pid = self.proc.pid
-        self.niced = False
+        self.priority = "normal"  # "nice" (19) or "idle" (SCHED_IDLE) while serving a heavy client
+        self.heavy_now = False  # running a query at the lowest priority (governor.py may pause it)
 
-    def set_nice(self, value: int) -> bool:
-        try:
-            os.setpriority(os.PRIO_PROCESS, self.pid, value)
-        except OSError:
-            return False
-        self.niced = value > 0
-        return True
+    def lower_priority(self, idle: bool = True) -> bool:
+        """nice 19, or with `idle` SCHED_IDLE (governor.lower_priority)."""
+        wanted = "idle" if idle else "nice"
+        if self.priority != wanted and self.priority != "idle" and lower_priority(self.pid, idle):
+            self.priority = wanted
+        return self.priority != "normal"
+
+    def restore_priority(self) -> bool:
+        """False when not allowed (unprivileged): retire the worker then."""
+        if self.priority != "normal" and restore_priority(self.pid):
+            self.priority = "normal"
+        return self.priority == "normal"
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):
@@ -137,18 +152,36 @@ class _Worker:
             raise WorkerFailed(f"query worker said {msg!r} instead of ready")
 
     def call(self, msg: dict, timeout: float | None, cancel: threading.Event | None = None,
-             heavy_after: float | None = None, on_heavy=None) -> dict:
+             heavy_after: float | None = None, on_heavy=None, low: bool = False,
+             governor: Governor | None = None) -> dict:
         """The worker's reply; Timeout past `timeout`, Preempted when `cancel` is set. After
-        `heavy_after` seconds the worker runs at low CPU priority, so a slow query yields the
-        machine's cores to the quick ones (and the server process) around it."""
+        `heavy_after` seconds the worker runs at the lowest CPU priority (SCHED_IDLE), so a slow
+        query yields the machine's cores to the quick ones (and the server process) around it,
+        and `governor` pauses it while light queries run. `low` (the client is known heavy): nice
+        19 from the start and all of that after `KNOWN_HEAVY_YIELD` seconds, so its next cartesian
+        query does not get a second at full priority first."""
         if self.proc.poll() is not None:
             raise _Gone()
+        governor = governor or _NO_GOVERNOR
+        if low:  # nice 19 only: a quick query of a heavy client must still be answered on a busy machine
+            self.lower_priority(idle=False)
+        governor.light_begin()
+        try:
+            yield_after = heavy_after if not low or heavy_after is None else min(heavy_after, KNOWN_HEAVY_YIELD)
+            return self._exchange(msg, timeout, cancel, heavy_after, yield_after, on_heavy, governor)
+        finally:
+            if self.heavy_now:
+                governor.heavy_end(self.pid)
+            else:
+                governor.light_end()
+
+    def _exchange(self, msg, timeout, cancel, heavy_after, yield_after, on_heavy, governor) -> dict:
+        self.heavy_now = heavy = False
         try:
             self.conn.send(msg)
         except (BrokenPipeError, ConnectionResetError) as exc:
             raise _Gone() from exc
         start = time.monotonic()
-        heavy = False
         while True:
             elapsed = time.monotonic() - start
             remaining = None if timeout is None else timeout - elapsed
@@ -158,9 +191,13 @@ class _Worker:
                 break
             if cancel is not None and cancel.is_set():
                 raise Preempted()
+            if yield_after is not None and not self.heavy_now and elapsed > yield_after:
+                self.lower_priority()
+                governor.light_end()
+                self.heavy_now = True
+                governor.heavy_begin(self.pid)
             if heavy_after is not None and not heavy and elapsed > heavy_after:
                 heavy = True
-                self.set_nice(19)
                 if on_heavy is not None:
                     on_heavy()
         try:
@@ -244,7 +281,8 @@ class StoreLock:
 class QueryPool:
     def __init__(self, location: str, size: int = 4, timeout: float = 10.0, max_rows: int = 10000,
                  allow_remote: bool = False, store_options: dict | None = None, log=None, memory_mb: int = 0,
-                 client_pending: int = 4, update_timeout: float | None = 60.0, heavy_workers: int = 1):
+                 client_pending: int = 4, update_timeout: float | None = 60.0, heavy_workers: int = 1,
+                 heavy_share: float = 0.05):
         self.size = max(1, size)
         self.update_timeout = update_timeout
         self.heavy_workers = max(0, heavy_workers)  # extra workers started while slow queries run
@@ -279,6 +317,8 @@ class QueryPool:
         self._spawn_requests: queue.Queue = queue.Queue()
         self._remote_writer = None
         self.killed = 0  # workers stopped for running too long
+        self._restorable = can_restore_priority()
+        self.governor = Governor(share=heavy_share)
 
     # ------------------------------------------------------------------ workers
     def _cfg(self) -> dict:
@@ -342,8 +382,11 @@ class QueryPool:
         stopped = False
         try:
             remaining = None if not limit else max(0.001, limit - (time.monotonic() - start))
+            # a client known heavy runs at low priority from its first instruction (when its worker
+            # can be given normal priority back afterwards; else only once it runs long)
+            low = self._restorable and self.gate.is_heavy(client)
             return self._call(msg, limit, start, remaining, self.gate.cancel_event(client, ticket),
-                              lambda: self.gate.started(client, ticket))
+                              lambda: self.gate.started(client, ticket), low)
         except (Timeout, Preempted):
             stopped = True
             raise
@@ -351,7 +394,7 @@ class QueryPool:
             self.gate.release(client, ticket, stopped)
 
     def _call(self, msg: dict, limit: float | None, start: float, remaining: float | None,
-              cancel: threading.Event | None = None, started=lambda: None) -> dict:
+              cancel: threading.Event | None = None, started=lambda: None, low: bool = False) -> dict:
         if not self._rw.acquire_read(remaining):
             raise Busy()
         try:
@@ -363,7 +406,8 @@ class QueryPool:
                     raise Busy() from None
                 started()
                 try:
-                    reply = w.call(msg, limit, cancel, self.gate.heavy_seconds, lambda: self._detach(w))
+                    reply = w.call(msg, limit, cancel, self.gate.heavy_seconds, lambda: self._detach(w), low,
+                                   self.governor)
                 except Preempted:
                     self._retire(w)
                     raise
@@ -378,7 +422,7 @@ class QueryPool:
                     self._retire(w)
                     raise WorkerFailed(str(exc)) from exc
                 surplus = self._reattach(w)
-                if (surplus and self.workers > self.size) or (w.niced and not w.set_nice(0)):
+                if (surplus and self.workers > self.size) or not w.restore_priority():
                     self._retire(w, surplus)  # lowering niceness back needs privilege: a fresh one then
                 else:
                     self._idle.put(w)
@@ -515,6 +559,7 @@ class QueryPool:
             workers = list(self._all)
             self._all.clear()
         self._spawn_requests.put(None)
+        self.governor.close()
         for w in workers:
             w.stop()
         if self._remote_writer is not None:

@@ -65,7 +65,7 @@ def serve(args) -> int:
     pool = QueryPool(config.store, size=config.workers, timeout=config.query_timeout, max_rows=config.max_rows,
                      allow_remote=config.allow_service, store_options=config.store_options,
                      memory_mb=config.worker_memory_mb, client_pending=config.client_requests,
-                     update_timeout=config.update_timeout)
+                     update_timeout=config.update_timeout, heavy_share=config.heavy_share / 100)
     stop = {"requested": False}
 
     def on_signal(signum, frame):

@@ -136,6 +136,33 @@ def test_many_connections_from_one_address_do_not_lock_others_out(server):
             s.close()
 
 
+def test_a_hundred_and_five_slow_connections_from_many_addresses_leave_room_for_others(server):
+    """The audit: 105 trickling connections (waitress' limit was 100) and the server answered no
+    one. From 14 addresses, none over its per-address share: all stay open, others are answered."""
+    host, port = urlsplit(server.url).hostname, urlsplit(server.url).port
+    held = []
+    try:
+        for i in range(105):
+            s = socket.create_connection((host, port), source_address=(f"127.0.1.{1 + i // 8}", 0), timeout=5)
+            s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")  # and never finish
+            held.append(s)
+        time.sleep(0.5)
+        answered = [request(server.sparql, query=CHEAP, source=f"127.0.0.{7 + n}", timeout=5)[0] for n in range(5)]
+        still_open = 0
+        for s in held:
+            s.settimeout(0.01)
+            try:
+                s.recv(100)  # a 503 or a close: refused
+            except socket.timeout:
+                still_open += 1
+        print(f"105 slow connections: {still_open} still open; 5 other clients: {answered}")
+        assert answered == [200] * 5
+        assert still_open == 105
+    finally:
+        for s in held:
+            s.close()
+
+
 @pytest.mark.slow
 @pytest.mark.faults
 def test_a_request_that_trickles_in_is_cut_off_at_the_deadline(tmp_path):
