@@ -998,7 +998,7 @@ class Meetings:
             if found is not None:
                 break
             after_comma = after_comma or lw[j] == ","
-            if lw[j] in preps and not self._in_cause_phrase(j, t.end):
+            if lw[j] in preps and not self._in_aside_phrase(j, t.end):
                 m = governed(j)
                 if m is not None:
                     found = m
@@ -1022,7 +1022,7 @@ class Meetings:
                         for k in range(j + 1, min(t.i, j + 3))):
                     break  # "Russia fired missiles at Kyiv, hours before the talks were due to begin": another clause
                 phrase = self._phrase_at(j, lex.location_phrases)
-                if (lw[j] in preps and not self._in_cause_phrase(j, lo)) or phrase is not None:
+                if (lw[j] in preps and not self._in_aside_phrase(j, lo)) or phrase is not None:
                     m = governed(j + len(phrase) - 1 if phrase else j)
                     if m is None and phrase is not None and lw[j] in preps:
                         m = governed(j)
@@ -1043,7 +1043,7 @@ class Meetings:
             k -= 1
         return best.key, best.start
 
-    def _in_cause_phrase(self, j: int, lo: int, reach: int = CAUSE_REACH) -> bool:
+    def _in_aside_phrase(self, j: int, lo: int, reach: int = CAUSE_REACH) -> bool:
         """"wegen des Vorfalls im Kosovo", "because of the fighting in Gaza", "über den Konflikt in der
         Ukraine", "the ambassador in Paris": a place inside the reason for something, the topic talked about
         or the title of someone posted there is not where the meeting was. A name right before the preposition ends the topic ("Gespräche über Syrien in Genf"),
@@ -1277,7 +1277,7 @@ class Meetings:
                          ctx.mention_at(m.start - 2).key in out))):
                     continue
             if m.kind == COUNTRY and m.form != ADJECTIVE and (
-                    self._governed_by_location(s, m) or self._in_cause_phrase(m.start, s.start, TOPIC_REACH)):
+                    self._governed_by_location(s, m) or self._in_aside_phrase(m.start, s.start, TOPIC_REACH)):
                 continue  # "in Polen", "über Fragen zu Europa und Georgien": a place, a topic
             key = m.key
             if m.form == PRONOUN:
@@ -1981,7 +1981,7 @@ class Meetings:
             if m.kind == ORGANIZATION and (delegation or self._governed_by_location(s, m) or self._genitive(s, m)):
                 continue  # a delegation list names people (and their country), not their offices
             if m.kind == COUNTRY and m.form != ADJECTIVE and (
-                    self._governed_by_location(s, m) or self._in_cause_phrase(m.start, s.start, TOPIC_REACH)):
+                    self._governed_by_location(s, m) or self._in_aside_phrase(m.start, s.start, TOPIC_REACH)):
                 continue  # "in Polen", "über Fragen zu Europa und Georgien": a place, a topic
             key = self.speech.resolve_pronoun(s.i, m.start) if m.form == PRONOUN else m.key
             if key and key not in who and key not in excluded:
