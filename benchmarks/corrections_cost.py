@@ -22,7 +22,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from common import BASE, bindings_for, median_ms, popular_params, table, write_graphs  # noqa: E402
+from common import BASE, bindings_for, median_ms, popular_params, run_named, table, write_graphs  # noqa: E402
 
 
 def measure_both(before_path: str, after_path: str, repeat: int) -> tuple[dict, dict]:
@@ -39,20 +39,12 @@ def measure_both(before_path: str, after_path: str, repeat: int) -> tuple[dict, 
                 b = bindings_for(q, params)
                 for i, st in enumerate(stores):
                     t = time.perf_counter()
-                    _run_named(st, q, b)
+                    run_named(st, q, b)
                     samples[i].setdefault(q.name, []).append(time.perf_counter() - t)
         return tuple({k: median_ms(v) for k, v in s.items()} for s in samples)
     finally:
         for st in stores:
             st.close()
-
-
-def _run_named(store, q, bindings):
-    """A named query as `kg.query` runs it (its first page)."""
-    from newsgraph.api import KnowledgeGraph
-    from newsgraph.graph.iris import Minter
-    kg = KnowledgeGraph(store, Minter(BASE))
-    return kg.query(q.name, **{k: v for k, v in bindings.items()})
 
 
 def make_corrections(store, count: int, seed: int = 1) -> tuple[dict, int]:

@@ -31,8 +31,8 @@ COUNTS = """SELECT ?place ?month ?meetings WHERE {{
   {months}
 }}"""
 
-# the meetings filed in the buckets chosen inside (`{buckets}`), counted per place and the month
-# of each meeting's date, kept by `{dates}` (a bound to the day)
+# the meetings filed in the buckets `{buckets}` (VALUES ?b), counted per place and the month of each
+# meeting's date, kept by `{dates}` (a bound to the day)
 FILED = """SELECT ?place ?month (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
   {buckets}
   GRAPH ?g {{ ?m ng:inBucket ?b ; ng:sortDate ?d }}
@@ -42,12 +42,13 @@ FILED = """SELECT ?place ?month (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
 }} GROUP BY ?place ?month"""
 
 # the matching actors' attended buckets of the months in range (`{months}` on ?month); the name is
-# a literal written in (rdflib escapes it): a binding would not reach into the sub-select
-ACTOR_BUCKETS = """{{ SELECT DISTINCT ?b WHERE {{
-    GRAPH <{entities}> {{ ?a ng:searchName ?sn }} FILTER(CONTAINS(?sn, LCASE({actor})))
-    GRAPH <{index}> {{ ?b ng:attendedBy ?a ; ng:month ?month }}
-    {months}
-  }} }}"""
+# a literal written in (rdflib escapes it). Asked on its own and handed to FILED as VALUES: as a
+# sub-select Oxigraph read every filed item of the store first (0.9-2.5 s at 1,200 articles, 12 ms so)
+ACTOR_BUCKETS = """SELECT DISTINCT ?b WHERE {{
+  GRAPH <{entities}> {{ ?a ng:searchName ?sn }} FILTER(CONTAINS(?sn, LCASE({actor})))
+  GRAPH <{index}> {{ ?b ng:attendedBy ?a ; ng:month ?month }}
+  {months}
+}}"""
 
 Select = Callable[[str, dict, "int | None"], object]
 
@@ -94,9 +95,11 @@ def place_month_counts(select: Select, base: str, since: str = "", until: str = 
             months[str(month or "")] = months.get(str(month or ""), 0) + int(n)
 
     if actor:
-        buckets = ACTOR_BUCKETS.format(entities=entities, index=index, months=_month_filters(since, until, False),
-                                       actor=Literal(actor).n3())
-        add(FILED.format(buckets=buckets, dates=_date_filters(since, until)), {})
+        found = select(ACTOR_BUCKETS.format(entities=entities, index=index, months=_month_filters(since, until, False),
+                                            actor=Literal(actor).n3()), {}, None).rows
+        if found:
+            values = f"VALUES ?b {{ {' '.join(b.n3() for (b,) in found)} }}"
+            add(FILED.format(buckets=values, dates=_date_filters(since, until)), {})
         return counts
     add(COUNTS.format(index=index, months=_month_filters(since, until, True)), {})
     # a bound to the day: its month from the meetings filed in it (both bounds may share one)
