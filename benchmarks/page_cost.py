@@ -205,8 +205,9 @@ def measure(path: str, args, out: dict) -> None:
         store.close()
 
 
-def correct(path: str, count: int) -> None:
-    """`count` corrections of every kind in the store (fewer when it holds some already)."""
+def correct(path: str, count: int, merge: bool = True, budget_s: float | None = None, compact: bool = True) -> None:
+    """`count` corrections of every kind in the store (fewer when it holds some already; see
+    corrections_cost.make_corrections for `merge` and `budget_s`)."""
     from corrections_cost import make_corrections
 
     from newsgraph.graph.store import open_store
@@ -217,14 +218,15 @@ def correct(path: str, count: int) -> None:
             print(f"the store holds {have} corrections already", flush=True)
             return
         t = time.perf_counter()
-        seconds, made = make_corrections(store, count - have)
+        seconds, made = make_corrections(store, count - have, merge=merge, budget_s=budget_s)
         took = time.perf_counter() - t
         print(f"made {made} corrections in {took:.0f} s ({took / max(made, 1):.2f} s each; the store held {have})")
         print(table(["correction", "made", "median ms", "max ms"],
                     [[k, len(v), f"{median_ms(v):.0f}", f"{max(v) * 1000:.0f}"] for k, v in sorted(seconds.items())]))
-        t = time.perf_counter()
-        store.optimize()
-        print(f"compaction {time.perf_counter() - t:.0f} s", flush=True)
+        if compact:
+            t = time.perf_counter()
+            store.optimize()
+            print(f"compaction {time.perf_counter() - t:.0f} s", flush=True)
 
 
 def main() -> None:
