@@ -64,6 +64,41 @@ def write_graphs(store, n: int, seed: int = 1, start: int = 0, on_article=None) 
             "articles_per_s": n / dt if dt else 0.0, "triples_per_s": triples / dt if dt else 0.0}
 
 
+def bulk_store(path: str, n: int, seed: int = 1, chunk: int | None = None, report=lambda m: None) -> dict:
+    """A store of corpus articles 0..n-1 (true records, no extraction) through the bulk write path
+    ingest takes (graph/shards.py: the graph builder, N-Quads shards with their default-graph
+    copies, Oxigraph's bulk loader, then `reindex`'s rebuild of counts, month buckets and search
+    names), so the store is what `newsgraph ingest` would write, at the loader's rate.
+
+    `chunk`: load at most this many more articles and stop before the rebuild; call again to go
+    on (the store remembers how far it got), and once more for the rebuild - a long build in runs
+    of bounded length."""
+    from newsgraph.graph.build import build_article_graph
+    from newsgraph.graph.iris import Minter
+    from newsgraph.graph.shards import ShardWriter
+    from newsgraph.graph.store import open_store
+    minter = Minter(BASE)
+    t0 = time.perf_counter()
+    with open_store(path) as store:
+        done = int(store.select("SELECT (COUNT(?a) AS ?n) WHERE { GRAPH ?a { ?a ng:contentHash ?h } }")[0]["n"])
+        writer = ShardWriter(store, minter, os.path.join(path, "shards"), report=report)
+        if done:  # an earlier run of this build loaded each shard with its default-graph copies
+            writer.published = store.default_graph_view
+        stop = n if chunk is None else min(n, done + chunk)
+        for k, ga in enumerate(corpus.iter_corpus(stop - done, seed, done)):
+            article = article_of(ga)
+            writer.stored_hash(minter.article(article.identity))
+            writer.write(build_article_graph(article, ga.extraction, minter, None, writer.known_given_names))
+            if (k + 1) % 5000 == 0:
+                report(f"{done + k + 1} articles written, {time.perf_counter() - t0:.0f} s")
+        writer.flush()
+        finished = stop >= n and (chunk is None or stop == done)  # with `chunk`, the rebuild is a run of its own
+        if finished:
+            writer.finish()
+    return {"articles": stop, "finished": finished, "seconds": time.perf_counter() - t0,
+            "load_seconds": writer.load_seconds, "reindex_seconds": writer.reindex_seconds}
+
+
 def dir_size(path: str | os.PathLike) -> int:
     total = 0
     for root, _dirs, files in os.walk(path):
@@ -129,6 +164,29 @@ def popular_params(store) -> dict:
     rows = store.select("SELECT ?m WHERE { ?m a ng:Meeting } ORDER BY ?m LIMIT 1")
     meeting = str(rows[0]["m"]) if rows else BASE + "event/none"
     return {"actor": name, "entity": name, "resource": meeting}
+
+
+def run_named(store, q, bindings):
+    """A named query as `kg.query` runs it (its first page)."""
+    from newsgraph.api import KnowledgeGraph
+    from newsgraph.graph.iris import Minter
+    kg = KnowledgeGraph(store, Minter(BASE))
+    return kg.query(q.name, **{k: v for k, v in bindings.items()})
+
+
+def named_query_medians(store, repeat: int, params: dict | None = None) -> dict[str, float]:
+    """Every named query's median ms through `kg.query`, parameters on the most mentioned person
+    (`popular_params`), the queries taking turns at each repetition."""
+    from newsgraph import queries
+    params = params or popular_params(store)
+    samples: dict[str, list] = {}
+    for _ in range(repeat):
+        for q in queries.all_queries().values():
+            b = bindings_for(q, params)
+            t = time.perf_counter()
+            run_named(store, q, b)
+            samples.setdefault(q.name, []).append(time.perf_counter() - t)
+    return {k: median_ms(v) for k, v in samples.items()}
 
 
 def bindings_for(q, params: dict) -> dict:

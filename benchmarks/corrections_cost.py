@@ -22,7 +22,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from common import BASE, bindings_for, median_ms, popular_params, table, write_graphs  # noqa: E402
+from common import BASE, bindings_for, median_ms, popular_params, run_named, table, write_graphs  # noqa: E402
 
 
 def measure_both(before_path: str, after_path: str, repeat: int) -> tuple[dict, dict]:
@@ -39,7 +39,7 @@ def measure_both(before_path: str, after_path: str, repeat: int) -> tuple[dict, 
                 b = bindings_for(q, params)
                 for i, st in enumerate(stores):
                     t = time.perf_counter()
-                    _run_named(st, q, b)
+                    run_named(st, q, b)
                     samples[i].setdefault(q.name, []).append(time.perf_counter() - t)
         return tuple({k: median_ms(v) for k, v in s.items()} for s in samples)
     finally:
@@ -47,16 +47,11 @@ def measure_both(before_path: str, after_path: str, repeat: int) -> tuple[dict, 
             st.close()
 
 
-def _run_named(store, q, bindings):
-    """A named query as `kg.query` runs it (its first page)."""
-    from newsgraph.api import KnowledgeGraph
-    from newsgraph.graph.iris import Minter
-    kg = KnowledgeGraph(store, Minter(BASE))
-    return kg.query(q.name, **{k: v for k, v in bindings.items()})
-
-
-def make_corrections(store, count: int, seed: int = 1) -> tuple[dict, int]:
-    """`count` corrections of several kinds on random targets; seconds per kind."""
+def make_corrections(store, count: int, seed: int = 1, merge: bool = True,
+                     budget_s: float | None = None) -> tuple[dict, int]:
+    """`count` corrections of several kinds on random targets; seconds per kind. `merge`: begin
+    with a merge of two persons of many articles (at 100,000 articles it rewrites thousands of
+    articles: over 20 minutes); `budget_s`: stop making them after this many seconds."""
     from newsgraph.graph import curate
     from newsgraph.graph.corrections import CorrectionError
     from newsgraph.graph.iris import Minter
@@ -70,7 +65,7 @@ def make_corrections(store, count: int, seed: int = 1) -> tuple[dict, int]:
         f"SELECT ?e WHERE {{ GRAPH <{BASE}graph/index> {{ ?e ng:articleCount ?c }} ?e a schema:Person }} "
         f"ORDER BY DESC(?c) LIMIT 12")]
     rnd.shuffle(meetings), rnd.shuffle(claims), rnd.shuffle(rare)
-    plan = [("merge", hubs[10], hubs[11])]
+    plan = [("merge", hubs[10], hubs[11])] if merge else []
     kinds = [("reject", "meeting"), ("set-status", "meeting"), ("set-date", "meeting"), ("reject-attendee", "meeting"),
              ("reject", "claim"), ("reject-speaker", "claim"), ("reject", "entity")]
     pools = {"meeting": meetings, "claim": claims, "entity": rare}
@@ -93,7 +88,10 @@ def make_corrections(store, count: int, seed: int = 1) -> tuple[dict, int]:
         plan.append((action, target, value))
     seconds: dict[str, list] = {}
     made = 0
+    start = time.perf_counter()
     for action, target, value in plan:
+        if budget_s is not None and time.perf_counter() - start > budget_s:
+            break
         t = time.perf_counter()
         try:
             curate.record(store, minter, action, target, value, "benchmark", "bench")

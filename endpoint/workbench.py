@@ -237,32 +237,15 @@ def _axis(months: list[dict]) -> dict:
 
 
 # ---------------------------------------------------------------------------- map
-# meetings per place and month (a meeting's month: its earliest start date; "" when it has none),
-# so that the page's time slider can resize the circles without asking again. The actor's
-# meetings are chosen inside (a literal, escaped by rdflib), names and coordinates come after
-# (MAP_GEO) for the places counted: joining them into this aggregate doubled its cost at 10k.
-MAP_QUERY = """SELECT ?place ?month (COUNT(DISTINCT ?m) AS ?meetings) WHERE {{
-  {{ SELECT ?m ?place (MIN(STR(?sd)) AS ?d) WHERE {{
-      ?m a ng:Meeting ; schema:location ?place .
-      OPTIONAL {{ ?m schema:startDate ?sd }}
-      {actor}
-    }} GROUP BY ?m ?place }}
-  {date}
-  BIND(IF(BOUND(?d), SUBSTR(?d, 1, 7), "") AS ?month)
-}} GROUP BY ?place ?month"""
-MAP_GEO = """SELECT ?place (SAMPLE(?n) AS ?name) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?long) WHERE {{
-  VALUES ?place {{ {places} }}
-  ?place schema:geo ?geo . ?geo schema:latitude ?la ; schema:longitude ?lo .
-  OPTIONAL {{ ?place schema:name ?n }}
-}} GROUP BY ?place"""
-MAP_ROWS = 50000  # place-month rows (the map shows at most MAP_PLACES places)
+# meetings per place and month (endpoint/mapdata.py: from the month buckets), so that the page's time
+# slider can resize the circles without asking again
 MAP_PLACES = 2000
 
 
 @bp.route("/map")
 def map_page():
     """Meeting places on an offline world outline, sized by meetings; date range and actor filters."""
-    from rdflib import Literal
+    from .mapdata import map_places
     from .worldmap import REGIONS, countries
 
     since, until = request.args.get("since", "").strip(), request.args.get("until", "").strip()
@@ -273,36 +256,11 @@ def map_page():
     for name, v in (("since", since), ("until", until)):
         if v and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
             raise _api_error(400, f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {v[:40]!r}")
-    date = ""
-    if since:
-        date += " FILTER(BOUND(?d) && ?d >= ?since)"
-    if until:  # "2026-03" includes every day of March
-        date += " FILTER(BOUND(?d) && SUBSTR(?d, 1, STRLEN(?until)) <= ?until)"
-    actor_pat = ""
-    if actor:
-        actor_pat = (f"?m schema:attendee ?a . GRAPH <{base_graph('entities')}> {{ ?a ng:searchName ?sn }} "
-                     f"FILTER(CONTAINS(?sn, LCASE({Literal(actor).n3()})))")
-    text = MAP_QUERY.format(date=date, actor=actor_pat)
-    bindings = {k: Literal(v) for k, v in (("since", since), ("until", until)) if v}
 
     def compute() -> dict:
-        counts: dict[str, dict[str, int]] = {}
-        for place, month, n in _select(text, bindings, MAP_ROWS).rows:
-            counts.setdefault(str(place), {})[str(month or "")] = int(n)
-        found: dict[str, dict] = {}
-        if counts:
-            geo = _select(MAP_GEO.format(places=" ".join(URIRef(i).n3() for i in counts if is_absolute_iri(i))))
-            for place, name, lat, lon in geo.rows:
-                try:
-                    lat, lon = float(lat), float(lon)
-                except (TypeError, ValueError):
-                    continue
-                months = counts[str(place)]
-                found[str(place)] = {"iri": str(place), "name": str(name or place), "lat": lat, "long": lon,
-                                     "meetings": sum(months.values()), "months": months}
-        return found
+        return map_places(_select, _base(), since, until, actor)
 
-    # the counts grow with the store's meetings (0.9 s at 10,000 articles): kept per store state
+    # kept per store state (the counts are index rows, the place names and coordinates a lookup)
     cache = current_app.extensions["newsgraph"]["page_cache"]
     found, _ = cache.get(("map", since, until, actor), compute)
     by_iri = {k: dict(v) for k, v in found.items()}  # the radii below are per region
@@ -318,7 +276,3 @@ def map_page():
     return render_template("map.html", countries=countries(), places=places, slider=slider, since=since, until=until,
                            actor=actor, region=region, regions=list(REGIONS), viewbox=" ".join(map(str, vb)),
                            stroke=round(0.3 * scale, 3))
-
-
-def base_graph(name: str) -> str:
-    return _base() + "graph/" + name

@@ -25,6 +25,11 @@ FILE_NAME = "newsgraph-search.sqlite"
 SCHEMA_VERSION = "3"
 BATCH = 200  # articles per query when indexing
 TOTAL_CAP = 10_000  # items counted for "N items match"
+# Matching rows BM25 ranks. Past it (a word in a good share of all texts: "the", "talks" at 100,000
+# articles match hundreds of thousands of rows, and BM25 scores every one before the best are
+# known: seconds) the hits are the matching titles (names, headlines, claim texts), newest first,
+# then the other matching rows, newest first - read in rowid order, which stops at the page.
+RANK_CAP = 20_000
 
 # only articles have a content hash; the default graph keeps exactly the current ones (one index scan)
 ARTICLES = "SELECT ?a ?h WHERE { ?a ng:contentHash ?h }"
@@ -202,8 +207,8 @@ class SearchIndex:
         """Ranked hits (BM25, titles weighted over bodies), one per item however many articles
         hold it: {"total": n, "hits": [{kind, iri, title, snippet, articles}]}. The best rows are
         read in rank order until the page is full (no snippet or grouping over every match: a
-        common word matches millions of rows at 100,000 articles); `total` counts items up to
-        TOTAL_CAP ("more" beyond)."""
+        common word matches millions of rows at 100,000 articles); past RANK_CAP matching rows,
+        titles first, newest first. `total` counts items up to TOTAL_CAP ("more" beyond)."""
         match = fts_query(text)
         if not match:
             return {"total": 0, "hits": []}
@@ -219,16 +224,21 @@ class SearchIndex:
                 f"SELECT COUNT(*) FROM (SELECT DISTINCT iri FROM docs WHERE docs MATCH ? AND kind IN ({marks}) "
                 f"LIMIT {TOTAL_CAP})", (match, *kinds)).fetchone()[0]
             best: dict[tuple, tuple] = {}
-            scan = max(200, want * 8)
-            while True:
-                rows = self.db.execute(
-                    f"SELECT rowid, kind, iri, title FROM docs WHERE docs MATCH ? AND kind IN ({marks}) "
-                    f"ORDER BY bm25(docs, 10.0, 3.0) LIMIT ?", (match, *kinds, scan)).fetchall()
-                for rowid, kind, iri, title in rows:
-                    best.setdefault((kind, iri), (rowid, title))
-                if len(best) >= want or len(rows) < scan:
-                    break
-                scan *= 4
+            many = self.db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM docs WHERE docs MATCH ? LIMIT {RANK_CAP + 1})",
+                                   (match,)).fetchone()[0] > RANK_CAP
+            passes = [(f"title : ({match})", "rowid DESC"), (match, "rowid DESC")] if many else \
+                [(match, "bm25(docs, 10.0, 3.0)")]
+            for expr, order in passes:
+                scan = max(200, want * 8)
+                while len(best) < want:
+                    rows = self.db.execute(
+                        f"SELECT rowid, kind, iri, title FROM docs WHERE docs MATCH ? AND kind IN ({marks}) "
+                        f"ORDER BY {order} LIMIT ?", (expr, *kinds, scan)).fetchall()
+                    for rowid, kind, iri, title in rows:
+                        best.setdefault((kind, iri), (rowid, title))
+                    if len(rows) < scan:
+                        break
+                    scan *= 4
             page = list(best.items())[offset:want]
             ids = [rowid for _k, (rowid, _t) in page]
             snips = dict(self.db.execute(
