@@ -346,7 +346,7 @@ class DocContext:
             if a < last_end:
                 continue
             inner_a, inner_b = a + 1, b - 1
-            ta = self._token_at_char(a if a >= 0 and text[a] in QUOTE_MARKS else a + 1)  # (a dropped opening mark)
+            ta = self._token_at_char(a if text[a] in QUOTE_MARKS else a + 1)  # (a dropped opening mark)
             tb = self._token_at_char(b - 1) + 1
             self.quotes.append(Quote(a, b, ta, tb, text[inner_a:inner_b], inner_a, inner_b))
             last_end = b
@@ -359,17 +359,17 @@ class DocContext:
 
     def _unopened_quotes(self, marks: list[tuple[int, str]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """"The number one issue is climate change,” X said.": a closing mark after a sentence's end punctuation,
-        the first quotation mark of its paragraph, closes a quotation whose opening mark the outlet dropped; it
-        runs from the paragraph's start."""
+        the first quotation mark of its paragraph (not the first paragraph), closes a quotation whose opening
+        mark the outlet dropped; it runs from the paragraph's start."""
         text, out = self.text, []
         para_start, seen_mark = 0, False
         for pos, d in marks:
             if d == "\n\n":
                 para_start, seen_mark = pos + 2, False
                 continue
-            if d in UNOPENED_CLOSERS and not seen_mark and pos > para_start and text[pos - 1] in ",.!?" and \
+            if d in UNOPENED_CLOSERS and not seen_mark and pos > para_start > 0 and text[pos - 1] in ",.!?" and \
                     not any(a <= pos < b for a, b in quotes):
-                out.append((para_start - 1 if para_start else -1, pos + 1))
+                out.append((para_start - 1, pos + 1))  # (the paragraph break stands where the mark would)
             seen_mark = True
         return [(a, b) for a, b in out if any(ch.isalnum() for ch in text[a + 1:b])]
 
