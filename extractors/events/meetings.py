@@ -801,26 +801,26 @@ class Meetings:
         separate audiences."""
         ctx, sp = self.ctx, self.speech
         plural = [t for t in c.triggers if ctx.token_text(t.i, t.end).lower() in self.lex.plural_calls]
-        cl_a, cl_b = ctx.clause_of(ctx.sents[c.sent], c.triggers[0].i)
-        if not c.negated and not plural and any(ctx.lowers[j] in self.lex.fw.separate_words
-                                                for j in range(max(c.lo, cl_a), min(c.hi, cl_b))):
-            # "Papst F. hat X und Y zu Privataudienzen empfangen", "met X and Y separately": the host with each
-            pos = {}
-            for m in ctx.mentions_in(c.lo, c.hi):
-                pos.setdefault(m.key, m.start)
-            persons = sorted((k for k in c.attendees if sp.kind(k) == PERSON and k in pos), key=pos.get)
-            if len(persons) >= 3:
-                return [replace(c, attendees=[persons[0], k], named=set(c.named) & {persons[0], k})
-                        for k in persons[1:]]
-        if c.negated or not plural:
+        if c.negated:
             return [c]
-        prep = next((j for j in range(plural[0].end, c.hi) if ctx.lowers[j] in self.lex.talk_preps), None)
-        if prep is None:
+        cl_a, cl_b = ctx.clause_of(ctx.sents[c.sent], c.triggers[0].i)
+        separate = not plural and any(ctx.lowers[j] in self.lex.fw.separate_words
+                                      for j in range(max(c.lo, cl_a), min(c.hi, cl_b)))
+        if not plural and not separate:
             return [c]
         pos = {}
         for m in ctx.mentions_in(c.lo, c.hi):
             pos.setdefault(m.key, m.start)
         persons = [k for k in c.attendees if sp.kind(k) == PERSON and k in pos]
+        if separate:
+            # "Papst F. hat X und Y zu Privataudienzen empfangen", "met X and Y separately": the host with each
+            host, *guests = sorted(persons, key=pos.get) or [None]
+            if len(guests) < 2:
+                return [c]
+            return [replace(c, attendees=[host, k], named=set(c.named) & {host, k}) for k in guests]
+        prep = next((j for j in range(plural[0].end, c.hi) if ctx.lowers[j] in self.lex.talk_preps), None)
+        if prep is None:
+            return [c]
         callers = [k for k in persons if pos[k] < prep]
         partners = [k for k in persons if pos[k] > prep]
         if len(callers) != 1 or len(partners) < 2:
@@ -983,8 +983,7 @@ class Meetings:
         found = None
         if t.pos == "verb" and t.kind == "visit" and ctx.lowers[t.i] in lex.visit_objects:
             # "visited Oslo", "besuchte am 21. Dezember Istanbul", "hat Kiew besucht": the place visited
-            window = list(range(t.end, min(hi, next_start, t.end + 7))) + list(range(max(lo, t.i - 3), t.i))
-            for j in window:
+            for j in list(range(t.end, min(hi, next_start, t.end + 7))) + list(range(max(lo, t.i - 3), t.i)):
                 m = ctx.mention_at(j)
                 if m is not None and m.start == j and m.kind in (PLACE, COUNTRY) and m.form != ADJECTIVE and \
                         not m.possessive:
@@ -1046,8 +1045,9 @@ class Meetings:
     def _in_aside_phrase(self, j: int, lo: int, reach: int = CAUSE_REACH) -> bool:
         """"wegen des Vorfalls im Kosovo", "because of the fighting in Gaza", "über den Konflikt in der
         Ukraine", "the ambassador in Paris": a place inside the reason for something, the topic talked about
-        or the title of someone posted there is not where the meeting was. A name right before the preposition ends the topic ("Gespräche über Syrien in Genf"),
-        and a topic word before a date is the date's ("on Monday in Oslo")."""
+        or the title of someone posted there is not where the meeting was. A name right before the
+        preposition ends the topic ("Gespräche über Syrien in Genf"), and a topic word before a date is the
+        date's ("on Monday in Oslo")."""
         ctx, lw, lex = self.ctx, self.ctx.lowers, self.lex
         if j > lo and lw[j - 1].split("-")[-1] in lex.fw.posted_roles:
             return True  # "mit dem deutschen Botschafter in Paris": where he serves
@@ -2222,6 +2222,11 @@ class Meetings:
         return ent is not None and any("Government" in st or "Building" in st or "Landmark" in st
                                        for st in ent.subtypes)
 
+    def _named_by_building(self, key: str) -> bool:
+        """"the Diplomatic Centre": a body named by its building (`venue_heads`) stands for where it is."""
+        ent = self.ctx.entities.get(key)
+        return ent is not None and ent.name.split()[-1].lower() in self.lex.fw.venue_heads
+
     def _reported_after(self, m: Meet) -> bool:
         """Named only as what came before a statement: "sagte er nach einem Treffen mit Y"."""
         lw = self.ctx.lowers
@@ -2242,11 +2247,8 @@ class Meetings:
                 if any(ctx.lowers[k] in self.lex.fw.when_words
                        for k in range(min(tok, mm.start), max(tok, mm.start))):
                     continue  # "... when speaking to reporters at the White House": another place and time
-                ent = ctx.entities.get(mm.key)
-                if ent is None or not (any("Government" in st or "Building" in st or "Landmark" in st
-                                           for st in ent.subtypes) or
-                                       ent.name.split()[-1].lower() in lex.fw.venue_heads):
-                    continue  # (a body named by its building, "the Diplomatic Centre", is a venue too)
+                if not (self._is_venue(mm.key) or self._named_by_building(mm.key)):
+                    continue
                 j = mm.start - 1
                 while j > s.start and ctx.lowers[j] in lex.articles:
                     j -= 1
